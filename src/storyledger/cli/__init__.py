@@ -1,0 +1,21 @@
+"""The command line: thin commands over library functions.
+
+Each module registers its commands on ``app``; ``main`` turns every
+``StoryledgerError`` into a one-line message and exit code 1.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from storyledger.cli.app import app, err_console
+from storyledger.cli import extracting, ingesting  # noqa: F401  (register commands)
+from storyledger.errors import StoryledgerError
+
+
+def main() -> None:
+    try:
+        app()
+    except StoryledgerError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+        sys.exit(1)

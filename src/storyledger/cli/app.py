@@ -1,0 +1,53 @@
+"""The typer application, global options and output helpers shared by every command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+
+from storyledger.store.sqlite import Ledger, open_ledger
+
+app = typer.Typer(
+    name="storyledger",
+    help=(
+        "A sourced, dated ledger of a developing news story.\n\n"
+        "Example: storyledger --db haiti.db ingest reports/ && storyledger --db haiti.db facts"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console()
+err_console = Console(stderr=True)
+
+
+@dataclass
+class Settings:
+    db: Path
+
+
+@app.callback()
+def global_options(
+    ctx: typer.Context,
+    db: Path = typer.Option(
+        Path("storyledger.db"), "--db", envvar="STORYLEDGER_DB", help="Ledger database file."
+    ),
+) -> None:
+    ctx.obj = Settings(db=db)
+
+
+def ledger_from(ctx: typer.Context) -> Ledger:
+    """Open the ledger named by the global --db option."""
+    settings: Settings = ctx.find_root().obj
+    return open_ledger(settings.db)
+
+
+def print_json(data: Any) -> None:
+    """Write data as JSON to stdout (UTF-8, no terminal markup)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")

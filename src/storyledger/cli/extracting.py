@@ -1,0 +1,1 @@
+"""`storyledger extract`: JSONL in, JSONL out, no database (stub, to be completed)."""

@@ -1,0 +1,1 @@
+"""`storyledger ingest`, `articles`, `show`, `rebuild` (stub, to be completed)."""

