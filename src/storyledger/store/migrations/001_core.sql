@@ -11,6 +11,7 @@ CREATE TABLE articles (
     text TEXT NOT NULL,
     ingested_at TEXT NOT NULL,
     extractor_version TEXT,
+    linked INTEGER NOT NULL DEFAULT 0,  -- 1 once the link stage has taken the article in
     seq INTEGER NOT NULL UNIQUE  -- ingestion order
 );
 CREATE INDEX articles_published ON articles(published);

@@ -1,0 +1,39 @@
+"""The link stage: take newly ingested articles into stories, entities, figures, events.
+
+Linking is incremental and idempotent: each article is linked once, in
+ingestion order, inside one transaction, and marked ``linked``. Everything the
+link stage writes is derived from articles and can be rebuilt with
+``relink_all`` (user corrections such as merged stories are kept).
+"""
+
+from __future__ import annotations
+
+from storyledger.link.entities import update_entities
+from storyledger.link.events import link_events
+from storyledger.link.figures import link_figures
+from storyledger.link.stories import assign_story
+from storyledger.store.sqlite import Ledger
+
+
+def link_article(ledger: Ledger, article_id: str) -> str:
+    """Link one stored article; returns the id of its story."""
+    article = ledger.get_article(article_id)
+    extraction = ledger.get_extraction(article_id)
+    with ledger.transaction() as conn:
+        story_id = assign_story(ledger, article, extraction)
+        update_entities(ledger, article, extraction, story_id)
+        link_figures(ledger, article, extraction, story_id)
+        link_events(ledger, article, extraction, story_id)
+        conn.execute("UPDATE articles SET linked = 1 WHERE id = ?", (article_id,))
+    return story_id
+
+
+def link_pending(ledger: Ledger) -> int:
+    """Link every article not linked yet, in ingestion order; returns how many."""
+    ids = [
+        row[0]
+        for row in ledger.conn.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY seq")
+    ]
+    for article_id in ids:
+        link_article(ledger, article_id)
+    return len(ids)
