@@ -1,10 +1,417 @@
-"""Timeline events merged across articles (stub: to be written)."""
+"""Timeline events: the dated clauses of a story's articles, merged across articles.
+
+Every time mention with a calendar value (a day, week, month, quarter, year, or
+an interval of those) becomes a *dated clause*: the clause around it, the
+entities in it, and whether it tells what happened or what is expected. A
+clause joins an event of the same story and status when the dates are
+compatible and the wording and actors agree, or it starts a new event.
+
+Dates keep their granularity: a month event and a day event inside that month
+merge only when the rest agrees strongly, and a month is never turned into its
+first day. Candidates come from the (story, block) index, where the block is
+the year-month (or the year, for long spans) of the date, so the cost of
+linking an article does not grow with the ledger.
+
+Everything on an event row (date, description, actors, salience) is recomputed
+from its sources, so removing an article's sources (relinking) leaves no trace.
+"""
 
 from __future__ import annotations
 
-from storyledger.model import Article, Extraction
+import hashlib
+import json
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyledger.model import Article, Claim, Extraction, TimeMention
 from storyledger.store.sqlite import Ledger
+
+CALENDAR_VALUE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$")
+LONG_SENTENCE_WORDS = 30
+SHORTEST_CLAUSE_WORDS = 5
+SHORT_SPAN_DAYS = 31  # a month at most: finer dates may nest inside it
+FUTURE_WINDOW_CHARS = 60  # how far before a time mention a future cue ("will") is looked for
+CLAUSE_BREAK = re.compile(
+    r";\s+|\s+[—–-]{1,2}\s+|,\s+(?=(?:as|but|while|whereas|although|though|because|since|"
+    r"after|before|when|even as)\b)"
+)
+LEADING_CONJUNCTION = re.compile(
+    r"^(?:as|but|while|whereas|although|though|because|since|even as|and)\s+", re.I
+)
+FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|'ll|is due to|are due to|is set to|are set to|is expected to|"
+    r"are expected to|scheduled to|plans? to|planning to|intends? to|to be held)\b",
+    re.I,
+)
+# Dice overlap of content words needed to merge, by how the dates relate.
+SAME_DATE_WITH_ACTOR = 0.2
+SAME_DATE_WORDS_ONLY = 0.45
+NESTED_DATE_WITH_ACTOR = 0.4
+STOPWORDS = frozenset(
+    """a an the of in on at to for from by with and or but as that this these those is are was
+    were be been being has have had will would could should may might can it its their his her
+    they he she we you i our your them him said says say saying told tell also than then there
+    which who whom whose what when where while after before into over under about up out not no
+    so if more most some any all one two new last next later earlier early late this week month
+    year day today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    mid end start beginning""".split()
+)
+
+
+@dataclass
+class DatedClause:
+    """One dated statement of an article: the raw material of an event."""
+
+    time_idx: int
+    claim: int | None
+    date: str
+    mod: str | None
+    interval_start: str
+    interval_end: str
+    status: str
+    clause: str
+    actors: dict[str, str]  # entity key -> display name
 
 
 def link_events(ledger: Ledger, article: Article, extraction: Extraction, story: str) -> None:
-    """Add the article's dated claims to the story's events."""
+    """Add the article's dated clauses to the story's events (inside the caller's transaction)."""
+    conn = ledger.conn
+    forget_article_events(conn, article.id)
+    for clause in dated_clauses(article, extraction):
+        event_id = matching_event(conn, story, clause) or new_event(conn, story, article, clause)
+        conn.execute(
+            "INSERT OR IGNORE INTO event_sources (event_id, article_id, time_idx, claim, date,"
+            " mod, interval_start, interval_end, clause, actors)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                article.id,
+                clause.time_idx,
+                clause.claim,
+                clause.date,
+                clause.mod,
+                clause.interval_start,
+                clause.interval_end,
+                clause.clause,
+                json.dumps(clause.actors, ensure_ascii=False),
+            ),
+        )
+        refresh_event(conn, event_id)
+
+
+def forget_article_events(conn: sqlite3.Connection, article_id: str) -> None:
+    """Remove an article's support from every event (a relink starts clean)."""
+    event_ids = [
+        row[0]
+        for row in conn.execute(
+            "SELECT DISTINCT event_id FROM event_sources WHERE article_id = ?", (article_id,)
+        )
+    ]
+    conn.execute("DELETE FROM event_sources WHERE article_id = ?", (article_id,))
+    for event_id in event_ids:
+        refresh_event(conn, event_id)
+
+
+# -- dated clauses of one article -------------------------------------------------
+
+
+def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]:
+    """The article's time mentions with a calendar date, each with its clause and status."""
+    published = article.published[:10] if article.published else None
+    claim_of_time = claims_by_time(extraction.claims)
+    claims_of_sentence: dict[int, list[int]] = {}
+    for idx, claim in enumerate(extraction.claims):
+        claims_of_sentence.setdefault(claim.sentence, []).append(idx)
+    found = []
+    for time_idx, time in enumerate(extraction.times):
+        if not is_calendar_date(time) or time.interval_start is None or time.interval_end is None:
+            continue
+        claim_idx = claim_of_time.get(time_idx)
+        if claim_idx is None and time.sentence in claims_of_sentence:
+            claim_idx = claims_of_sentence[time.sentence][0]
+        claim = extraction.claims[claim_idx] if claim_idx is not None else None
+        start, end = clause_span(article.text, sentence_span(extraction, time), time)
+        found.append(
+            DatedClause(
+                time_idx=time_idx,
+                claim=claim_idx,
+                date=calendar_value(time.value or ""),
+                mod=time.mod,
+                interval_start=time.interval_start,
+                interval_end=time.interval_end,
+                status=event_status(article.text, time, start, claim, published),
+                clause=tidy_clause(article.text[start:end]),
+                actors=actors_in(extraction, start, end, claim),
+            )
+        )
+    return found
+
+
+def claims_by_time(claims: list[Claim]) -> dict[int, int]:
+    """Time mention index -> index of the claim that carries it."""
+    found: dict[int, int] = {}
+    for idx, claim in enumerate(claims):
+        if claim.time is not None:
+            found.setdefault(claim.time, idx)
+    return found
+
+
+def calendar_value(value: str) -> str:
+    """The date part of a TIMEX3 value: '2024-06-24T10:00' -> '2024-06-24'."""
+    return "/".join(part.split("T", 1)[0] for part in value.split("/"))
+
+
+def is_calendar_date(time: TimeMention) -> bool:
+    """True for a day, week, month, season, quarter, year or an interval of those."""
+    if time.type not in ("DATE", "TIME") or not time.value:
+        return False
+    return all(CALENDAR_VALUE.match(part) for part in calendar_value(time.value).split("/"))
+
+
+def sentence_span(extraction: Extraction, time: TimeMention) -> tuple[int, int]:
+    if 0 <= time.sentence < len(extraction.sentences):
+        start, end = extraction.sentences[time.sentence]
+        if start <= time.start and time.end <= end:
+            return start, end
+    return next(
+        ((s, e) for s, e in extraction.sentences if s <= time.start and time.end <= e),
+        (time.start, time.end),
+    )
+
+
+def clause_span(text: str, sentence: tuple[int, int], time: TimeMention) -> tuple[int, int]:
+    """The clause of a long sentence that holds the time mention; the sentence when short."""
+    start, end = sentence
+    if len(text[start:end].split()) <= LONG_SENTENCE_WORDS:
+        return start, end
+    pieces = []
+    piece_start = start
+    for match in CLAUSE_BREAK.finditer(text, start, end):
+        pieces.append((piece_start, match.start()))
+        piece_start = match.end()
+    pieces.append((piece_start, end))
+    for piece in pieces:
+        if piece[0] <= time.start < piece[1]:
+            if len(text[piece[0] : piece[1]].split()) < SHORTEST_CLAUSE_WORDS:
+                return start, end
+            return piece
+    return start, end
+
+
+def tidy_clause(clause: str) -> str:
+    """A clause as a readable description: no leading conjunction, a capital first letter."""
+    clause = LEADING_CONJUNCTION.sub("", " ".join(clause.split())).strip(" ,;")
+    return clause[:1].upper() + clause[1:]
+
+
+def event_status(
+    text: str, time: TimeMention, clause_start: int, claim: Claim | None, published: str | None
+) -> str:
+    """'expected' for a future date or a planned statement about the present; else 'happened'."""
+    assert time.interval_start is not None and time.interval_end is not None
+    if published is not None:
+        if time.interval_end < published:
+            return "happened"
+        if time.interval_start > published:
+            return "expected"
+    if claim is not None and claim.time is not None and claim.modality == "planned":
+        return "expected"
+    window = text[max(clause_start, time.start - FUTURE_WINDOW_CHARS) : time.end]
+    return "expected" if FUTURE_CUE.search(window) else "happened"
+
+
+def actors_in(extraction: Extraction, start: int, end: int, claim: Claim | None) -> dict[str, str]:
+    """Entity keys (and names) mentioned in the clause, plus the claim's speaker."""
+    actors = {
+        e.key: e.name for e in extraction.entities if start <= e.start and e.end <= end and e.key
+    }
+    if claim is not None and claim.speaker_key and claim.speaker_key not in actors:
+        actors[claim.speaker_key] = claim.speaker or claim.speaker_key
+    return actors
+
+
+# -- merging --------------------------------------------------------------------
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased, crudely stemmed content words, for comparing descriptions."""
+    words = set()
+    for word in re.findall(r"[a-z][a-z'-]+", text.lower()):
+        word = word.removesuffix("'s").strip("'-")
+        if word in STOPWORDS or len(word) < 3:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        words.add(word)
+    return words
+
+
+def dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def span_days(start: str, end: str) -> int:
+    return (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
+
+
+def date_relation(
+    a: tuple[str, str | None, str, str], b: tuple[str, str | None, str, str]
+) -> str | None:
+    """'same', 'nested' or None for two (value, mod, interval_start, interval_end)."""
+    if a[0] == b[0] and a[1] == b[1]:
+        return "same"
+    fine, coarse = sorted((a, b), key=lambda d: span_days(d[2], d[3]))
+    if span_days(coarse[2], coarse[3]) > SHORT_SPAN_DAYS:
+        return None
+    if coarse[2] <= fine[2] and fine[3] <= coarse[3]:
+        return "nested"
+    return None
+
+
+def blocks_to_search(clause: DatedClause) -> list[str]:
+    """Blocks where an event compatible with the clause's date can be filed."""
+    if span_days(clause.interval_start, clause.interval_end) > SHORT_SPAN_DAYS:
+        return [clause.interval_start[:4]]
+    week_before = (date.fromisoformat(clause.interval_start) - timedelta(days=6)).isoformat()
+    return sorted({week_before[:7], clause.interval_start[:7], clause.interval_end[:7]})
+
+
+def block_of(interval_start: str, interval_end: str) -> str:
+    if span_days(interval_start, interval_end) > SHORT_SPAN_DAYS:
+        return interval_start[:4]
+    return interval_start[:7]
+
+
+def agrees(clause: DatedClause, words: set[str], sources: list[sqlite3.Row], relation: str) -> bool:
+    """Whether the clause tells the same event as the sources already merged."""
+    shared_actor = any(set(clause.actors) & set(json.loads(s["actors"])) for s in sources)
+    best = max(dice(words, content_words(s["clause"])) for s in sources)
+    if relation == "same":
+        return best >= SAME_DATE_WORDS_ONLY or (shared_actor and best >= SAME_DATE_WITH_ACTOR)
+    return shared_actor and best >= NESTED_DATE_WITH_ACTOR
+
+
+def matching_event(conn: sqlite3.Connection, story: str, clause: DatedClause) -> str | None:
+    """The id of the story's event the clause belongs to, if there is one."""
+    blocks = blocks_to_search(clause)
+    marks = ",".join("?" * len(blocks))
+    candidates = conn.execute(
+        f"SELECT id, date, mod, interval_start, interval_end FROM events"
+        f" WHERE story = ? AND status = ? AND block IN ({marks}) ORDER BY salience DESC, id",
+        (story, clause.status, *blocks),
+    ).fetchall()
+    words = content_words(clause.clause)
+    mine = (clause.date, clause.mod, clause.interval_start, clause.interval_end)
+    for event in candidates:
+        theirs = (event["date"], event["mod"], event["interval_start"], event["interval_end"])
+        relation = date_relation(mine, theirs)
+        if relation is None:
+            continue
+        sources = conn.execute(
+            "SELECT clause, actors FROM event_sources WHERE event_id = ?", (event["id"],)
+        ).fetchall()
+        if sources and agrees(clause, words, sources, relation):
+            return str(event["id"])
+    return None
+
+
+def new_event(conn: sqlite3.Connection, story: str, article: Article, clause: DatedClause) -> str:
+    event_id = unused_event_id(conn, f"{story}|{article.id}|{clause.time_idx}")
+    conn.execute(
+        "INSERT INTO events (id, story, block, status, date, mod, interval_start,"
+        " interval_end, description, actors, salience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 0)",
+        (
+            event_id,
+            story,
+            block_of(clause.interval_start, clause.interval_end),
+            clause.status,
+            clause.date,
+            clause.mod,
+            clause.interval_start,
+            clause.interval_end,
+            clause.clause,
+        ),
+    )
+    return event_id
+
+
+def unused_event_id(conn: sqlite3.Connection, seed: str) -> str:
+    """A stable id derived from the event's first source, salted if that id is taken."""
+    salt = 0
+    while True:
+        event_id = "e" + hashlib.sha1(f"{seed}|{salt}".encode()).hexdigest()[:12]
+        if conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is None:
+            return event_id
+        salt += 1
+
+
+# -- recomputing an event from its sources -----------------------------------------------
+
+
+def refresh_event(conn: sqlite3.Connection, event_id: str) -> None:
+    """Recompute date, description, actors and salience from the event's sources."""
+    sources = conn.execute(
+        "SELECT es.*, a.published FROM event_sources es JOIN articles a ON a.id = es.article_id"
+        " WHERE es.event_id = ? ORDER BY a.published, a.seq, es.time_idx",
+        (event_id,),
+    ).fetchall()
+    if not sources:
+        conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        return
+    finest = min(sources, key=lambda s: span_days(s["interval_start"], s["interval_end"]))
+    conn.execute(
+        "UPDATE events SET date = ?, mod = ?, interval_start = ?, interval_end = ?, block = ?,"
+        " description = ?, actors = ?, salience = ? WHERE id = ?",
+        (
+            finest["date"],
+            finest["mod"],
+            finest["interval_start"],
+            finest["interval_end"],
+            block_of(finest["interval_start"], finest["interval_end"]),
+            best_supported_clause(sources),
+            json.dumps(ranked_actors(sources), ensure_ascii=False),
+            independent_outlets(conn, event_id),
+            event_id,
+        ),
+    )
+
+
+def best_supported_clause(sources: list[sqlite3.Row]) -> str:
+    """The clause whose wording the other sources share most (the earliest on a tie)."""
+    words = [content_words(s["clause"]) for s in sources]
+
+    def support(i: int) -> float:
+        return sum(dice(words[i], other) for j, other in enumerate(words) if j != i)
+
+    best = max(range(len(sources)), key=lambda i: (support(i), -i))
+    return str(sources[best]["clause"])
+
+
+def ranked_actors(sources: list[sqlite3.Row]) -> list[list[str]]:
+    """[key, name] of the actors, the most cited first."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for source in sources:
+        actors = json.loads(source["actors"])
+        counts.update(actors.keys())
+        for key, name in actors.items():
+            names.setdefault(key, name)
+    return [[key, names[key]] for key, _ in counts.most_common()]
+
+
+def independent_outlets(conn: sqlite3.Connection, event_id: str) -> int:
+    """Distinct outlets among the sources, a syndicated copy counted as its original."""
+    row = conn.execute(
+        "SELECT COUNT(DISTINCT COALESCE(root.outlet, root.id)) FROM event_sources es"
+        " LEFT JOIN article_story ast ON ast.article_id = es.article_id"
+        " JOIN articles root ON root.id = COALESCE(ast.duplicate_of, es.article_id)"
+        " WHERE es.event_id = ?",
+        (event_id,),
+    ).fetchone()
+    return int(row[0])

@@ -1,0 +1,101 @@
+"""The timeline view: a story's dated events, most salient first, as plain data."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from storyledger.errors import InputError, Msg
+from storyledger.store.sqlite import Ledger
+
+
+def timeline_data(
+    ledger: Ledger, story: str | None = None, start: str | None = None, end: str | None = None
+) -> list[dict[str, Any]]:
+    """Events (of one story, or all) overlapping [start, end], in salience order.
+
+    Each event is ``{id, story, date, mod, status, description, salience, actors,
+    sources: [{article, outlet, url, published, duplicate_of}]}``; ``date`` is a
+    TIMEX3 value (or interval) exactly as precise as the sources give it.
+    """
+    where, params = ["1 = 1"], []
+    if story is not None:
+        where.append("story = ?")
+        params.append(story)
+    if start is not None:
+        where.append("interval_end >= ?")
+        params.append(iso_day(start))
+    if end is not None:
+        where.append("interval_start <= ?")
+        params.append(iso_day(end))
+    rows = ledger.conn.execute(
+        "SELECT * FROM events WHERE " + " AND ".join(where) + " ORDER BY salience DESC,"
+        " interval_start, interval_end, id",
+        params,
+    ).fetchall()
+    sources = sources_of([row["id"] for row in rows], ledger)
+    return [
+        {
+            "id": row["id"],
+            "story": row["story"],
+            "date": row["date"],
+            "mod": row["mod"],
+            "status": row["status"],
+            "description": row["description"],
+            "salience": row["salience"],
+            "actors": [name for _key, name in json.loads(row["actors"])],
+            "actor_keys": [key for key, _name in json.loads(row["actors"])],
+            "interval_start": row["interval_start"],
+            "interval_end": row["interval_end"],
+            "sources": sources.get(row["id"], []),
+        }
+        for row in rows
+    ]
+
+
+def in_date_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same events in calendar order (coarser dates before the finer ones they hold)."""
+
+    def span(event: dict[str, Any]) -> int:
+        first, last = (date.fromisoformat(event[k]) for k in ("interval_start", "interval_end"))
+        return (last - first).days
+
+    return sorted(events, key=lambda e: (e["interval_start"], -span(e), e["id"]))
+
+
+def iso_day(value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(Msg.BAD_SINCE.format(value=value)) from None
+
+
+def sources_of(event_ids: list[str], ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
+    """Event id -> its sources (one per article, oldest first)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple[str, str]] = set()
+    for chunk_start in range(0, len(event_ids), 500):
+        chunk = event_ids[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = ledger.conn.execute(
+            "SELECT es.event_id, a.id, a.outlet, a.url, a.published, ast.duplicate_of"
+            " FROM event_sources es JOIN articles a ON a.id = es.article_id"
+            " LEFT JOIN article_story ast ON ast.article_id = a.id"
+            f" WHERE es.event_id IN ({marks}) ORDER BY a.published, a.seq",
+            chunk,
+        )
+        for event_id, article, outlet, url, published, duplicate_of in rows:
+            if (event_id, article) in seen:
+                continue
+            seen.add((event_id, article))
+            found.setdefault(event_id, []).append(
+                {
+                    "article": article,
+                    "outlet": outlet,
+                    "url": url,
+                    "published": published,
+                    "duplicate_of": duplicate_of,
+                }
+            )
+    return found

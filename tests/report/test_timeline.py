@@ -1,0 +1,170 @@
+"""Timeline events: merging across articles, copies, granularity, happened vs expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ledger_builder import Draft, new_ledger, store
+
+from storyledger.errors import InputError
+from storyledger.report.timeline import in_date_order, timeline_data
+from storyledger.store.sqlite import Ledger
+
+COURT = ("court", "ORG", "kenya_high_court", "Kenya High Court")
+KENYA = ("Kenya", "GPE", "kenya", "Kenya")
+JAN26 = ("January 26", "2024-01-26", "2024-01-26", "2024-01-26", None)
+
+
+def ruling(outlet: str, published: str, wording: str) -> Draft:
+    return Draft(
+        text=f"{wording} on January 26. Kenya said it would appeal.",
+        outlet=outlet,
+        published=published,
+        times=[JAN26],
+        entities=[COURT, KENYA],
+    )
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Ledger:
+    return new_ledger(tmp_path)
+
+
+def test_one_event_from_many_outlets_and_copies_count_once(ledger: Ledger) -> None:
+    wire = ruling("Wire", "2024-01-26", "A Kenyan court ruled the deployment unconstitutional")
+    original = store(ledger, wire)
+    store(ledger, Draft(**{**wire.__dict__, "outlet": "Daily A"}), duplicate_of=original)
+    store(ledger, ruling("Daily B", "2024-01-27", "The court ruled the police deployment illegal"))
+    store(ledger, ruling("Daily C", "2024-01-28", "A court in Kenya ruled the deployment void"))
+
+    events = timeline_data(ledger)
+
+    assert len(events) == 1
+    event = events[0]
+    assert event["date"] == "2024-01-26"
+    assert event["status"] == "happened"
+    assert len(event["sources"]) == 4
+    assert event["salience"] == 3  # the copy in Daily A counts as the wire's
+    assert "Kenya High Court" in event["actors"]
+    assert event["description"].endswith("on January 26.")
+
+
+def test_a_month_event_stays_a_month(ledger: Ledger) -> None:
+    store(
+        ledger,
+        Draft(
+            text="An opposition party filed a new legal challenge in May.",
+            outlet="Daily A",
+            published="2024-06-09",
+            times=[("May", "2024-05", "2024-05-01", "2024-05-31", None)],
+        ),
+    )
+    store(
+        ledger,
+        Draft(
+            text="Ruto told the BBC on May 25 that officers would arrive within weeks.",
+            outlet="Daily B",
+            published="2024-06-09",
+            times=[("May 25", "2024-05-25", "2024-05-25", "2024-05-25", None)],
+            entities=[("Ruto", "PERSON", "william_ruto", "William Ruto")],
+        ),
+    )
+    by_date = {e["date"]: e for e in timeline_data(ledger)}
+    assert set(by_date) == {"2024-05", "2024-05-25"}  # different events do not merge
+    assert by_date["2024-05"]["interval_start"] == "2024-05-01"
+    assert [e["date"] for e in in_date_order(list(by_date.values()))] == ["2024-05", "2024-05-25"]
+
+
+def test_a_month_and_a_day_merge_only_when_the_rest_agrees(ledger: Ledger) -> None:
+    store(
+        ledger,
+        Draft(
+            text="A Kenyan court ruled the deployment unconstitutional in January.",
+            outlet="Daily A",
+            published="2024-02-10",
+            times=[("January", "2024-01", "2024-01-01", "2024-01-31", None)],
+            entities=[COURT],
+        ),
+    )
+    store(ledger, ruling("Daily B", "2024-01-27", "A Kenyan court ruled the deployment illegal"))
+    events = timeline_data(ledger)
+    assert len(events) == 1
+    assert events[0]["date"] == "2024-01-26"  # the day one source gives, not the 1st
+    assert events[0]["salience"] == 2
+
+
+def test_expected_is_kept_apart_from_happened(ledger: Ledger) -> None:
+    week = ("later this week", "2024-W26", "2024-06-24", "2024-06-30", None)
+    store(
+        ledger,
+        Draft(
+            text="Ruto held a ceremony on Monday. The 400 officers will arrive in Haiti later"
+            " this week.",
+            outlet="Daily A",
+            published="2024-06-24",
+            times=[("Monday", "2024-06-24", "2024-06-24", "2024-06-24", None), week],
+            entities=[("Haiti", "GPE", "haiti", "Haiti")],
+            planned=["will arrive"],
+        ),
+    )
+    store(
+        ledger,
+        Draft(
+            text="The 400 officers arrived in Haiti on Tuesday.",
+            outlet="Daily B",
+            published="2024-06-26",
+            times=[("Tuesday", "2024-06-25", "2024-06-25", "2024-06-25", None)],
+            entities=[("Haiti", "GPE", "haiti", "Haiti")],
+        ),
+    )
+    status = {e["date"]: e["status"] for e in timeline_data(ledger)}
+    assert status == {"2024-06-24": "happened", "2024-W26": "expected", "2024-06-25": "happened"}
+
+
+def test_a_future_date_is_expected_even_without_a_cue(ledger: Ledger) -> None:
+    store(
+        ledger,
+        Draft(
+            text="The mandate of the mission ends in October.",
+            outlet="Daily A",
+            published="2025-07-01",
+            times=[("October", "2025-10", "2025-10-01", "2025-10-31", None)],
+        ),
+    )
+    assert [e["status"] for e in timeline_data(ledger)] == ["expected"]
+
+
+def test_relinking_an_article_does_not_count_it_twice(ledger: Ledger) -> None:
+    from storyledger.link.events import link_events
+
+    article_id = store(ledger, ruling("Daily A", "2024-01-27", "A court ruled it void"))
+    with ledger.transaction():
+        link_events(
+            ledger,
+            ledger.get_article(article_id),
+            ledger.get_extraction(article_id),
+            "s-haiti",
+        )
+    events = timeline_data(ledger)
+    assert len(events) == 1
+    assert len(events[0]["sources"]) == 1
+
+
+def test_filters_by_story_and_dates(ledger: Ledger) -> None:
+    store(ledger, ruling("Daily A", "2024-01-27", "A court ruled it void"))
+    store(
+        ledger,
+        Draft(
+            text="Haiti's prime minister resigned in April.",
+            outlet="Daily B",
+            published="2024-05-02",
+            times=[("April", "2024-04", "2024-04-01", "2024-04-30", None)],
+        ),
+        story="s-other",
+    )
+    assert [e["date"] for e in timeline_data(ledger, story="s-other")] == ["2024-04"]
+    assert [e["date"] for e in timeline_data(ledger, start="2024-04-15")] == ["2024-04"]
+    assert [e["date"] for e in timeline_data(ledger, end="2024-03-31")] == ["2024-01-26"]
+    with pytest.raises(InputError):
+        timeline_data(ledger, start="last week")
