@@ -50,16 +50,16 @@ FUTURE_CUE = re.compile(
 SAME_DATE_WITH_ACTOR = 0.2
 SAME_DATE_WORDS_ONLY = 0.45
 NESTED_DATE_WITH_ACTOR = 0.4
-STOPWORDS = frozenset(
-    """a an the of in on at to for from by with and or but as that this these those is are was
+STOPWORD_TEXT = """
+    a an the of in on at to for from by with and or but as that this these those is are was
     were be been being has have had will would could should may might can it its their his her
     they he she we you i our your them him said says say saying told tell also than then there
     which who whom whose what when where while after before into over under about up out not no
     so if more most some any all one two new last next later earlier early late this week month
     year day today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
     january february march april may june july august september october november december
-    mid end start beginning""".split()
-)
+    mid end start beginning"""
+STOPWORDS = frozenset(STOPWORD_TEXT.split())
 
 
 @dataclass
