@@ -123,16 +123,11 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
     """The article's time mentions with a calendar date, each with its clause and status."""
     published = article.published[:10] if article.published else None
     claim_of_time = claims_by_time(extraction.claims)
-    claims_of_sentence: dict[int, list[int]] = {}
-    for idx, claim in enumerate(extraction.claims):
-        claims_of_sentence.setdefault(claim.sentence, []).append(idx)
     found = []
     for time_idx, time in enumerate(extraction.times):
         if not is_calendar_date(time) or time.interval_start is None or time.interval_end is None:
             continue
         claim_idx = claim_of_time.get(time_idx)
-        if claim_idx is None and time.sentence in claims_of_sentence:
-            claim_idx = claims_of_sentence[time.sentence][0]
         claim = extraction.claims[claim_idx] if claim_idx is not None else None
         start, end = clause_span(article.text, sentence_span(extraction, time), time)
         found.append(
@@ -152,7 +147,7 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
 
 
 def claims_by_time(claims: list[Claim]) -> dict[int, int]:
-    """Time mention index -> index of the claim that carries it."""
+    """Time mention index -> index of the claim that carries it (a claim dates its clause)."""
     found: dict[int, int] = {}
     for idx, claim in enumerate(claims):
         if claim.time is not None:
