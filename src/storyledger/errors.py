@@ -23,6 +23,7 @@ class Msg:
     NO_TEXT_FIELD = "{where}: a record needs a 'text' or an 'html' field"
     NO_ARTICLE_TEXT = "{where}: no article text found in the HTML"
     UNSUPPORTED_FILE = "{path}: unsupported file type '{suffix}'"
+    EXTRACT_FAILED = "{where}: extraction failed ({detail})"
     # store
     DB_NEWER = "{path}: the ledger was written by a newer storyledger (schema {found} > {known})"
     NOT_A_LEDGER = "{path}: not a storyledger database ({detail})"
