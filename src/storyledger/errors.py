@@ -14,6 +14,7 @@ class Msg:
     # ingest
     NOT_FOUND = "{path}: no such file or folder"
     BINARY_FILE = "{path}: binary file, not text"
+    UNREADABLE = "{path}: cannot be read ({detail})"
     NOT_UTF8 = "{path}: not UTF-8 text ({detail})"
     EMPTY_TEXT = "{where}: the article has no text"
     BAD_JSON = "{where}: invalid JSON ({detail})"
