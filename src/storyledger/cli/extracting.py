@@ -1,1 +1,64 @@
-"""`storyledger extract`: JSONL in, JSONL out, no database (stub, to be completed)."""
+"""`storyledger extract`: JSONL records in, a JSON line of mentions and claims out; no database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from storyledger.cli.app import app, err_console
+from storyledger.cli.ingesting import QuietOption, WorkersOption
+from storyledger.errors import InputError
+from storyledger.ingest.files import read_text
+from storyledger.ingest.pipeline import extract_lines
+from storyledger.ingest.progress import wanted
+from storyledger.ingest.records import normalise_date
+
+
+@app.command()
+def extract(
+    source: Annotated[
+        str, typer.Argument(help="JSONL file of {id, text, published?} records, or - for stdin.")
+    ] = "-",
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date for records without one (YYYY-MM-DD)."),
+    ] = None,
+    workers: WorkersOption = 1,
+    quiet: QuietOption = False,
+) -> None:
+    """Extract entities, times, quantities, quotes and claims from JSONL records, without a
+    ledger: one JSON line {id, entities, times, quantities, quotes, claims} per record, in
+    order. Bad lines are reported on stderr (exit code 1) and the rest go on.
+
+    Example: echo '{"id": "a1", "text": "Kenya sent 400 police officers on Tuesday."}' |
+    storyledger extract - --published 2024-06-25
+    """
+    default_published = normalise_date(published, "--published") if published else None
+    lines, where = _open(source)
+    failed = False
+    for result in extract_lines(
+        lines, where, default_published, workers=workers, progress=wanted(quiet)
+    ):
+        if isinstance(result, InputError):
+            err_console.print(f"[red]error:[/red] {result}", highlight=False)
+            failed = True
+        else:
+            _write_line(sys.stdout, result)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _open(source: str) -> tuple[list[str] | TextIO, str]:
+    """The lines of ``source`` (read lazily from stdin) and its name for error messages."""
+    if source == "-":
+        return sys.stdin, "<stdin>"
+    return read_text(Path(source)).splitlines(), source
+
+
+def _write_line(out: TextIO, data: dict[str, object]) -> None:
+    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    out.flush()

@@ -114,12 +114,13 @@ class Ledger:
         conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
         conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
         rows = []
-        for kind, mentions, key_field in (
+        kinds: tuple[tuple[str, list[Any], str], ...] = (
             ("entity", extraction.entities, "key"),
             ("time", extraction.times, "value"),
             ("quantity", extraction.quantities, "unit"),
             ("quote", extraction.quotes, "speaker_key"),
-        ):
+        )
+        for kind, mentions, key_field in kinds:
             for idx, mention in enumerate(mentions):
                 data = asdict(mention)
                 rows.append(
@@ -127,9 +128,9 @@ class Ledger:
                         article_id,
                         kind,
                         idx,
-                        mention.start,
-                        mention.end,
-                        mention.text,
+                        data["start"],
+                        data["end"],
+                        data["text"],
                         data.get(key_field),
                         json.dumps(data, ensure_ascii=False),
                     )
@@ -193,6 +194,14 @@ class Ledger:
         column = {"seq": "seq", "published": "published, seq"}[order]
         for row in self.conn.execute(f"SELECT * FROM articles ORDER BY {column}"):
             yield _article_from_row(row)
+
+    def article_summaries(self) -> list[dict[str, Any]]:
+        """id, url, outlet, title and published of every article (not the text), by date."""
+        rows = self.conn.execute(
+            "SELECT id, url, outlet, title, published FROM articles"
+            " ORDER BY published IS NULL, published, seq"
+        ).fetchall()
+        return [dict(row) for row in rows]
 
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

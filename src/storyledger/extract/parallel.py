@@ -1,0 +1,151 @@
+"""Extraction over a stream of texts, in this process or in worker processes.
+
+With one worker, texts go through ``nlp.pipe`` here, in batches. With more,
+a pool of processes (the ``forkserver`` or ``spawn`` start method, never a
+plain fork of a process holding a database connection) loads the model once
+per process in its initializer; texts are sent in chunks, a bounded number
+of chunks is in flight at a time, and results come back in input order so
+the caller can store each one as it arrives.
+
+An extraction that raises is reported as a ``Failed`` for its text alone,
+so one article never stops a batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+from multiprocessing.pool import AsyncResult, Pool
+from typing import Generic, TypeVar
+
+from storyledger.extract.pipeline import extract_doc, load_nlp
+from storyledger.model import Extraction
+
+T = TypeVar("T")
+Job = tuple[str, str | date | None]  # (text, published)
+
+BATCH_SIZE = 32  # texts per nlp.pipe batch
+CHUNK_SIZE = 16  # texts per task sent to a worker process
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+
+
+@dataclass
+class Failed:
+    """The extraction of one text raised; ``error`` says what happened."""
+
+    error: str
+
+
+Outcome = Extraction | Failed
+
+
+def extract_stream(
+    items: Iterable[T], job: Callable[[T], Job], batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[T, Outcome]]:
+    """Each item with the outcome of extracting ``job(item)``, in order, parsed in batches."""
+    nlp = load_nlp()
+    pairs = ((text, (item, published)) for item in items for text, published in [job(item)])
+    for doc, (item, published) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        try:
+            outcome: Outcome = extract_doc(doc, published)
+        except Exception as exc:  # an extractor bug must cost one article, not the batch
+            outcome = Failed(f"{type(exc).__name__}: {exc}")
+        yield item, outcome
+
+
+def _same_job(job: Job) -> Job:
+    return job
+
+
+def peak_rss_bytes() -> int:
+    """The peak resident memory of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _init_worker() -> None:
+    load_nlp()
+
+
+def _extract_chunk(jobs: list[Job]) -> tuple[list[Outcome], int, int]:
+    """Worker task: the outcomes of a chunk, with this worker's pid and peak memory."""
+    outcomes = [outcome for _, outcome in extract_stream(jobs, _same_job)]
+    return outcomes, os.getpid(), peak_rss_bytes()
+
+
+def _start_method() -> str:
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+@dataclass
+class ParallelExtractor(Generic[T]):
+    """Extraction with ``workers`` processes; use as a context manager around ``map``.
+
+    ``peak_rss`` maps each process that extracted (the workers, or this process
+    with one worker) to its peak resident memory in bytes.
+    """
+
+    workers: int = 1
+    chunk_size: int = CHUNK_SIZE
+    peak_rss: dict[int, int] = field(default_factory=dict)
+    _pool: Pool | None = field(default=None, init=False, repr=False)
+
+    def __enter__(self) -> ParallelExtractor[T]:
+        if self.workers > 1:
+            context = multiprocessing.get_context(_start_method())
+            if _start_method() == "forkserver":
+                context.set_forkserver_preload(["storyledger.extract.pipeline"])
+            self._pool = context.Pool(self.workers, initializer=_init_worker)
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self._pool is None:
+            return
+        if exc_type is None:
+            self._pool.close()
+        else:
+            self._pool.terminate()
+        self._pool.join()
+        self._pool = None
+
+    def map(self, items: Iterable[T], job: Callable[[T], Job]) -> Iterator[tuple[T, Outcome]]:
+        """Each item with the outcome of extracting ``job(item)``, in input order."""
+        if self._pool is None:
+            yield from self._map_here(items, job)
+        else:
+            yield from self._map_in_pool(self._pool, items, job)
+
+    def _map_here(self, items: Iterable[T], job: Callable[[T], Job]) -> Iterator[tuple[T, Outcome]]:
+        yield from extract_stream(items, job)
+        self.peak_rss[os.getpid()] = peak_rss_bytes()
+
+    def _map_in_pool(
+        self, pool: Pool, items: Iterable[T], job: Callable[[T], Job]
+    ) -> Iterator[tuple[T, Outcome]]:
+        in_flight: deque[tuple[list[T], AsyncResult[tuple[list[Outcome], int, int]]]] = deque()
+        limit = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
+        for chunk in _chunks(items, self.chunk_size):
+            in_flight.append((chunk, pool.apply_async(_extract_chunk, ([job(i) for i in chunk],))))
+            if len(in_flight) >= limit:
+                yield from self._collect(*in_flight.popleft())
+        while in_flight:
+            yield from self._collect(*in_flight.popleft())
+
+    def _collect(
+        self, chunk: list[T], pending: AsyncResult[tuple[list[Outcome], int, int]]
+    ) -> Iterator[tuple[T, Outcome]]:
+        outcomes, pid, rss = pending.get()
+        self.peak_rss[pid] = max(rss, self.peak_rss.get(pid, 0))
+        yield from zip(chunk, outcomes, strict=True)
