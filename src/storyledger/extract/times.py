@@ -1,15 +1,138 @@
-"""Time expressions normalised to TIMEX3 (stub: to be written)."""
+"""Time expressions normalised to TIMEX3, resolved against the publication date.
+
+One scan of the article text per compiled pattern (``timex_grammar``) yields candidate
+spans; overlapping candidates are settled longest first; each kept candidate is
+normalised by its handler (``timex_dates``, ``timex_periods``, ``timex_spans``) with the
+spaCy parse used only where a decision needs it (tense direction, "May" the modal verb,
+names such as "Sunday Times"). Expressions that count from another time of the article
+("the week after", "at 9:30") are normalised in a second pass, once the others are known.
+
+Without a publication date, relative expressions stay unresolved (value None or a
+TIMEX3 form with X placeholders, ``resolved`` False): they are never guessed.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from storyledger.extract import timex_dates as dates
+from storyledger.extract import timex_periods as periods
+from storyledger.extract import timex_spans as spans
+from storyledger.extract.sentences import sentence_of_token
+from storyledger.extract.timex_context import Handler, Timex, TimexContext
+from storyledger.extract.timex_grammar import PATTERNS, Pattern
+from storyledger.extract.timex_values import timex_interval
 from storyledger.model import TimeMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+__all__ = ["find_times", "timex_interval"]
+
+HANDLERS: dict[str, Handler] = {
+    "iso_date": dates.iso_date,
+    "numeric_date": dates.numeric_date,
+    "month_day": dates.month_day,
+    "day_month": dates.month_day,
+    "month_year": dates.month_year,
+    "month_relative_year": dates.month_relative_year,
+    "relative_month": dates.relative_month,
+    "month": dates.month_alone,
+    "weekday": dates.weekday,
+    "day_relative": dates.day_relative,
+    "part_of_day": dates.part_of_day,
+    "relative_period": periods.relative_period,
+    "period_end": periods.period_end,
+    "weekend": periods.weekend,
+    "quarter": periods.quarter,
+    "quarter_code": periods.quarter_code,
+    "season": periods.season,
+    "decade": periods.decade,
+    "century": periods.century,
+    "year": periods.year,
+    "year_range_short": periods.year_range_short,
+    "ago": spans.ago,
+    "duration": spans.duration,
+    "vague_duration": spans.vague_duration,
+    "present_ref": spans.reference("PRESENT_REF"),
+    "past_ref": spans.reference("PAST_REF"),
+    "future_ref": spans.reference("FUTURE_REF"),
+    "time_of_day": spans.time_of_day,
+    "anchored_period": spans.anchored_period,
+}
+# Normalised after the others: they count from a time found elsewhere in the article.
+SECOND_PASS = frozenset({"time_of_day", "anchored_period"})
+
+Candidate = tuple[int, int, int, Pattern, re.Match[str]]  # start, end, priority, ...
+
+
+def _candidates(text: str) -> tuple[list[Candidate], list[Candidate]]:
+    first: list[Candidate] = []
+    second: list[Candidate] = []
+    for pattern in PATTERNS:
+        bucket = second if pattern.name in SECOND_PASS else first
+        for match in pattern.regex.finditer(text):
+            if match.end() > match.start():
+                bucket.append((match.start(), match.end(), pattern.priority, pattern, match))
+    return first, second
+
+
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: (c[0] - c[1], -c[2], c[0]))
+
+
+class _Occupied:
+    """Character spans already taken by accepted matches."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.spans, (start, start))
+        neighbours = self.spans[max(0, index - 1) : index + 1]
+        return any(s < end and start < e for s, e in neighbours)
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+
+
+def _accept(candidates: list[Candidate], ctx: TimexContext, occupied: _Occupied) -> None:
+    for start, end, _, pattern, match in _longest_first(candidates):
+        if occupied.overlaps(start, end):
+            continue
+        found = HANDLERS[pattern.name](match, ctx)
+        if found:
+            occupied.add(start, end)
+            ctx.accepted.extend(found)
+            ctx.accepted.sort(key=lambda t: t.start)
+
+
+def _mention(doc: Doc, timex: Timex, sentence_of: list[int], ctx: TimexContext) -> TimeMention:
+    interval = timex_interval(timex.value)
+    token = ctx.token_at(timex.start)
+    return TimeMention(
+        start=timex.start,
+        end=timex.end,
+        text=doc.text[timex.start : timex.end],
+        type=timex.type,
+        value=timex.value,
+        mod=timex.mod,
+        interval_start=interval[0].isoformat() if interval else None,
+        interval_end=interval[1].isoformat() if interval else None,
+        resolved=timex.resolved,
+        sentence=sentence_of[token.i] if token is not None else 0,
+    )
+
 
 def find_times(doc: Doc, published: date | None) -> list[TimeMention]:
-    return []
+    """Every time expression of the article, normalised to TIMEX3 (in text order)."""
+    ctx = TimexContext(doc, published)
+    first, second = _candidates(doc.text)
+    occupied = _Occupied()
+    _accept(first, ctx, occupied)
+    _accept(second, ctx, occupied)
+    sentence_of = sentence_of_token(doc)
+    return [_mention(doc, timex, sentence_of, ctx) for timex in ctx.accepted]

@@ -1,0 +1,199 @@
+"""Handlers for calendar dates: full and partial dates, months, weekdays, days relative to
+the publication date, parts of the day.
+
+A handler takes a regex match and the context and returns the normalised expressions
+(usually one; none when the match is not a time after all, e.g. "May" the modal verb).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from storyledger.extract.timex_calendar import nearest_month, nearest_month_day, nearest_weekday
+from storyledger.extract.timex_context import Timex, TimexContext
+from storyledger.extract.timex_grammar import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from storyledger.extract.timex_values import day_value, month_value
+
+NOT_TIME_LABELS = frozenset(
+    {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE", "LOC", "NORP", "LAW"}
+)
+
+
+def mod_of(m: re.Match[str]) -> str | None:
+    """START / MID / END from "early", "mid-", "the end of" ..."""
+    words = (m.groupdict().get("mod") or "").lower().split()
+    for word in reversed(words):
+        if word in MODS:
+            return MODS[word]
+    return None
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def is_name_not_time(ctx: TimexContext, start: int) -> bool:
+    """ "Sunday Times", "Theresa May", "USA Today": part of a named entity."""
+    token = ctx.token_at(start)
+    return token is not None and token.ent_type_ in NOT_TIME_LABELS
+
+
+def _day(ctx: TimexContext, m: re.Match[str], day: date | None, resolved: bool) -> list[Timex]:
+    value = day_value(day) if day is not None else None
+    return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), resolved and day is not None)]
+
+
+def iso_date(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    try:
+        day = date(int(m["year"]), int(m["mon"]), int(m["dd"]))
+    except ValueError:
+        return []
+    return _day(ctx, m, day, False)
+
+
+def numeric_date(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """05/02/2013 in US order (month first) unless the first number cannot be a month;
+    26.01.2024 (dots) day first."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    month, day = (b, a) if m["sep"] == "." or a > 12 else (a, b)
+    try:
+        return _day(ctx, m, date(year, month, day), False)
+    except ValueError:
+        return []
+
+
+def month_day(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "January 26, 2024", "26 January", "Saturday 8 October 2011", "May 25"."""
+    month, day = month_number(m["month"]), int(m["day"])
+    if m["year"]:
+        try:
+            return _day(ctx, m, date(int(m["year"]), month, day), False)
+        except ValueError:
+            return []
+    if not 1 <= day <= 31:
+        return []
+    if ctx.published is None:
+        value = f"XXXX-{month:02d}-{day:02d}"
+        return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), False)]
+    lead = WEEKDAYS.get((m["lead"] or "").lower().rstrip("."))
+    found = nearest_month_day(
+        ctx.published, month, day, ctx.direction(m.start(), m.end()), weekday=lead
+    )
+    return _day(ctx, m, found, True)
+
+
+def month_year(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    value = month_value(int(m["year"]), month_number(m["month"]))
+    return [Timex(m.start(), m.end(), "DATE", value, mod_of(m))]
+
+
+def month_relative_year(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "September this year", "April last year"."""
+    if ctx.published is None:
+        return [Timex(m.start(), m.end(), "DATE", None, mod_of(m))]
+    year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    value = month_value(year, month_number(m["month"]))
+    return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), True)]
+
+
+def relative_month(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "last May" (the latest May before this month), "next March", "this June"."""
+    if ctx.published is None:
+        return [Timex(m.start(), m.end(), "DATE", None)]
+    pub, month, rel = ctx.published, month_number(m["month"]), m["rel"].lower()
+    if rel == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    else:
+        year = nearest_month(pub, month, ctx.direction(m.start(), m.end()))[0]
+    return [Timex(m.start(), m.end(), "DATE", month_value(year, month), None, True)]
+
+
+def month_alone(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "in October": the nearest October in the statement's direction. Not "May" the modal
+    verb, "March" the verb, nor a month inside a name."""
+    token = ctx.token_at(m.start("month"))
+    if token is None or token.tag_ in ("MD", "VB", "VBP", "VBZ", "VBD", "VBG"):
+        return []
+    if token.lower_ == "may" and token.tag_ != "NNP":
+        return []
+    if is_name_not_time(ctx, m.start("month")):
+        return []
+    month = month_number(m["month"])
+    if ctx.published is None:
+        return [Timex(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", mod_of(m))]
+    year, _ = nearest_month(ctx.published, month, ctx.direction(m.start(), m.end()))
+    return [Timex(m.start(), m.end(), "DATE", month_value(year, month), mod_of(m), True)]
+
+
+def _explicit_week_weekday(pub: date, weekday: int, rel: str) -> date:
+    """ "Friday last week", "next week Monday": that weekday of the named ISO week."""
+    shift = {"last": -7, "this": 0, "next": 7}[rel]
+    return pub + timedelta(days=shift + weekday - pub.weekday())
+
+
+def _relative_weekday(
+    pub: date, weekday: int, rel: str, ctx: TimexContext, m: re.Match[str]
+) -> date:
+    if rel in ("last", "past"):
+        return pub - timedelta(days=(pub.weekday() - weekday) % 7 or 7)
+    if rel in ("next", "coming"):
+        return pub + timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    return nearest_weekday(pub, weekday, ctx.direction(m.start(), m.end()))
+
+
+def _with_part(day: str, part: str | None) -> tuple[str, str]:
+    """A day with a part of the day is a TIME: 2024-06-24TMO."""
+    if part:
+        return "TIME", f"{day}T{PARTS_OF_DAY[part.lower()]}"
+    return "DATE", day
+
+
+def weekday(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "Monday", "on Monday morning", "last Friday", "last week Friday", "Monday next week"."""
+    if is_name_not_time(ctx, m.start("weekday")):
+        return []
+    number = WEEKDAYS[m["weekday"].lower()]
+    pub = ctx.published
+    if pub is None:
+        type_, value = _with_part(f"XXXX-WXX-{number + 1}", m["part"])
+        return [Timex(m.start(), m.end(), type_, value, mod_of(m))]
+    week = m["week"] or m["weekafter"]
+    if week:
+        day = _explicit_week_weekday(pub, number, week.lower())
+    else:
+        day = _relative_weekday(pub, number, (m["rel"] or "").lower(), ctx, m)
+    type_, value = _with_part(day_value(day), m["part"])
+    return [Timex(m.start(), m.end(), type_, value, mod_of(m), True)]
+
+
+DAY_OFFSETS = {
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def day_relative(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """today, tonight, yesterday (morning), tomorrow, the day after tomorrow."""
+    if is_name_not_time(ctx, m.start("rel")):
+        return []
+    rel = " ".join(m["rel"].lower().split())
+    part = "night" if rel == "tonight" else m["part"]
+    if ctx.published is None:
+        return [Timex(m.start(), m.end(), "TIME" if part else "DATE", None, mod_of(m))]
+    day = ctx.published + timedelta(days=DAY_OFFSETS[rel])
+    type_, value = _with_part(day_value(day), part)
+    return [Timex(m.start(), m.end(), type_, value, mod_of(m), True)]
+
+
+def part_of_day(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "this morning", "last night"."""
+    if ctx.published is None:
+        return [Timex(m.start(), m.end(), "TIME", None)]
+    day = ctx.published - timedelta(days=1 if m["rel"].lower() == "last" else 0)
+    _, value = _with_part(day_value(day), m["part"])
+    return [Timex(m.start(), m.end(), "TIME", value, None, True)]

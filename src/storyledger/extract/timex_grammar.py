@@ -1,0 +1,264 @@
+"""The surface grammar of time expressions: compiled regular expressions and their lexicons.
+
+Each pattern has a name (its handler in ``timex_resolve``) and a priority used when
+two matches of the same length overlap. Month and weekday names are matched with
+their capital letter ("may" and "march" never match); function words are matched in
+any case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a couple of": 2, "a dozen": 12, "half a": 0.5,
+}  # fmt: skip
+VAGUE_NUMBERS = frozenset({"a few", "few", "several", "many", "some", "a couple of", "the few"})
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "final": 4, "last": 4,
+}  # fmt: skip
+CENTURY_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+# Duration units: TIMEX3 letter, whether it is a time unit (PT...), and a multiplier.
+UNITS = {
+    "second": ("S", True, 1), "minute": ("M", True, 1), "hour": ("H", True, 1),
+    "day": ("D", False, 1), "week": ("W", False, 1), "fortnight": ("W", False, 2),
+    "month": ("M", False, 1), "year": ("Y", False, 1), "decade": ("DE", False, 1),
+    "century": ("CE", False, 1),
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+MODS = {
+    "early": "START", "beginning": "START", "start": "START", "dawn": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "end": "END", "close": "END",
+}  # fmt: skip
+APPROX_MODS = {
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "just over": "MORE_THAN",
+    "just under": "LESS_THAN",
+}  # fmt: skip
+
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?P<month>(?:{_MONTH_FULL}|{_MONTH_ABBR}))(?![a-z])"
+MONTH_FULL = rf"(?P<month>{_MONTH_FULL})\b"
+_WEEKDAY_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAY = rf"(?P<weekday>{_WEEKDAY_FULL})\b"
+_WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
+LEAD_WEEKDAY = rf"(?:(?P<lead>{_WEEKDAY_FULL}|{_WEEKDAY_ABBR}),?\s+)?"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|:\s?\d)\b"
+YEAR = r"(?P<year>1[1-9]\d\d|20\d\d)(?!\d)"
+YEAR_TAIL = rf"(?:,?\s+{YEAR})?"
+MOD_PREFIX = (
+    r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of))"
+    r"(?:-|\s+)(?:the\s+)?)?"
+)
+_NUM_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety|a\s+hundred|hundred|a\s+couple\s+of|a\s+dozen|half\s+a|an?|a\s+few|few|several"
+    r"|many"
+)
+_COMPOUND = r"(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)"
+NUMBER = rf"(?P<num>\d+(?:\.\d+)?|(?i:{_COMPOUND}|{_NUM_WORDS}))"
+_APPROX = (
+    r"(?:(?P<approx>(?i:about|around|roughly|approximately|some|nearly|almost|less\s+than"
+    r"|more\s+than|just\s+over|just\s+under|over|under|at\s+least|up\s+to))\s+)?"
+)
+_UNIT = r"(?P<unit>(?i:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)))"
+_SEASON = r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
+_PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    regex: re.Pattern[str]
+    priority: int  # higher wins among overlapping matches of equal length
+
+
+def _p(name: str, regex: str, priority: int = 5) -> Pattern:
+    return Pattern(name, re.compile(regex, re.VERBOSE), priority)
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    _p("iso_date", rf"\b{YEAR}-(?P<mon>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b", 9),
+    _p(
+        "numeric_date",
+        r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)\b",
+        9,
+    ),
+    _p("month_day", rf"{LEAD_WEEKDAY}{MOD_PREFIX}\b{MONTH}\s+{DAY}{YEAR_TAIL}", 8),
+    _p(
+        "day_month",
+        rf"{LEAD_WEEKDAY}\b(?:(?i:the)\s+)?{DAY}\s+(?:(?i:of)\s+)?{MONTH}{YEAR_TAIL}",
+        8,
+    ),
+    _p("month_year", rf"{MOD_PREFIX}\b{MONTH},?\s+(?:(?i:of)\s+)?{YEAR}", 7),
+    _p(
+        "month_relative_year",
+        rf"{MOD_PREFIX}\b{MONTH_FULL}\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)\b",
+        7,
+    ),
+    _p("relative_month", rf"\b(?P<rel>(?i:this|last|next))\s+{MONTH_FULL}", 7),
+    _p("month", rf"{MOD_PREFIX}\b{MONTH_FULL}", 3),
+    _p(
+        "weekday",
+        rf"""{MOD_PREFIX}(?:(?P<week>(?i:last|this|next))\s+(?i:week)\s+)?
+        (?:(?P<rel>(?i:last|this|next|past|coming))\s+)?\b{WEEKDAY}(?:['’]s)?
+        (?:\s+{_PART})?(?:\s+(?P<weekafter>(?i:last|this|next))\s+(?i:week)\b)?""",
+        6,
+    ),
+    _p(
+        "day_relative",
+        rf"""{MOD_PREFIX}\b(?P<rel>(?i:today|tonight|yesterday|tomorrow
+        |the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))\b(?:['’]s)?
+        (?:\s+{_PART})?""",
+        6,
+    ),
+    _p("part_of_day", rf"\b(?P<rel>(?i:this|last))\s+{_PART}\b", 6),
+    _p(
+        "relative_period",
+        rf"""{MOD_PREFIX}(?:(?P<adv>(?i:later|earlier))\s+)?\b
+        (?P<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+coming|the\s+next
+        |the\s+previous|the\s+following|the\s+current))\s+
+        (?P<period>(?i:week(?:end)?|month|year|quarter|decade|century
+        |spring|summer|autumn|fall|winter))\b
+        (?!['’]s\b)""",
+        6,
+    ),
+    _p(
+        "anchored_period",
+        r"""\b(?P<what>(?i:the\s+(?:week|day)\s+(?:after|before)|the\s+(?:next|following|previous)
+        \s+(?:day|week)|a\s+day\s+(?:later|earlier|before|after)))\b""",
+        4,
+    ),
+    _p(
+        "period_end",
+        r"""\b(?P<mod>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of))\s+
+        (?i:the)\s+(?P<period>(?i:week|month|year))\b""",
+        5,
+    ),
+    _p("weekend", r"\b(?i:the|at\s+the)\s+(?P<what>(?i:weekend))\b", 4),
+    _p(
+        "quarter",
+        rf"""\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last))
+        \s+(?P<kind>(?i:quarter|half))
+        (?:\s+(?:(?i:of)\s+)?(?:{YEAR}|(?P<rel>(?i:this|last|next))\s+(?i:year)
+        |(?i:the\s+year)))?""",
+        6,
+    ),
+    _p(
+        "quarter_code",
+        rf"\b(?:Q(?P<q>[1-4])(?:\s+|-|/)?{YEAR}?|(?P<y2>20\d\d)\s*-?Q(?P<q2>[1-4]))\b",
+        6,
+    ),
+    _p(
+        "season",
+        rf"""{MOD_PREFIX}(?:(?P<rel>(?i:this|last|next|the))\s+)?\b{_SEASON}
+        (?:\s+(?:(?i:of)\s+)?{YEAR})?\b""",
+        5,
+    ),
+    _p(
+        "decade",
+        rf"""{MOD_PREFIX}(?:\b(?P<the>(?i:the))\s+)?
+        (?:\b(?P<dec4>1[1-9]\d0|20\d0)['’]?s\b|(?P<apos>['’])(?P<dec2>\d0)s\b
+        |(?<=the\s)(?P<dec2b>\d0)['’]?s\b
+        |(?<=the\s)(?P<decw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties
+        |nineties))\b)""",
+        6,
+    ),
+    _p(
+        "century",
+        r"""\b(?:(?i:the)\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth
+        |sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth
+        |sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))
+        (?:\s+|-)(?i:century)\b""",
+        6,
+    ),
+    _p("year_range_short", rf"\b{YEAR}[-–/](?P<y2>\d\d)\b(?![-–/.]\d)", 6),
+    _p(
+        "year",
+        rf"""{MOD_PREFIX}(?<![\d$£€#.,/:-])\b(?:(?P<fy>(?i:the\s+year|fiscal(?:\s+year)?|FY))\s*)?
+        {YEAR}\b(?![.,:/]\d|%|-(?:year|month|day|week))""",
+        4,
+    ),
+    _p(
+        "ago",
+        rf"""{_APPROX}\b{NUMBER}\s+{_UNIT}s?\s+(?i:ago)\b""",
+        7,
+    ),
+    _p(
+        "duration",
+        rf"""(?:(?P<frame>(?i:the\s+(?:past|last|next|first|coming|previous|following
+        |final)))\s+)?
+        {_APPROX}\b{NUMBER}(?:\s+|-){_UNIT}s?\b(?!-old|\s+old\b)""",
+        5,
+    ),
+    _p(
+        "vague_duration",
+        r"""\b(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b
+        (?P<ago>\s+(?i:ago)\b)?""",
+        1,
+    ),
+    _p(
+        "present_ref",
+        r"""\b(?P<ref>(?i:now|currently|presently|nowadays|at\s+present|so\s+far|thus\s+far
+        |(?<!up\s)to\s+date|at\s+the\s+moment|these\s+days|for\s+now|until\s+now|up\s+to\s+now
+        |right\s+now|by\s+now))\b
+        (?![-–](?:\w))(?!\s+(?i:as|from|away|beyond|behind|ahead|removed|out|off|enough|apart))""",
+        3,
+    ),
+    _p(
+        "past_ref",
+        r"""\b(?P<ref>(?i:recently|lately|(?<=in\s)the\s+past|(?<=in\s)former\s+times
+        |recent\s+(?:years|months|weeks|days|decades|times)))\b
+        (?!\s+(?:few|\d|one|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century))""",
+        3,
+    ),
+    _p(
+        "future_ref",
+        r"""\b(?P<ref>(?i:(?<=in\s)the\s+(?:near\s+|distant\s+|foreseeable\s+)?future
+        |the\s+coming\s+(?:days|weeks|months|years|decades)))\b""",
+        3,
+    ),
+    _p(
+        "time_of_day",
+        r"""\b(?:(?P<h>[01]?\d|2[0-3]):\s?(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?
+        |(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s*(?P<ampm12>[ap]\.\s?m\.|[ap]m\b)
+        |(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s+(?=GMT|UTC|hours|hrs)
+        |(?P<named>(?i:noon|midday|midnight)))
+        (?:\s*(?P<tz>GMT|UTC|Z)\b)?""",
+        5,
+    ),
+)

@@ -1,0 +1,180 @@
+"""Handlers for durations ("about three weeks", "90-day", "months"), "three days ago",
+PRESENT_REF / PAST_REF / FUTURE_REF, times of day, and expressions anchored on an earlier
+time of the article ("the week after", "a day later")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from storyledger.extract.timex_context import Handler, Timex, TimexContext
+from storyledger.extract.timex_grammar import APPROX_MODS, NUMBER_WORDS, UNITS, VAGUE_NUMBERS
+from storyledger.extract.timex_values import add_months, day_value, month_value, week_value
+
+# Words after which "a week" or bare "months" read as a length of time.
+DURATION_CUES = frozenset(
+    {"for", "within", "in", "over", "after", "than", "nearly", "almost", "about", "around",
+     "lasting", "last", "lasted", "took", "taking", "takes", "spent", "spend", "least"}
+)  # fmt: skip
+NOUN_PHRASE_STARTS = frozenset({"PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"})
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
+ANCHOR_REACH = 400  # characters back to look for the time an anchored expression counts from
+
+
+def _amount(words: str) -> float | None:
+    words = " ".join(words.lower().split())
+    if words[0].isdigit():
+        return float(words)
+    if "-" in words:
+        tens, ones = words.split("-", 1)
+        return float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
+    found = NUMBER_WORDS.get(words)
+    return float(found) if found is not None else None
+
+
+def unit_key(unit: str) -> str:
+    """ "Weeks" -> "week", "centuries" -> "century"."""
+    unit = unit.lower()
+    return "century" if unit.startswith("centur") else unit.rstrip("s")
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    letter, is_time, factor = UNITS[unit_key(unit)]
+    if amount is None:
+        number = "X"
+    else:
+        total = amount * factor
+        number = str(int(total)) if total == int(total) else f"{total:g}"
+    return ("PT" if is_time else "P") + number + letter
+
+
+def _is_vague(words: str) -> bool:
+    return " ".join(words.lower().split()) in VAGUE_NUMBERS
+
+
+def duration(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "about three weeks" (P3W, APPROX), "90-day" (P90D), "the past two years" (P2Y)."""
+    num = " ".join(m["num"].lower().split())
+    cued = m["approx"] or m["frame"] or ctx.word_before(m.start()) in DURATION_CUES
+    if num in ("a", "an", "one") and not cued:
+        return []
+    amount = None if _is_vague(num) else _amount(num)
+    if amount is None and not _is_vague(num):
+        return []
+    mod = APPROX_MODS.get(" ".join((m["approx"] or "").lower().split()))
+    return [Timex(m.start(), m.end(), "DURATION", _duration_value(amount, m["unit"]), mod)]
+
+
+def vague_duration(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "for decades" (PXDE), "after months of debate" (PXM), "years ago" (PAST_REF)."""
+    if m["ago"]:
+        return [Timex(m.start(), m.end(), "DATE", "PAST_REF")]
+    if ctx.word_before(m.start()) not in DURATION_CUES:
+        return []
+    return [Timex(m.start(), m.end(), "DURATION", _duration_value(None, m["unit"]))]
+
+
+def _shift(pub: date, unit: str, amount: int) -> str:
+    """The date ``amount`` units before ``pub``, at the unit's granularity."""
+    letter, is_time, factor = UNITS[unit]
+    if is_time:
+        return day_value(pub)
+    if letter == "D":
+        return day_value(pub - timedelta(days=amount))
+    if letter == "W":
+        return week_value(pub - timedelta(weeks=amount * factor))
+    if letter == "M":
+        return month_value(*add_months(pub.year, pub.month, -amount))
+    return str(pub.year - amount * {"Y": 1, "DE": 10, "CE": 100}[letter])
+
+
+def ago(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "three days ago" -> that day, "a month ago" -> that month, "a few years ago" -> PAST_REF."""
+    num = " ".join(m["num"].lower().split())
+    if _is_vague(num):
+        return [Timex(m.start(), m.end(), "DATE", "PAST_REF")]
+    amount = _amount(num)
+    if amount is None or amount != int(amount):
+        return []
+    if ctx.published is None:
+        return [Timex(m.start(), m.end(), "DATE", None)]
+    value = _shift(ctx.published, unit_key(m["unit"]), int(amount))
+    return [Timex(m.start(), m.end(), "DATE", value, None, True)]
+
+
+def reference(value: str) -> Handler:
+    """A handler for PRESENT_REF, PAST_REF or FUTURE_REF expressions."""
+
+    def handle(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+        return [Timex(m.start("ref"), m.end("ref"), "DATE", value)]
+
+    return handle
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    if m["named"]:
+        return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["named"].lower()]
+    hour = int(m["h"] or m["h12"] or m["h24"])
+    minute = int(m["m"] or m["m12"] or m["m24"] or 0)
+    ampm = (m["ampm"] or m["ampm12"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _day_near(ctx: TimexContext, position: int) -> Timex | None:
+    """The day-level time mention nearest to ``position`` in the same sentence."""
+    same = [
+        t
+        for t in ctx.accepted
+        if t.value and _DAY_VALUE.match(t.value) and ctx.same_sentence(t.start, position)
+    ]
+    return min(same, key=lambda t: abs(t.start - position), default=None)
+
+
+def time_of_day(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "11:30 p.m.", "0440 GMT", "noon": the clock time on the day the sentence names."""
+    clock = _clock(m)
+    zone = "Z" if m["tz"] else ""
+    day = _day_near(ctx, m.start())
+    day_part = day.value[:10] if day is not None and day.value else "XXXX-XX-XX"
+    resolved = day is not None and day.resolved
+    return [Timex(m.start(), m.end(), "TIME", f"{day_part}T{clock}{zone}", None, resolved)]
+
+
+def _anchor(ctx: TimexContext, position: int, week: bool) -> tuple[date, bool] | None:
+    """The day (or a day of the week) an anchored expression counts from, and whether it was
+    itself resolved from the publication date; else the publication date."""
+    for timex in sorted(ctx.accepted, key=lambda t: t.start, reverse=True):
+        if timex.start >= position or position - timex.end > ANCHOR_REACH or not timex.value:
+            continue
+        if found := _DAY_VALUE.match(timex.value):
+            return date(int(found[1]), int(found[2]), int(found[3])), timex.resolved
+        if week and (found := _WEEK_VALUE.match(timex.value)):
+            return date.fromisocalendar(int(found[1]), int(found[2]), 1), timex.resolved
+    if ctx.published is None:
+        return None
+    return ctx.published, True
+
+
+def anchored_period(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    """ "next week or the week after" (the week after that week), "a day later", "the day
+    before". Not "the day after he lost his job": that counts from an event, not a time."""
+    span = ctx.span(m.start(), m.end())
+    if span is None:
+        return []
+    if span.end < len(ctx.doc) and ctx.doc[span.end].pos_ in NOUN_PHRASE_STARTS:
+        return []
+    words = " ".join(m["what"].lower().split())
+    week = "week" in words
+    anchor = _anchor(ctx, m.start(), week)
+    if anchor is None:
+        return []
+    back = any(w in words for w in ("before", "previous", "earlier"))
+    days = (7 if week else 1) * (-1 if back else 1)
+    moved = anchor[0] + timedelta(days=days)
+    value = week_value(moved) if week else day_value(moved)
+    return [Timex(m.start(), m.end(), "DATE", value, None, anchor[1])]

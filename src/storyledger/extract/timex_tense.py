@@ -1,0 +1,104 @@
+"""Tense direction of a time expression: does its statement look back or forward?
+
+Read from the spaCy parse: the verb that governs the expression (else the sentence's
+root), its morphology (Tense=Past), its auxiliaries ("will", "would", "'ll") and the
+predicates it hangs from ("is due to", "is expected to", "plans to", "is set to").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+Direction = Literal["past", "future"]
+
+FUTURE_AUXILIARIES = frozenset({"will", "wo", "'ll", "ll", "shall", "would", "'d"})
+# Predicates whose complement lies ahead: "is due to arrive", "plans to send", "set to depart".
+FUTURE_PREDICATES = frozenset(
+    {
+        "due", "expect", "plan", "set", "schedule", "slate", "intend", "aim", "hope", "going",
+        "prepare", "poise", "promise", "pledge", "vow", "threaten", "want", "propose", "likely",
+    }
+)  # fmt: skip
+# Verbs that move something to a later date: "was penciled in for October",
+# "adjourned until Monday" (but "was postponed on Monday" looks back).
+SCHEDULING_VERBS = frozenset(
+    {"schedule", "slate", "pencil", "postpone", "delay", "adjourn", "reschedule", "defer", "set"}
+)
+SCHEDULING_PREPOSITIONS = frozenset({"for", "until", "till", "to"})
+# Nouns that name something still ahead: "a May 10 deadline".
+FUTURE_NOUNS = frozenset({"deadline", "target"})
+_MAX_CLIMB = 6
+
+
+def governing_verb(span: Span) -> Token:
+    """The verb the time expression hangs from, else the root of its sentence."""
+    token = span.root
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
+            return token
+        if token.head is token:
+            break
+        token = token.head
+    return span.sent.root
+
+
+def _has_future_auxiliary(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and _is_going_or_is_to(verb):
+            return True
+    return False
+
+
+def _is_going_or_is_to(verb: Token) -> bool:
+    """ "going to send" or "is to send": an infinitive whose head is "going" or a form of be."""
+    head = verb.head
+    return head is not verb and (head.lower_ == "going" or head.lemma_ == "be")
+
+
+def _future_by_predicate(verb: Token) -> bool:
+    """True when a predicate above the verb (up an xcomp chain) points ahead: "due to arrive"."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "ccomp", "acomp", "advcl") or token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in FUTURE_PREDICATES or token.lower_ in FUTURE_PREDICATES:
+            return True
+        if _has_future_auxiliary(token):
+            return True
+    return False
+
+
+def _scheduled_ahead(span: Span, verb: Token) -> bool:
+    """ "penciled in for October", "adjourned until Monday": a scheduling verb + for/until."""
+    if verb.lemma_.lower() not in SCHEDULING_VERBS or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ in SCHEDULING_PREPOSITIONS
+
+
+def _is_past(verb: Token) -> bool:
+    if "Past" in verb.morph.get("Tense", []) and verb.tag_ != "VBN":
+        return True
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and "Past" in child.morph.get("Tense", []):
+            return True
+        if child.dep_ == "aux" and child.lemma_ == "have":  # present perfect looks back
+            return True
+    return verb.tag_ == "VBD"
+
+
+def tense_direction(span: Span) -> Direction | None:
+    """ "past", "future", or None when the statement gives no direction (present tense)."""
+    if any(t.lower_ in FUTURE_NOUNS for t in span.root.ancestors if t.pos_ == "NOUN"):
+        return "future"
+    verb = governing_verb(span)
+    if _has_future_auxiliary(verb) or _future_by_predicate(verb) or _scheduled_ahead(span, verb):
+        return "future"
+    if _is_past(verb):
+        return "past"
+    return None
