@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import sys
 
-from storyledger.cli.app import app, err_console
+from rich.markup import escape
+
 from storyledger.cli import extracting, ingesting  # noqa: F401  (register commands)
+from storyledger.cli.app import app, err_console
 from storyledger.errors import StoryledgerError
 
 
@@ -17,5 +19,5 @@ def main() -> None:
     try:
         app()
     except StoryledgerError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False, markup=True)
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(1)
