@@ -6,7 +6,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -35,9 +35,9 @@ class Settings:
 @app.callback()
 def global_options(
     ctx: typer.Context,
-    db: Path = typer.Option(
-        Path("storyledger.db"), "--db", envvar="STORYLEDGER_DB", help="Ledger database file."
-    ),
+    db: Annotated[
+        Path, typer.Option("--db", envvar="STORYLEDGER_DB", help="Ledger database file.")
+    ] = Path("storyledger.db"),
 ) -> None:
     ctx.obj = Settings(db=db)
 
