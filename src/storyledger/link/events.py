@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyledger.extract.times import timex_interval
 from storyledger.model import Article, Claim, Extraction, TimeMention
 from storyledger.store.sqlite import Ledger
 
@@ -125,7 +126,8 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
     claim_of_time = claims_by_time(extraction.claims)
     found = []
     for time_idx, time in enumerate(extraction.times):
-        if not is_calendar_date(time) or time.interval_start is None or time.interval_end is None:
+        interval = interval_of(time) if is_calendar_date(time) else None
+        if interval is None:
             continue
         claim_idx = claim_of_time.get(time_idx)
         claim = extraction.claims[claim_idx] if claim_idx is not None else None
@@ -136,9 +138,9 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
                 claim=claim_idx,
                 date=calendar_value(time.value or ""),
                 mod=time.mod,
-                interval_start=time.interval_start,
-                interval_end=time.interval_end,
-                status=event_status(article.text, time, start, claim, published),
+                interval_start=interval[0],
+                interval_end=interval[1],
+                status=event_status(article.text, time, interval, start, claim, published),
                 clause=tidy_clause(article.text[start:end]),
                 actors=actors_in(extraction, start, end, claim),
             )
@@ -165,6 +167,18 @@ def is_calendar_date(time: TimeMention) -> bool:
     if time.type not in ("DATE", "TIME") or not time.value:
         return False
     return all(CALENDAR_VALUE.match(part) for part in calendar_value(time.value).split("/"))
+
+
+def interval_of(time: TimeMention) -> tuple[str, str] | None:
+    """First and last day (ISO) of a calendar time mention; an interval "a/b" spans both."""
+    if time.interval_start and time.interval_end:
+        return time.interval_start, time.interval_end
+    parts = [timex_interval(part) for part in calendar_value(time.value or "").split("/")]
+    if any(part is None for part in parts):
+        return None
+    first, last = parts[0], parts[-1]
+    assert first is not None and last is not None
+    return first[0].isoformat(), last[1].isoformat()
 
 
 def sentence_span(extraction: Extraction, time: TimeMention) -> tuple[int, int]:
@@ -204,16 +218,20 @@ def tidy_clause(clause: str) -> str:
 
 
 def event_status(
-    text: str, time: TimeMention, clause_start: int, claim: Claim | None, published: str | None
+    text: str,
+    time: TimeMention,
+    interval: tuple[str, str],
+    clause_start: int,
+    claim: Claim | None,
+    published: str | None,
 ) -> str:
     """'expected' for a future date or a planned statement about the present; else 'happened'."""
-    assert time.interval_start is not None and time.interval_end is not None
     if published is not None:
-        if time.interval_end < published:
+        if interval[1] < published:
             return "happened"
-        if time.interval_start > published:
+        if interval[0] > published:
             return "expected"
-    if claim is not None and claim.time is not None and claim.modality == "planned":
+    if claim is not None and claim.modality == "planned":
         return "expected"
     window = text[max(clause_start, time.start - FUTURE_WINDOW_CHARS) : time.end]
     return "expected" if FUTURE_CUE.search(window) else "happened"

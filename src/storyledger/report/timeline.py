@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
 from storyledger.errors import InputError, Msg
+from storyledger.extract.times import timex_interval
 from storyledger.store.sqlite import Ledger
 
 
@@ -25,10 +27,10 @@ def timeline_data(
         params.append(story)
     if start is not None:
         where.append("interval_end >= ?")
-        params.append(iso_day(start))
+        params.append(day_bound(start, first=True))
     if end is not None:
         where.append("interval_start <= ?")
-        params.append(iso_day(end))
+        params.append(day_bound(end, first=False))
     rows = ledger.conn.execute(
         "SELECT * FROM events WHERE " + " AND ".join(where) + " ORDER BY salience DESC,"
         " interval_start, interval_end, id",
@@ -64,11 +66,12 @@ def in_date_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(events, key=lambda e: (e["interval_start"], -span(e), e["id"]))
 
 
-def iso_day(value: str) -> str:
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InputError(Msg.BAD_SINCE.format(value=value)) from None
+def day_bound(value: str, first: bool) -> str:
+    """The first (or last) day of a date given as YYYY, YYYY-MM or YYYY-MM-DD."""
+    interval = timex_interval(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else None
+    if interval is None:
+        raise InputError(Msg.BAD_SINCE.format(value=value))
+    return interval[0 if first else 1].isoformat()
 
 
 def sources_of(event_ids: list[str], ledger: Ledger) -> dict[str, list[dict[str, Any]]]:

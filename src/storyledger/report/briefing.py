@@ -1,0 +1,328 @@
+"""The briefing: one story's figures, disagreements, timeline, quotes and sources.
+
+``briefing_data`` gathers plain data from the other views (facts, timeline,
+quotes, articles); ``render_briefing`` turns it into Markdown, a self-contained
+HTML page (inline CSS and SVG, no scripts, no external assets) or JSON. Every
+statement carries a citation ``[outlet, date]``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from storyledger.extract.times import timex_interval
+from storyledger.report.charts import Point, step_chart
+from storyledger.report.facts import facts_data
+from storyledger.report.quotes import quotes_data
+from storyledger.report.stories import stories_data
+from storyledger.report.timeline import in_date_order, timeline_data
+from storyledger.store.sqlite import Ledger, now_iso
+
+FORMATS = ("md", "html", "json")
+HEADLINE_FIGURES = 8
+KEY_SPEAKERS = 8
+QUOTES_PER_SPEAKER = 3
+CITATIONS_SHOWN = 4
+CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "KES": "KSh ", "CAD": "C$", "JPY": "¥"}
+MOD_WORDS = {
+    "START": "early ",
+    "EARLY": "early ",
+    "MID": "mid-",
+    "END": "late ",
+    "LATE": "late ",
+    "APPROX": "about ",
+}
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+# -- data ---------------------------------------------------------------------------------
+
+
+def briefing_data(ledger: Ledger, story: str | None = None) -> dict[str, Any]:
+    """Everything the briefing shows, as plain data (the story with most articles by default)."""
+    story_info = chosen_story(ledger, story)
+    story_id = story_info["id"] if story_info else None
+    figures = [figure_summary(f) for f in headline_figures(facts_data(ledger, story_id))]
+    timeline = [event_summary(e) for e in in_date_order(timeline_data(ledger, story_id))]
+    return {
+        "story": story_info,
+        "generated_at": now_iso(),
+        "figures": figures,
+        "conflicts": [c for f in figures for c in f["conflicts"]],
+        "timeline": timeline,
+        "quotes": key_quotes(quotes_data(ledger, story_id)),
+        "sources": sources_of_story(ledger, story_info),
+    }
+
+
+def chosen_story(ledger: Ledger, story: str | None) -> dict[str, Any] | None:
+    stories = stories_data(ledger)
+    if story is not None:
+        return next((s for s in stories if s["id"] == story), {"id": story, "label": story})
+    return max(stories, key=lambda s: (len(s["articles"]), s["id"]), default=None)
+
+
+def headline_figures(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The figures reported by the most outlets (then with the most observations)."""
+
+    def weight(figure: dict[str, Any]) -> tuple[int, int]:
+        outlets = {o["outlet"] or o["article"] for o in figure["observations"]}
+        return len(outlets), len(figure["observations"])
+
+    ranked = sorted(figures, key=weight, reverse=True)
+    return [f for f in ranked if f["observations"]][:HEADLINE_FIGURES]
+
+
+def citation(source: dict[str, Any]) -> dict[str, Any]:
+    """``{outlet, date, url, article, text: "[outlet, date]"}`` of an article."""
+    outlet = source.get("outlet") or "unknown outlet"
+    published = (source.get("published") or "")[:10] or "undated"
+    return {
+        "outlet": outlet,
+        "date": published,
+        "url": source.get("url"),
+        "article": source.get("article"),
+        "text": f"[{outlet}, {published}]",
+    }
+
+
+def observation_day(observation: dict[str, Any]) -> str | None:
+    """The first day an observation's as_of denotes, else its publication date."""
+    interval = timex_interval(observation["as_of"]) if observation.get("as_of") else None
+    if interval is not None:
+        return interval[0].isoformat()
+    return (observation.get("published") or "")[:10] or None
+
+
+def figure_summary(figure: dict[str, Any]) -> dict[str, Any]:
+    """Latest value, the steps by which it changed, conflicts and a chart of one figure."""
+    dated = sorted(
+        figure["observations"],
+        key=lambda o: (observation_day(o) or "", o.get("published") or ""),
+    )
+    steps = value_steps(figure, dated)
+    points = [
+        Point(day, o["value"], o["relation"] == "conflicts")
+        for o in dated
+        if (day := observation_day(o)) is not None
+    ]
+    return {
+        "id": figure["id"],
+        "label": figure["label"],
+        "unit": figure["unit"],
+        "modality": figure["modality"],
+        "latest": steps[-1],
+        "steps": steps,
+        "conflicts": figure_conflicts(figure, dated),
+        "chart": step_chart(points, figure["label"], lambda v: format_value(v, figure["unit"])),
+    }
+
+
+def value_steps(figure: dict[str, Any], dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive observations of the same value folded into one step with all citations."""
+    steps: list[dict[str, Any]] = []
+    for obs in dated:
+        shown = format_range(obs, figure["unit"])
+        if steps and steps[-1]["value"] == shown:
+            steps[-1]["citations"].append(citation(obs))
+            continue
+        steps.append(
+            {
+                "value": shown,
+                "as_of": obs.get("as_of"),
+                "relation": obs["relation"],
+                "speaker": obs.get("speaker"),
+                "citations": [citation(obs)],
+            }
+        )
+    return steps
+
+
+def figure_conflicts(figure: dict[str, Any], dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each conflicting observation with the earlier, different value it contradicts."""
+    found = []
+    for i, obs in enumerate(dated):
+        if obs["relation"] != "conflicts":
+            continue
+        earlier = next(
+            (
+                o
+                for o in reversed(dated[:i])
+                if (o["value"], o["low"], o["high"]) != (obs["value"], obs["low"], obs["high"])
+            ),
+            None,
+        )
+        if earlier is None:
+            continue
+        found.append(
+            {
+                "figure": figure["id"],
+                "label": figure["label"],
+                "as_of": obs.get("as_of"),
+                "claims": [
+                    {"value": format_range(o, figure["unit"]), "citation": citation(o)}
+                    for o in (earlier, obs)
+                ],
+            }
+        )
+    return found
+
+
+def event_summary(event: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": event["id"],
+        "date": event["date"],
+        "date_shown": display_date(event["date"], event.get("mod")),
+        "status": event["status"],
+        "description": event["description"],
+        "actors": event["actors"],
+        "salience": event["salience"],
+        "citations": [citation(s) for s in event["sources"] if not s.get("duplicate_of")]
+        or [citation(s) for s in event["sources"]],
+    }
+
+
+def key_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The most quoted speakers, each with their most widely printed quotes."""
+    chosen = []
+    for group in groups:
+        if group["speaker_key"] is None and not group["speaker"][0].isupper():
+            continue
+        quotes = sorted(group["quotes"], key=lambda q: -len(q["sources"]))[:QUOTES_PER_SPEAKER]
+        chosen.append(
+            {
+                "speaker": group["speaker"],
+                "quotes": [
+                    {
+                        "text": q["text"],
+                        "direct": q["direct"],
+                        "citations": [citation(s) for s in q["sources"]],
+                    }
+                    for q in quotes
+                ],
+            }
+        )
+    return chosen[:KEY_SPEAKERS]
+
+
+def sources_of_story(ledger: Ledger, story: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The story's articles (outlet, date, title, link), oldest first."""
+    sql = "SELECT id, outlet, published, title, url FROM articles"
+    params: tuple[str, ...] = ()
+    if story is not None:
+        sql += " WHERE id IN (SELECT article_id FROM article_story WHERE story_id = ?)"
+        params = (story["id"],)
+    rows = ledger.conn.execute(sql + " ORDER BY published, seq", params).fetchall()
+    return [
+        {**citation({**dict(r), "article": r["id"]}), "title": r["title"] or r["id"]} for r in rows
+    ]
+
+
+# -- display helpers ---------------------------------------------------------------------
+
+
+def format_value(value: float, unit: str) -> str:
+    """1000 count -> '1,000'; 21e6 USD -> '$21 million'; 80 percent -> '80%'."""
+    if unit == "percent":
+        return f"{value:g}%"
+    number = short_number(value)
+    if unit in ("count", ""):
+        return number
+    if unit in CURRENCY_SIGNS:
+        return f"{CURRENCY_SIGNS[unit]}{number}"
+    if re.fullmatch(r"[A-Z]{3}", unit):
+        return f"{unit} {number}"
+    return f"{number} {unit}"
+
+
+def short_number(value: float) -> str:
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.4g} {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def format_range(observation: dict[str, Any], unit: str) -> str:
+    low, high = observation.get("low"), observation.get("high")
+    if low is not None and high is not None and low != high:
+        return f"{format_value(low, unit)}–{format_value(high, unit)}"
+    if low is not None and high is None and low == observation["value"]:
+        return "at least " + format_value(observation["value"], unit)
+    if high is not None and low is None and high == observation["value"]:
+        return "up to " + format_value(observation["value"], unit)
+    return format_value(observation["value"], unit)
+
+
+def display_date(value: str | None, mod: str | None = None) -> str:
+    """A TIMEX3 value as people write it, no more precise than the value itself."""
+    if not value:
+        return "undated"
+    if "/" in value:
+        return "–".join(display_date(part) for part in value.split("/"))
+    shown = value
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        day = date.fromisoformat(value)
+        shown = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    elif re.fullmatch(r"\d{4}-\d{2}", value):
+        shown = f"{MONTHS[int(value[5:]) - 1]} {value[:4]}"
+    elif m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        shown = f"week {int(m[2])} of {m[1]}"
+    elif m := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", value):
+        shown = f"{m[2]} {m[1]}"
+    return MOD_WORDS.get(mod or "", "") + shown
+
+
+# -- rendering ---------------------------------------------------------------------------
+
+
+def render_briefing(data: dict[str, Any], fmt: str) -> str:
+    """The briefing as Markdown, HTML or JSON."""
+    if fmt == "json":
+        figures = [{k: v for k, v in f.items() if k != "chart"} for f in data["figures"]]
+        return json.dumps({**data, "figures": figures}, ensure_ascii=False, indent=2) + "\n"
+    return template_environment().get_template(f"briefing.{fmt}").render(**data)
+
+
+def template_environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("storyledger.report", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["cite_md"] = citations_markdown
+    env.filters["date"] = display_date
+    env.tests["safe_url"] = safe_url
+    return env
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def markdown_text(text: str | None) -> str:
+    """Text as literal Markdown: no emphasis, links or HTML can come from article text."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def citations_markdown(citations: list[dict[str, Any]], limit: int = CITATIONS_SHOWN) -> str:
+    shown = [
+        f"\\[[{markdown_text(c['outlet'])}, {c['date']}]({c['url']})\\]"
+        if c.get("url") and safe_url(c["url"])
+        else markdown_text(c["text"])
+        for c in citations[:limit]
+    ]
+    if len(citations) > limit:
+        shown.append(f"+{len(citations) - limit} more")
+    return " ".join(shown)
+
+
+def safe_url(url: str) -> bool:
+    """Only http(s) links are written into a briefing."""
+    return bool(re.match(r"^https?://[^\s()<>]+$", url))

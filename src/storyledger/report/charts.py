@@ -1,0 +1,83 @@
+"""Small inline SVG charts for the briefing: a figure's values over time as a step line.
+
+The SVG is built from numbers and dates only; every piece of text in it is
+escaped, so it can be placed into an HTML page as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+WIDTH, HEIGHT = 280, 84
+LEFT, RIGHT, TOP, BOTTOM = 52, 10, 10, 22
+PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+LINE = "#1f4e79"
+CONFLICT = "#b3261e"
+HOLLOW = f'fill="#fff" stroke="{CONFLICT}" stroke-width="1.5"'
+
+
+@dataclass
+class Point:
+    day: str  # ISO date the value refers to
+    value: float
+    conflicts: bool = False  # drawn hollow and red
+
+
+def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -> str:
+    """An SVG step chart of the points in date order ('' when there is nothing to draw)."""
+    points = sorted(points, key=lambda p: p.day)
+    if not points:
+        return ""
+    x_of = x_scale([p.day for p in points])
+    y_of = y_scale([p.value for p in points])
+    coords = [(x_of(p.day), y_of(p.value)) for p in points]
+    path = f"M{coords[0][0]:.1f},{coords[0][1]:.1f}"
+    for x, y in coords[1:]:
+        path += f" H{x:.1f} V{y:.1f}"
+    dots = "".join(
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" '
+        + (
+            f'fill="#fff" stroke="{CONFLICT}" stroke-width="1.5"'
+            if p.conflicts
+            else f'fill="{LINE}"'
+        )
+        + f"><title>{escape(label(p.value))} ({escape(p.day)})</title></circle>"
+        for (x, y), p in zip(coords, points, strict=True)
+    )
+    values = [p.value for p in points]
+    low, high = min(0.0, *values), max(values)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{WIDTH}" height="{HEIGHT}"'
+        f' viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}">'
+        f"<title>{escape(title)}</title>"
+        f'<line x1="{LEFT}" y1="{TOP + PLOT_H}" x2="{LEFT + PLOT_W}" y2="{TOP + PLOT_H}"'
+        ' stroke="#999" stroke-width="1"/>'
+        f'<path d="{path}" fill="none" stroke="{LINE}" stroke-width="2"/>{dots}'
+        f'<text x="{LEFT - 4}" y="{TOP + 4}" text-anchor="end" font-size="10">'
+        f"{escape(label(high))}</text>"
+        f'<text x="{LEFT - 4}" y="{TOP + PLOT_H}" text-anchor="end" font-size="10">'
+        f"{escape(label(low))}</text>"
+        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="10">{escape(points[0].day)}</text>'
+        f'<text x="{LEFT + PLOT_W}" y="{HEIGHT - 6}" text-anchor="end" font-size="10">'
+        f"{escape(points[-1].day)}</text></svg>"
+    )
+
+
+def x_scale(days: list[str]) -> Callable[[str], float]:
+    """Dates to x positions; a single date sits in the middle."""
+    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    span = (last - first).days
+    if span == 0:
+        return lambda _day: LEFT + PLOT_W / 2
+    return lambda day: LEFT + PLOT_W * (date.fromisoformat(day) - first).days / span
+
+
+def y_scale(values: list[float]) -> Callable[[float], float]:
+    """Values to y positions, from zero (or the lowest value) up to the highest."""
+    low, high = min(0.0, *values), max(values)
+    if high == low:
+        return lambda _value: TOP + PLOT_H / 2
+    return lambda value: TOP + PLOT_H * (1 - (value - low) / (high - low))
