@@ -49,6 +49,7 @@ class Msg:
     # cli / api
     BAD_SINCE = "cannot read the date '{value}' (use YYYY-MM-DD)"
     READ_ONLY = "this server is read-only"
+    DEMO_CORPUS_BROKEN = "the bundled demo corpus could not be ingested: {detail}"
 
 
 class StoryledgerError(Exception):
