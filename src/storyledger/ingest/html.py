@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.settings import Document
 
 from storyledger.errors import InputError, Msg
 from storyledger.ingest.records import Defaults, build_article
@@ -29,10 +30,11 @@ def article_from_html(
     supplies an outlet and a date for pages without them.
     """
     where = where or url or "<html>"
-    page = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS, as_dict=True
+    document = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS
     )
-    if not isinstance(page, dict) or not (page.get("text") or "").strip():
+    page = document.as_dict() if isinstance(document, Document) else {}
+    if not (page.get("text") or "").strip():
         raise InputError(Msg.NO_ARTICLE_TEXT.format(where=where))
     title = page.get("title") or None
     fields = {
