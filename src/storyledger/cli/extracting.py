@@ -9,8 +9,8 @@ from typing import Annotated, TextIO
 
 import typer
 
-from storyledger.cli.app import app, err_console
-from storyledger.cli.ingesting import QuietOption, WorkersOption
+from storyledger.cli.app import app
+from storyledger.cli.ingesting import QuietOption, WorkersOption, print_errors
 from storyledger.errors import InputError
 from storyledger.ingest.files import read_text
 from storyledger.ingest.pipeline import extract_lines
@@ -44,7 +44,7 @@ def extract(
         lines, where, default_published, workers=workers, progress=wanted(quiet)
     ):
         if isinstance(result, InputError):
-            err_console.print(f"[red]error:[/red] {result}", highlight=False)
+            print_errors([str(result)])
             failed = True
         else:
             _write_line(sys.stdout, result)

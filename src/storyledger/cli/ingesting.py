@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from storyledger.cli.app import app, console, err_console, ledger_from, print_json
@@ -50,14 +52,19 @@ def ingest(
     )
     with ledger_from(ctx) as ledger:
         report = ingest_paths(ledger, paths, defaults, workers=workers, progress=wanted(quiet))
-    for _, message in report.failed:
-        err_console.print(f"[red]error:[/red] {message}", highlight=False)
+    print_errors(message for _, message in report.failed)
     if as_json:
         print_json(report.to_json())
     else:
         console.print(_summary(report), highlight=False)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def print_errors(messages: Iterable[str]) -> None:
+    """Each message on one line of stderr, user text never read as markup."""
+    for message in messages:
+        err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 def _summary(report: IngestReport) -> str:
@@ -120,8 +127,7 @@ def rebuild_command(
     """
     with ledger_from(ctx) as ledger:
         report = rebuild(ledger, workers=workers, progress=wanted(quiet), everything=everything)
-    for _, message in report.failed:
-        err_console.print(f"[red]error:[/red] {message}", highlight=False)
+    print_errors(message for _, message in report.failed)
     if as_json:
         print_json(report.to_json())
     else:
