@@ -23,7 +23,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from storyledger.extract.times import timex_interval
@@ -35,6 +35,7 @@ LONG_SENTENCE_WORDS = 30
 SHORTEST_CLAUSE_WORDS = 5
 SHORT_SPAN_DAYS = 31  # a month at most: finer dates may nest inside it
 FUTURE_WINDOW_CHARS = 60  # how far before a time mention a future cue ("will") is looked for
+RANGE_JOINER = re.compile(r"\s*(?:[-–—]|to|until|till|through|and|or)\s*", re.I)
 CLAUSE_BREAK = re.compile(
     r";\s+|\s+[—–-]{1,2}\s+|,\s+(?=(?:as|but|while|whereas|although|though|because|since|"
     r"after|before|when|even as)\b)"
@@ -125,8 +126,8 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
     published = article.published[:10] if article.published else None
     claim_of_time = claims_by_time(extraction.claims)
     found = []
-    for time_idx, time in enumerate(extraction.times):
-        interval = interval_of(time) if is_calendar_date(time) else None
+    for time_idx, time in calendar_times(article.text, extraction.times):
+        interval = interval_of(time)
         if interval is None:
             continue
         claim_idx = claim_of_time.get(time_idx)
@@ -146,6 +147,47 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
             )
         )
     return found
+
+
+def calendar_times(text: str, times: list[TimeMention]) -> list[tuple[int, TimeMention]]:
+    """(index, mention) of the calendar dates, a range ("1915–1934", "this week or next
+    week", "between May and July") joined into one mention with an interval value."""
+    found: list[tuple[int, TimeMention]] = []
+    joined_into_previous = False
+    for idx, time in enumerate(times):
+        if joined_into_previous or not is_calendar_date(time):
+            joined_into_previous = False
+            continue
+        following = times[idx + 1] if idx + 1 < len(times) else None
+        if following is not None and is_calendar_date(following):
+            joined = joined_range(text, time, following)
+            if joined is not None:
+                found.append((idx, joined))
+                joined_into_previous = True
+                continue
+        found.append((idx, time))
+    return found
+
+
+def joined_range(text: str, first: TimeMention, second: TimeMention) -> TimeMention | None:
+    """One mention for two dates written as a range or as alternatives, else None."""
+    between = text[first.end : second.start]
+    if first.sentence != second.sentence or not RANGE_JOINER.fullmatch(between):
+        return None
+    if between.strip() == "and" and not text[: first.start].rstrip().lower().endswith("between"):
+        return None
+    first_days, second_days = interval_of(first), interval_of(second)
+    if first_days is None or second_days is None or second_days[0] < first_days[0]:
+        return None
+    return replace(
+        first,
+        end=second.end,
+        text=text[first.start : second.end],
+        value=f"{calendar_value(first.value or '')}/{calendar_value(second.value or '')}",
+        mod=None,
+        interval_start=first_days[0],
+        interval_end=second_days[1],
+    )
 
 
 def claims_by_time(claims: list[Claim]) -> dict[int, int]:
