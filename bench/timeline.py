@@ -18,11 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.gold import f1, load_seed_gold, load_seeds  # noqa: E402
-from storyledger.ingest.pipeline import ingest_articles  # noqa: E402
-from storyledger.model import Article, content_id  # noqa: E402
-from storyledger.report.timeline import in_date_order, timeline_data  # noqa: E402
-from storyledger.store.sqlite import open_ledger  # noqa: E402
+from bench.gold import f1, load_seed_gold, load_seeds
+from storyledger.ingest.pipeline import ingest_articles
+from storyledger.model import Article, content_id
+from storyledger.report.timeline import in_date_order, timeline_data
+from storyledger.store.sqlite import open_ledger
 
 COMMAND = ".venv/bin/python bench/timeline.py"
 
