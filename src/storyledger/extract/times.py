@@ -14,7 +14,6 @@ TIMEX3 form with X placeholders, ``resolved`` False): they are never guessed.
 from __future__ import annotations
 
 import bisect
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,8 +21,8 @@ from storyledger.extract import timex_dates as dates
 from storyledger.extract import timex_periods as periods
 from storyledger.extract import timex_spans as spans
 from storyledger.extract.sentences import sentence_of_token
-from storyledger.extract.timex_context import Handler, Timex, TimexContext
-from storyledger.extract.timex_grammar import PATTERNS, Pattern
+from storyledger.extract.timex_context import Handler, Timex, TimexContext, TimexMatch
+from storyledger.extract.timex_grammar import PATTERNS, PREFIX_REACH, Pattern
 from storyledger.extract.timex_values import timex_interval
 from storyledger.model import TimeMention
 
@@ -66,17 +65,40 @@ HANDLERS: dict[str, Handler] = {
 # Normalised after the others: they count from a time found elsewhere in the article.
 SECOND_PASS = frozenset({"time_of_day", "anchored_period"})
 
-Candidate = tuple[int, int, int, Pattern, re.Match[str]]  # start, end, priority, ...
+Candidate = tuple[int, int, int, str, TimexMatch]  # start, end, priority, pattern name, match
+
+
+def lower_case(text: str) -> str:
+    """The text in lower case with its character offsets kept."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _matches(pattern: Pattern, text: str, lowered: str) -> list[TimexMatch]:
+    found = []
+    for core in pattern.core.finditer(lowered if pattern.lowered else text):
+        prefix = None
+        if pattern.prefix is not None:
+            start = core.start()
+            prefix = pattern.prefix.search(text, max(0, start - PREFIX_REACH), start)
+        match = TimexMatch(core, prefix)
+        if match.prefix is None and pattern.prefix_required:
+            continue
+        if match.end() > match.start():
+            found.append(match)
+    return found
 
 
 def _candidates(text: str) -> tuple[list[Candidate], list[Candidate]]:
+    lowered = lower_case(text)
     first: list[Candidate] = []
     second: list[Candidate] = []
     for pattern in PATTERNS:
         bucket = second if pattern.name in SECOND_PASS else first
-        for match in pattern.regex.finditer(text):
-            if match.end() > match.start():
-                bucket.append((match.start(), match.end(), pattern.priority, pattern, match))
+        for match in _matches(pattern, text, lowered):
+            bucket.append((match.start(), match.end(), pattern.priority, pattern.name, match))
     return first, second
 
 
@@ -100,10 +122,10 @@ class _Occupied:
 
 
 def _accept(candidates: list[Candidate], ctx: TimexContext, occupied: _Occupied) -> None:
-    for start, end, _, pattern, match in _longest_first(candidates):
+    for start, end, _, name, match in _longest_first(candidates):
         if occupied.overlaps(start, end):
             continue
-        found = HANDLERS[pattern.name](match, ctx)
+        found = HANDLERS[name](match, ctx)
         if found:
             occupied.add(start, end)
             ctx.accepted.extend(found)
@@ -116,7 +138,7 @@ def _mention(doc: Doc, timex: Timex, sentence_of: list[int], ctx: TimexContext) 
     return TimeMention(
         start=timex.start,
         end=timex.end,
-        text=doc.text[timex.start : timex.end],
+        text=ctx.text[timex.start : timex.end],
         type=timex.type,
         value=timex.value,
         mod=timex.mod,
@@ -129,8 +151,9 @@ def _mention(doc: Doc, timex: Timex, sentence_of: list[int], ctx: TimexContext) 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeMention]:
     """Every time expression of the article, normalised to TIMEX3 (in text order)."""
-    ctx = TimexContext(doc, published)
-    first, second = _candidates(doc.text)
+    text = doc.text
+    ctx = TimexContext(doc, text, published)
+    first, second = _candidates(text)
     occupied = _Occupied()
     _accept(first, ctx, occupied)
     _accept(second, ctx, occupied)

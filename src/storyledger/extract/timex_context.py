@@ -18,7 +18,38 @@ _WORD_BEFORE = re.compile(r"([\w'’]+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([\w'’]+)")
 LOOKING_BACK = frozenset({"since", "ago"})
 
-Handler = Callable[[re.Match[str], "TimexContext"], list["Timex"]]
+Handler = Callable[["TimexMatch", "TimexContext"], list["Timex"]]
+
+
+class TimexMatch:
+    """A core match joined with the prefix matched before it; reads like ``re.Match``."""
+
+    def __init__(self, core: re.Match[str], prefix: re.Match[str] | None) -> None:
+        self.core = core
+        self.prefix = prefix if prefix is not None and prefix.end() > prefix.start() else None
+        groups = dict(self.prefix.groupdict()) if self.prefix is not None else {}
+        groups.update({k: v for k, v in core.groupdict().items() if v is not None})
+        self.groups = groups
+
+    def __getitem__(self, name: str) -> str:
+        """The text of a named group, "" when it did not take part in the match."""
+        return self.groups.get(name) or ""
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self.groups
+
+    def _owner(self, name: str | None) -> re.Match[str]:
+        if name is None:
+            return self.prefix if self.prefix is not None else self.core
+        if self.core.groupdict().get(name) is None and self.prefix is not None:
+            return self.prefix
+        return self.core
+
+    def start(self, name: str | None = None) -> int:
+        return self._owner(name).start(name or 0)
+
+    def end(self, name: str | None = None) -> int:
+        return self.core.end() if name is None else self._owner(name).end(name)
 
 
 @dataclass
@@ -36,12 +67,9 @@ class Timex:
 @dataclass
 class TimexContext:
     doc: Doc
+    text: str
     published: date | None
     accepted: list[Timex] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return str(self.doc.text)
 
     def span(self, start: int, end: int) -> Span | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")

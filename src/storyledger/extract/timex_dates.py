@@ -7,11 +7,10 @@ A handler takes a regex match and the context and returns the normalised express
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from storyledger.extract.timex_calendar import nearest_month, nearest_month_day, nearest_weekday
-from storyledger.extract.timex_context import Timex, TimexContext
+from storyledger.extract.timex_context import Timex, TimexContext, TimexMatch
 from storyledger.extract.timex_grammar import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from storyledger.extract.timex_values import day_value, month_value
 
@@ -20,7 +19,7 @@ NOT_TIME_LABELS = frozenset(
 )
 
 
-def mod_of(m: re.Match[str]) -> str | None:
+def mod_of(m: TimexMatch) -> str | None:
     """START / MID / END from "early", "mid-", "the end of" ..."""
     words = (m.groupdict().get("mod") or "").lower().split()
     for word in reversed(words):
@@ -39,12 +38,12 @@ def is_name_not_time(ctx: TimexContext, start: int) -> bool:
     return token is not None and token.ent_type_ in NOT_TIME_LABELS
 
 
-def _day(ctx: TimexContext, m: re.Match[str], day: date | None, resolved: bool) -> list[Timex]:
+def _day(ctx: TimexContext, m: TimexMatch, day: date | None, resolved: bool) -> list[Timex]:
     value = day_value(day) if day is not None else None
     return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), resolved and day is not None)]
 
 
-def iso_date(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def iso_date(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     try:
         day = date(int(m["year"]), int(m["mon"]), int(m["dd"]))
     except ValueError:
@@ -52,7 +51,7 @@ def iso_date(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return _day(ctx, m, day, False)
 
 
-def numeric_date(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def numeric_date(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """05/02/2013 in US order (month first) unless the first number cannot be a month;
     26.01.2024 (dots) day first."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
@@ -65,7 +64,7 @@ def numeric_date(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
         return []
 
 
-def month_day(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def month_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "January 26, 2024", "26 January", "Saturday 8 October 2011", "May 25"."""
     month, day = month_number(m["month"]), int(m["day"])
     if m["year"]:
@@ -85,12 +84,12 @@ def month_day(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return _day(ctx, m, found, True)
 
 
-def month_year(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def month_year(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     value = month_value(int(m["year"]), month_number(m["month"]))
     return [Timex(m.start(), m.end(), "DATE", value, mod_of(m))]
 
 
-def month_relative_year(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def month_relative_year(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "September this year", "April last year"."""
     if ctx.published is None:
         return [Timex(m.start(), m.end(), "DATE", None, mod_of(m))]
@@ -99,7 +98,7 @@ def month_relative_year(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), True)]
 
 
-def relative_month(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def relative_month(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "last May" (the latest May before this month), "next March", "this June"."""
     if ctx.published is None:
         return [Timex(m.start(), m.end(), "DATE", None)]
@@ -113,7 +112,7 @@ def relative_month(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", month_value(year, month), None, True)]
 
 
-def month_alone(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def month_alone(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "in October": the nearest October in the statement's direction. Not "May" the modal
     verb, "March" the verb, nor a month inside a name."""
     token = ctx.token_at(m.start("month"))
@@ -136,9 +135,7 @@ def _explicit_week_weekday(pub: date, weekday: int, rel: str) -> date:
     return pub + timedelta(days=shift + weekday - pub.weekday())
 
 
-def _relative_weekday(
-    pub: date, weekday: int, rel: str, ctx: TimexContext, m: re.Match[str]
-) -> date:
+def _relative_weekday(pub: date, weekday: int, rel: str, ctx: TimexContext, m: TimexMatch) -> date:
     if rel in ("last", "past"):
         return pub - timedelta(days=(pub.weekday() - weekday) % 7 or 7)
     if rel in ("next", "coming"):
@@ -153,7 +150,7 @@ def _with_part(day: str, part: str | None) -> tuple[str, str]:
     return "DATE", day
 
 
-def weekday(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def weekday(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "Monday", "on Monday morning", "last Friday", "last week Friday", "Monday next week"."""
     if is_name_not_time(ctx, m.start("weekday")):
         return []
@@ -177,7 +174,7 @@ DAY_OFFSETS = {
 }  # fmt: skip
 
 
-def day_relative(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def day_relative(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """today, tonight, yesterday (morning), tomorrow, the day after tomorrow."""
     if is_name_not_time(ctx, m.start("rel")):
         return []
@@ -190,7 +187,7 @@ def day_relative(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), type_, value, mod_of(m), True)]
 
 
-def part_of_day(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def part_of_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "this morning", "last night"."""
     if ctx.published is None:
         return [Timex(m.start(), m.end(), "TIME", None)]

@@ -1,9 +1,13 @@
 """The surface grammar of time expressions: compiled regular expressions and their lexicons.
 
-Each pattern has a name (its handler in ``timex_resolve``) and a priority used when
-two matches of the same length overlap. Month and weekday names are matched with
-their capital letter ("may" and "march" never match); function words are matched in
-any case.
+Each pattern has a name (its handler), a priority used when two matches of the same
+length overlap, a *core* and an optional *prefix*. The core is scanned over the whole
+text; it starts with a required word ("May", "week", "ago", a digit) so the regular
+expression engine can skip quickly to the places worth trying. The prefix ("early",
+"the end of", "about", "Saturday,", "three") is matched backwards from a core match, in
+the few characters before it. Cores of function words run over the lower-cased text;
+month and weekday names are matched with their capital letter on the original text
+("may" and "march" never match).
 """
 
 from __future__ import annotations
@@ -75,14 +79,9 @@ MONTH_FULL = rf"(?P<month>{_MONTH_FULL})\b"
 _WEEKDAY_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WEEKDAY = rf"(?P<weekday>{_WEEKDAY_FULL})\b"
 _WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
-LEAD_WEEKDAY = rf"(?:(?P<lead>{_WEEKDAY_FULL}|{_WEEKDAY_ABBR}),?\s+)?"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|:\s?\d)\b"
 YEAR = r"(?P<year>1[1-9]\d\d|20\d\d)(?!\d)"
 YEAR_TAIL = rf"(?:,?\s+{YEAR})?"
-MOD_PREFIX = (
-    r"(?:(?P<mod>(?i:early|mid|late|the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of))"
-    r"(?:-|\s+)(?:the\s+)?)?"
-)
 _NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
@@ -90,25 +89,52 @@ _NUM_WORDS = (
     r"|many"
 )
 _COMPOUND = r"(?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five|six|seven|eight|nine)"
-NUMBER = rf"(?P<num>\d+(?:\.\d+)?|(?i:{_COMPOUND}|{_NUM_WORDS}))"
-_APPROX = (
-    r"(?:(?P<approx>(?i:about|around|roughly|approximately|some|nearly|almost|less\s+than"
-    r"|more\s+than|just\s+over|just\s+under|over|under|at\s+least|up\s+to))\s+)?"
+_UNITS = r"second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)"
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+
+# Prefixes, matched backwards (case-insensitive) so they end where the core starts.
+_MOD = (
+    r"(?:\b(?P<mod>early|mid|late|the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of)"
+    r"(?:-|\s+)(?:the\s+)?)?"
 )
-_UNIT = r"(?P<unit>(?i:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)))"
-_SEASON = r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
-_PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
+_LEAD_WEEKDAY = rf"(?:\b(?P<lead>{_WEEKDAY_FULL}|{_WEEKDAY_ABBR}),?\s+)?"
+_THE = r"(?:\b(?P<the>the)\s+)?"
+_NUMBER = rf"\b(?P<num>\d+(?:\.\d+)?|{_COMPOUND}|{_NUM_WORDS})(?:\s+|-)"
+_APPROX = (
+    r"(?:\b(?P<approx>about|around|roughly|approximately|some|nearly|almost|less\s+than"
+    r"|more\s+than|just\s+over|just\s+under|over|under|at\s+least|up\s+to)\s+)?"
+)
+_FRAME = r"(?:\b(?P<frame>the\s+(?:past|last|next|first|coming|previous|following|final))\s+)?"
+PREFIX_REACH = 48  # characters before a core where its prefix may start
 
 
 @dataclass(frozen=True)
 class Pattern:
     name: str
-    regex: re.Pattern[str]
+    core: re.Pattern[str]
     priority: int  # higher wins among overlapping matches of equal length
+    lowered: bool  # the core is scanned over the lower-cased text
+    prefix: re.Pattern[str] | None
+    prefix_required: bool
 
 
-def _p(name: str, regex: str, priority: int = 5) -> Pattern:
-    return Pattern(name, re.compile(regex, re.VERBOSE), priority)
+def _p(
+    name: str,
+    core: str,
+    priority: int,
+    *,
+    lowered: bool = False,
+    prefix: str | None = None,
+    prefix_required: bool = False,
+) -> Pattern:
+    return Pattern(
+        name,
+        re.compile(core, re.VERBOSE),
+        priority,
+        lowered,
+        re.compile(prefix + r"\Z", re.VERBOSE | re.IGNORECASE) if prefix else None,
+        prefix_required,
+    )
 
 
 PATTERNS: tuple[Pattern, ...] = (
@@ -118,65 +144,71 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)\b",
         9,
     ),
-    _p("month_day", rf"{LEAD_WEEKDAY}{MOD_PREFIX}\b{MONTH}\s+{DAY}{YEAR_TAIL}", 8),
+    _p("month_day", rf"\b{MONTH}\s+{DAY}{YEAR_TAIL}", 8, prefix=_LEAD_WEEKDAY + _MOD),
     _p(
         "day_month",
-        rf"{LEAD_WEEKDAY}\b(?:(?i:the)\s+)?{DAY}\s+(?:(?i:of)\s+)?{MONTH}{YEAR_TAIL}",
+        rf"\b{DAY}\s+(?:of\s+)?{MONTH}{YEAR_TAIL}",
         8,
+        prefix=_LEAD_WEEKDAY + _THE,
     ),
-    _p("month_year", rf"{MOD_PREFIX}\b{MONTH},?\s+(?:(?i:of)\s+)?{YEAR}", 7),
+    _p("month_year", rf"\b{MONTH},?\s+(?:of\s+)?{YEAR}", 7, prefix=_MOD),
     _p(
         "month_relative_year",
-        rf"{MOD_PREFIX}\b{MONTH_FULL}\s+(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year)\b",
+        rf"\b{MONTH_FULL}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
         7,
+        prefix=_MOD,
     ),
-    _p("relative_month", rf"\b(?P<rel>(?i:this|last|next))\s+{MONTH_FULL}", 7),
-    _p("month", rf"{MOD_PREFIX}\b{MONTH_FULL}", 3),
+    _p("relative_month", rf"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+{MONTH_FULL}", 7),
+    _p("month", rf"\b{MONTH_FULL}", 3, prefix=_MOD),
     _p(
         "weekday",
-        rf"""{MOD_PREFIX}(?:(?P<week>(?i:last|this|next))\s+(?i:week)\s+)?
-        (?:(?P<rel>(?i:last|this|next|past|coming))\s+)?\b{WEEKDAY}(?:['’]s)?
-        (?:\s+{_PART})?(?:\s+(?P<weekafter>(?i:last|this|next))\s+(?i:week)\b)?""",
+        rf"""\b{WEEKDAY}(?:['’]s)?(?:\s+{_PART})?
+        (?:\s+(?P<weekafter>last|this|next)\s+week\b)?""",
         6,
+        prefix=_MOD
+        + r"(?:\b(?P<week>last|this|next)\s+week\s+)?(?:\b(?P<rel>last|this|next|past|coming)\s+)?",
     ),
     _p(
         "day_relative",
-        rf"""{MOD_PREFIX}\b(?P<rel>(?i:today|tonight|yesterday|tomorrow
-        |the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))\b(?:['’]s)?
-        (?:\s+{_PART})?""",
+        rf"""\b(?P<rel>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday
+        |the\s+day\s+after\s+tomorrow)\b(?:['’]s)?(?:\s+{_PART})?""",
         6,
+        lowered=True,
+        prefix=_MOD,
     ),
-    _p("part_of_day", rf"\b(?P<rel>(?i:this|last))\s+{_PART}\b", 6),
+    _p("part_of_day", rf"\b(?P<rel>this|last)\s+{_PART}\b", 6, lowered=True),
     _p(
         "relative_period",
-        rf"""{MOD_PREFIX}(?:(?P<adv>(?i:later|earlier))\s+)?\b
-        (?P<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+coming|the\s+next
-        |the\s+previous|the\s+following|the\s+current))\s+
-        (?P<period>(?i:week(?:end)?|month|year|quarter|decade|century
-        |spring|summer|autumn|fall|winter))\b
-        (?!['’]s\b)""",
+        r"""\b(?P<rel>this|last|next|the\s+last|the\s+past|the\s+coming|the\s+next
+        |the\s+previous|the\s+following|the\s+current)\s+
+        (?P<period>week(?:end)?|month|year|quarter|decade|century
+        |spring|summer|autumn|fall|winter)\b(?!['’]s\b)""",
         6,
+        lowered=True,
+        prefix=_MOD + r"(?:\b(?P<adv>later|earlier)\s+)?",
     ),
     _p(
         "anchored_period",
-        r"""\b(?P<what>(?i:the\s+(?:week|day)\s+(?:after|before)|the\s+(?:next|following|previous)
-        \s+(?:day|week)|a\s+day\s+(?:later|earlier|before|after)))\b""",
+        r"""\b(?P<what>the\s+(?:week|day)\s+(?:after|before)|the\s+(?:next|following|previous)
+        \s+(?:day|week)|a\s+day\s+(?:later|earlier|before|after))\b""",
         4,
+        lowered=True,
     ),
     _p(
         "period_end",
-        r"""\b(?P<mod>(?i:the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of))\s+
-        (?i:the)\s+(?P<period>(?i:week|month|year))\b""",
+        r"""\b(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of)\s+
+        the\s+(?P<period>week|month|year)\b""",
         5,
+        lowered=True,
     ),
-    _p("weekend", r"\b(?i:the|at\s+the)\s+(?P<what>(?i:weekend))\b", 4),
+    _p("weekend", r"\bthe\s+(?P<what>weekend)\b", 4, lowered=True),
     _p(
         "quarter",
-        rf"""\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last))
-        \s+(?P<kind>(?i:quarter|half))
-        (?:\s+(?:(?i:of)\s+)?(?:{YEAR}|(?P<rel>(?i:this|last|next))\s+(?i:year)
-        |(?i:the\s+year)))?""",
+        rf"""\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?P<kind>quarter|half)
+        (?:\s+(?:of\s+)?(?:{YEAR}|(?P<rel>this|last|next)\s+year|the\s+year))?""",
         6,
+        lowered=True,
+        prefix=_THE,
     ),
     _p(
         "quarter_code",
@@ -185,79 +217,88 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "season",
-        rf"""{MOD_PREFIX}(?:(?P<rel>(?i:this|last|next|the))\s+)?\b{_SEASON}
-        (?:\s+(?:(?i:of)\s+)?{YEAR})?\b""",
+        rf"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?{YEAR})?",
         5,
+        lowered=True,
+        prefix=_MOD + r"(?:\b(?P<rel>this|last|next|the)\s+)?",
     ),
     _p(
         "decade",
-        rf"""{MOD_PREFIX}(?:\b(?P<the>(?i:the))\s+)?
-        (?:\b(?P<dec4>1[1-9]\d0|20\d0)['’]?s\b|(?P<apos>['’])(?P<dec2>\d0)s\b
-        |(?<=the\s)(?P<dec2b>\d0)['’]?s\b
-        |(?<=the\s)(?P<decw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties
-        |nineties))\b)""",
+        r"""\b(?P<dec4>1[1-9]\d0|20\d0)['’]?s\b|['’](?P<dec2>\d0)s\b|\b(?P<dec2b>\d0)['’]?s\b
+        |\b(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b""",
         6,
+        prefix=_MOD + _THE,
     ),
     _p(
         "century",
-        r"""\b(?:(?i:the)\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:first|second|third|fourth|fifth
-        |sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth
-        |sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))
-        (?:\s+|-)(?i:century)\b""",
+        r"""\b(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh
+        |eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth
+        |seventeenth|eighteenth|nineteenth|twentieth|twenty-first)(?:\s+|-)century\b""",
         6,
+        lowered=True,
+        prefix=_THE,
     ),
     _p("year_range_short", rf"\b{YEAR}[-–/](?P<y2>\d\d)\b(?![-–/.]\d)", 6),
     _p(
         "year",
-        rf"""{MOD_PREFIX}(?<![\d$£€#.,/:-])\b(?:(?P<fy>(?i:the\s+year|fiscal(?:\s+year)?|FY))\s*)?
-        {YEAR}\b(?![.,:/]\d|%|-(?:year|month|day|week))""",
+        rf"(?<![\d$£€#.,/:])\b{YEAR}\b(?![.,:/]\d|%|-(?:year|month|day|week))",
         4,
+        prefix=_MOD + r"(?:\b(?P<fy>the\s+year|fiscal(?:\s+year)?|FY)\s*)?",
     ),
     _p(
         "ago",
-        rf"""{_APPROX}\b{NUMBER}\s+{_UNIT}s?\s+(?i:ago)\b""",
+        rf"\b(?P<unit>{_UNITS})s?\s+ago\b",
         7,
+        lowered=True,
+        prefix=_APPROX + _NUMBER,
+        prefix_required=True,
     ),
     _p(
         "duration",
-        rf"""(?:(?P<frame>(?i:the\s+(?:past|last|next|first|coming|previous|following
-        |final)))\s+)?
-        {_APPROX}\b{NUMBER}(?:\s+|-){_UNIT}s?\b(?!-old|\s+old\b)""",
+        rf"\b(?P<unit>{_UNITS})s?\b(?!-old|\s+old\b)",
         5,
+        lowered=True,
+        prefix=_FRAME + _APPROX + _NUMBER,
+        prefix_required=True,
     ),
     _p(
         "vague_duration",
-        r"""\b(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b
-        (?P<ago>\s+(?i:ago)\b)?""",
+        r"\b(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"
+        r"(?P<ago>\s+ago\b)?",
         1,
+        lowered=True,
     ),
     _p(
         "present_ref",
-        r"""\b(?P<ref>(?i:now|currently|presently|nowadays|at\s+present|so\s+far|thus\s+far
+        r"""\b(?P<ref>now|currently|presently|nowadays|at\s+present|so\s+far|thus\s+far
         |(?<!up\s)to\s+date|at\s+the\s+moment|these\s+days|for\s+now|until\s+now|up\s+to\s+now
-        |right\s+now|by\s+now))\b
-        (?![-–](?:\w))(?!\s+(?i:as|from|away|beyond|behind|ahead|removed|out|off|enough|apart))""",
+        |right\s+now|by\s+now)\b
+        (?![-–]\w)(?!\s+(?:as|from|away|beyond|behind|ahead|removed|out|off|enough|apart)\b)""",
         3,
+        lowered=True,
     ),
     _p(
         "past_ref",
-        r"""\b(?P<ref>(?i:recently|lately|(?<=in\s)the\s+past|(?<=in\s)former\s+times
-        |recent\s+(?:years|months|weeks|days|decades|times)))\b
-        (?!\s+(?:few|\d|one|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century))""",
+        r"""\b(?P<ref>recently|lately|(?<=in\s)the\s+past|(?<=in\s)former\s+times
+        |recent\s+(?:years|months|weeks|days|decades|times))\b
+        (?!\s+(?:few|\d|one|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day
+        |decade|century))""",
         3,
+        lowered=True,
     ),
     _p(
         "future_ref",
-        r"""\b(?P<ref>(?i:(?<=in\s)the\s+(?:near\s+|distant\s+|foreseeable\s+)?future
-        |the\s+coming\s+(?:days|weeks|months|years|decades)))\b""",
+        r"""\b(?P<ref>(?<=in\s)the\s+(?:near\s+|distant\s+|foreseeable\s+)?future
+        |the\s+coming\s+(?:days|weeks|months|years|decades))\b""",
         3,
+        lowered=True,
     ),
     _p(
         "time_of_day",
         r"""\b(?:(?P<h>[01]?\d|2[0-3]):\s?(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?
         |(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s*(?P<ampm12>[ap]\.\s?m\.|[ap]m\b)
         |(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s+(?=GMT|UTC|hours|hrs)
-        |(?P<named>(?i:noon|midday|midnight)))
+        |(?P<named>noon|midday|midnight))
         (?:\s*(?P<tz>GMT|UTC|Z)\b)?""",
         5,
     ),

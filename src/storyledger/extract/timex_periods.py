@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from storyledger.extract.timex_calendar import nearest_quarter, nearest_season
-from storyledger.extract.timex_context import Timex, TimexContext
+from storyledger.extract.timex_context import Timex, TimexContext, TimexMatch
 from storyledger.extract.timex_dates import is_name_not_time, mod_of
 from storyledger.extract.timex_grammar import (
     CENTURY_WORDS,
@@ -61,7 +61,7 @@ def _season_relative(pub: date, season: str, step: int, direction: Direction | N
     return season_value(*nearest_season(pub, SEASONS[season], direction, step))
 
 
-def relative_period(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def relative_period(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """this/last/next week, later this week, last month, next year, this quarter, last summer;
     "the past year" is a duration."""
     rel = " ".join(m["rel"].lower().split())
@@ -84,7 +84,7 @@ def relative_period(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), value is not None)]
 
 
-def period_end(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def period_end(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "the end of the year", "the beginning of the month": this year / month / week."""
     if ctx.published is None:
         return [Timex(m.start(), m.end(), "DATE", None, mod_of(m))]
@@ -92,7 +92,7 @@ def period_end(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), True)]
 
 
-def weekend(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def weekend(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "the weekend": the one just past in past-tense statements (unless the report is itself
     written on a weekend), the coming one otherwise."""
     start = m.start("what")
@@ -108,7 +108,7 @@ def weekend(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     ]
 
 
-def _quarter_year(m: re.Match[str], ctx: TimexContext, quarter: int) -> tuple[int | None, bool]:
+def _quarter_year(m: TimexMatch, ctx: TimexContext, quarter: int) -> tuple[int | None, bool]:
     """The year of a quarter or half: written, relative ("of next year"), or the nearest."""
     if m["year"]:
         return int(m["year"]), False
@@ -120,11 +120,13 @@ def _quarter_year(m: re.Match[str], ctx: TimexContext, quarter: int) -> tuple[in
     return nearest_quarter(pub, quarter, ctx.direction(m.start(), m.end())), True
 
 
-def quarter(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def quarter(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "the first quarter (of 2024)" -> 2024-Q1; "the second half of next year" -> H2."""
     ordinal, kind = m["ord"].lower(), m["kind"].lower()
     number = ORDINALS[ordinal]
-    has_year = bool(m["year"] or m["rel"] or m.group(0).lower().endswith("the year"))
+    has_year = bool(
+        m["year"] or m["rel"] or ctx.text[m.start() : m.end()].lower().endswith("the year")
+    )
     if kind == "half" and (number > 2 or not has_year):
         return []
     if ordinal in ("last", "final") and not has_year:
@@ -137,7 +139,7 @@ def quarter(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", value, None, resolved)]
 
 
-def quarter_code(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def quarter_code(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "Q1 2024", "2024 Q1", "Q3"."""
     number = int(m["q"] or m["q2"])
     written = m["year"] or m["y2"]
@@ -149,7 +151,7 @@ def quarter_code(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", quarter_value(year, number), None, True)]
 
 
-def season(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def season(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "summer 2024", "last winter", "in the spring"; not "the fall of Kabul" nor "Arab Spring"."""
     name = m["season"].lower()
     rel = (m["rel"] or "").lower()
@@ -176,8 +178,10 @@ def _two_digit_decade_century(digit: int, published: date | None) -> int:
     return 20 if digit < 2 else 19
 
 
-def decade(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def decade(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "the 1970s" -> 197, "the '90s" -> 199, "the sixties" -> 196."""
+    if (m["dec2b"] or m["decw"]) and not m["the"]:
+        return []  # "in her 40s" is an age, "the 40s" a decade
     if m["dec4"]:
         value = m["dec4"][:3]
     else:
@@ -189,7 +193,7 @@ def decade(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(start, m.end(), "DATE", value, mod_of(m))]
 
 
-def century(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def century(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "the 19th century" -> 18."""
     ordinal = m["ord"].lower()
     number = int(ordinal[:-2]) if ordinal[0].isdigit() else CENTURY_WORDS[ordinal]
@@ -198,7 +202,7 @@ def century(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", f"{number - 1:02d}")]
 
 
-def _looks_like_count(ctx: TimexContext, m: re.Match[str]) -> bool:
+def _looks_like_count(ctx: TimexContext, m: TimexMatch) -> bool:
     """ "2000 people", "$1500", "about 1200 troops": a number, not a year."""
     if ctx.word_before(m.start("year")) in TEMPORAL_PREPOSITIONS:
         return False
@@ -214,14 +218,14 @@ def _looks_like_count(ctx: TimexContext, m: re.Match[str]) -> bool:
     return token.ent_type_ in NOT_YEAR_LABELS
 
 
-def year(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def year(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "in 2004", "a 2012 car crash", "1915–1934" (each year its own mention)."""
     if _looks_like_count(ctx, m):
         return []
     return [Timex(m.start(), m.end(), "DATE", m["year"], mod_of(m))]
 
 
-def year_range_short(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def year_range_short(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "2012-13": two years, the second written with two digits."""
     first = int(m["year"])
     second = first // 100 * 100 + int(m["y2"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyledger.extract.timex_context import Handler, Timex, TimexContext
+from storyledger.extract.timex_context import Handler, Timex, TimexContext, TimexMatch
 from storyledger.extract.timex_grammar import APPROX_MODS, NUMBER_WORDS, UNITS, VAGUE_NUMBERS
 from storyledger.extract.timex_values import add_months, day_value, month_value, week_value
 
@@ -53,7 +53,7 @@ def _is_vague(words: str) -> bool:
     return " ".join(words.lower().split()) in VAGUE_NUMBERS
 
 
-def duration(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def duration(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "about three weeks" (P3W, APPROX), "90-day" (P90D), "the past two years" (P2Y)."""
     num = " ".join(m["num"].lower().split())
     cued = m["approx"] or m["frame"] or ctx.word_before(m.start()) in DURATION_CUES
@@ -66,7 +66,7 @@ def duration(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DURATION", _duration_value(amount, m["unit"]), mod)]
 
 
-def vague_duration(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def vague_duration(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "for decades" (PXDE), "after months of debate" (PXM), "years ago" (PAST_REF)."""
     if m["ago"]:
         return [Timex(m.start(), m.end(), "DATE", "PAST_REF")]
@@ -89,7 +89,7 @@ def _shift(pub: date, unit: str, amount: int) -> str:
     return str(pub.year - amount * {"Y": 1, "DE": 10, "CE": 100}[letter])
 
 
-def ago(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def ago(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "three days ago" -> that day, "a month ago" -> that month, "a few years ago" -> PAST_REF."""
     num = " ".join(m["num"].lower().split())
     if _is_vague(num):
@@ -106,13 +106,13 @@ def ago(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
 def reference(value: str) -> Handler:
     """A handler for PRESENT_REF, PAST_REF or FUTURE_REF expressions."""
 
-    def handle(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+    def handle(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
         return [Timex(m.start("ref"), m.end("ref"), "DATE", value)]
 
     return handle
 
 
-def _clock(m: re.Match[str]) -> str | None:
+def _clock(m: TimexMatch) -> str | None:
     if m["named"]:
         return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["named"].lower()]
     hour = int(m["h"] or m["h12"] or m["h24"])
@@ -135,7 +135,7 @@ def _day_near(ctx: TimexContext, position: int) -> Timex | None:
     return min(same, key=lambda t: abs(t.start - position), default=None)
 
 
-def time_of_day(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def time_of_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "11:30 p.m.", "0440 GMT", "noon": the clock time on the day the sentence names."""
     clock = _clock(m)
     zone = "Z" if m["tz"] else ""
@@ -160,7 +160,7 @@ def _anchor(ctx: TimexContext, position: int, week: bool) -> tuple[date, bool] |
     return ctx.published, True
 
 
-def anchored_period(m: re.Match[str], ctx: TimexContext) -> list[Timex]:
+def anchored_period(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "next week or the week after" (the week after that week), "a day later", "the day
     before". Not "the day after he lost his job": that counts from an event, not a time."""
     span = ctx.span(m.start(), m.end())
