@@ -46,9 +46,18 @@ class Msg:
     FETCH_NOT_HTML = "{url}: not HTML ({content_type})"
     FETCH_HTTP_STATUS = "{url}: HTTP {status}"
     FETCH_FAILED = "{url}: {detail}"
+    FETCH_BAD_ENCODING = "{url}: unsupported content encoding '{encoding}'"
+    FETCH_EXTRACT_FAILED = "{url}: fetched, but {detail}"
+    FEED_UNSAFE_XML = "{url}: feed refused, its XML declares entities ({detail})"
+    FEED_UNREADABLE = "{url}: not a readable RSS or Atom feed ({detail})"
+    FEED_ENTRY_NO_LINK = "{url}: entry '{entry}' has no http(s) link"
+    WARC_DAMAGED = "{path}: archive truncated or damaged after {count} records ({detail})"
+    WARC_UNREADABLE = "{path}: cannot read the web archive ({detail})"
+    BAD_INTERVAL = "cannot read the interval '{value}' (use seconds or e.g. 30s, 15m, 1h)"
     # cli / api
     BAD_SINCE = "cannot read the date '{value}' (use YYYY-MM-DD)"
     READ_ONLY = "this server is read-only"
+    BODY_TOO_LARGE = "request body larger than {limit} bytes"
     DEMO_CORPUS_BROKEN = "the bundled demo corpus could not be ingested: {detail}"
 
 

@@ -249,14 +249,16 @@ class Ledger:
             }
         )
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over article text, with a highlighted snippet per hit."""
+    def search(
+        self, query: str, limit: int = 20, marks: tuple[str, str] = ("[", "]")
+    ) -> list[dict[str, Any]]:
+        """Full-text search over article text, with a snippet per hit, matches between marks."""
         rows = self.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.url,"
-            " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
+            " snippet(articles_fts, 1, ?, ?, ' … ', 12) AS snippet"
             " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
             " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (_fts_query(query), limit),
+            (*marks, _fts_query(query), limit),
         ).fetchall()
         return [dict(r) for r in rows]
 

@@ -1,0 +1,32 @@
+"""`storyledger serve`: the web app and JSON API over a ledger."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from storyledger.cli.app import Settings, app, err_console
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    read_only: Annotated[
+        bool, typer.Option("--read-only", help="Refuse POST /api/v1/articles (no ingest).")
+    ] = False,
+) -> None:
+    """Serve the ledger as web pages and a JSON API (OpenAPI at /openapi.json).
+
+    Example: storyledger --db haiti.db serve --port 8000 --read-only
+    """
+    import uvicorn
+
+    from storyledger.web.app import create_app
+
+    settings: Settings = ctx.find_root().obj
+    web_app = create_app(settings.db, read_only=read_only)
+    err_console.print(f"storyledger serving {settings.db} on http://{host}:{port}/")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -1,0 +1,146 @@
+"""The JSON API, versioned under /api/v1: the report data functions, as they are."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+
+from storyledger.errors import InputError, Msg
+from storyledger.ingest.files import Loaded, article_from_record
+from storyledger.ingest.pipeline import ingest_loaded
+from storyledger.ingest.records import Defaults
+from storyledger.report.articles import article_data, articles_data
+from storyledger.report.facts import changes_data, facts_data, figure_data
+from storyledger.report.stories import entities_data, stories_data
+from storyledger.report.timeline import timeline_data
+from storyledger.store.sqlite import Ledger
+from storyledger.web.schemas import (
+    ArticleOut,
+    ArticleSummaryOut,
+    ChangesOut,
+    EntityOut,
+    EventOut,
+    FigureOut,
+    IngestIn,
+    IngestOut,
+    SearchHitOut,
+    StoryOut,
+)
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Bad input"},
+    404: {"description": "Not found"},
+}
+
+api_router = APIRouter(tags=["ledger"], responses=ERRORS)
+
+
+def ledger_of(request: Request) -> Ledger:
+    return request.app.state.pool.get()  # type: ignore[no-any-return]
+
+
+def known_story(ledger: Ledger, story: str) -> str:
+    if not any(s["id"] == story for s in stories_data(ledger)):
+        raise HTTPException(404, Msg.UNKNOWN_STORY.format(id=story))
+    return story
+
+
+@api_router.get("/stories", response_model=list[StoryOut])
+def stories(request: Request) -> Any:
+    """Every story of the ledger."""
+    return stories_data(ledger_of(request))
+
+
+@api_router.get("/stories/{story}/facts", response_model=list[FigureOut])
+def story_facts(request: Request, story: str) -> Any:
+    """The figures of one story, each with its observations and open conflicts."""
+    ledger = ledger_of(request)
+    return facts_data(ledger, known_story(ledger, story))
+
+
+@api_router.get("/facts", response_model=list[FigureOut])
+def all_facts(request: Request) -> Any:
+    """The figures of every story."""
+    return facts_data(ledger_of(request))
+
+
+@api_router.get("/figures/{figure}", response_model=FigureOut)
+def figure(request: Request, figure: str) -> Any:
+    """One figure with its full history and citations."""
+    return figure_data(ledger_of(request), figure)
+
+
+@api_router.get("/stories/{story}/timeline", response_model=list[EventOut])
+def story_timeline(
+    request: Request,
+    story: str,
+    start: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}(-\d{2}){0,2}$")] = None,
+    end: Annotated[str | None, Query(alias="to", pattern=r"^\d{4}(-\d{2}){0,2}$")] = None,
+) -> Any:
+    """The dated events of one story, most salient first."""
+    ledger = ledger_of(request)
+    return timeline_data(ledger, known_story(ledger, story), start, end)
+
+
+@api_router.get("/changes", response_model=ChangesOut)
+def changes(request: Request, since: date) -> Any:
+    """New stories, figures, values and conflicts since a date (YYYY-MM-DD)."""
+    return changes_data(ledger_of(request), since)
+
+
+@api_router.get("/entities", response_model=list[EntityOut])
+def entities(request: Request, story: str | None = None) -> Any:
+    """Canonical entities, with aliases and mention counts per story."""
+    return entities_data(ledger_of(request), story)
+
+
+@api_router.get("/articles", response_model=list[ArticleSummaryOut])
+def articles(request: Request) -> Any:
+    """Every article of the ledger."""
+    return articles_data(ledger_of(request))
+
+
+@api_router.get("/articles/{article}", response_model=ArticleOut)
+def article(request: Request, article: str) -> Any:
+    """One article with its text and every extraction (entities, times, quantities, quotes)."""
+    return article_data(ledger_of(request), article)
+
+
+@api_router.get("/search", response_model=list[SearchHitOut])
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> Any:
+    """Full-text search over article text, with a snippet per hit."""
+    return ledger_of(request).search(q, limit)
+
+
+@api_router.post("/articles", response_model=IngestOut, status_code=201)
+def ingest(request: Request, payload: IngestIn) -> Any:
+    """Ingest up to 100 articles: ``{"articles": [{text | html, url?, outlet?, ...}]}``.
+
+    Each article is extracted, stored and linked; bad ones are listed under ``failed``.
+    """
+    if request.app.state.read_only:
+        raise HTTPException(403, Msg.READ_ONLY)
+    wheres = {f"articles[{i}]": i for i in range(len(payload.articles))}
+    loaded = [
+        loaded_record(where, article.model_dump(exclude_none=True))
+        for where, article in zip(wheres, payload.articles, strict=True)
+    ]
+    report = ingest_loaded(ledger_of(request), loaded)
+    return {
+        "added": report.added,
+        "skipped": report.skipped,
+        "failed": [{"index": wheres[where], "error": msg} for where, msg in report.failed],
+    }
+
+
+def loaded_record(where: str, record: dict[str, Any]) -> Loaded:
+    try:
+        return Loaded(where, article=article_from_record(record, where, Defaults()))
+    except InputError as exc:
+        return Loaded(where, error=str(exc))

@@ -1,0 +1,101 @@
+"""Server-rendered pages (Jinja2, autoescaped) over the same data functions as the CLI."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from storyledger.report.articles import article_data
+from storyledger.report.briefing import (
+    briefing_data,
+    display_date,
+    figure_summary,
+    format_range,
+    format_value,
+)
+from storyledger.report.facts import changes_data, facts_data, figure_data
+from storyledger.report.stories import stories_data
+from storyledger.store.sqlite import Ledger
+from storyledger.web.highlight import segments
+
+RECENT_DAYS = 14
+SNIPPET_MARKS = ("\x02", "\x03")  # cannot occur in article text the template shows
+
+templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.filters["date"] = display_date
+templates.env.filters["value"] = format_value
+templates.env.filters["range"] = format_range
+
+page_router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def ledger_of(request: Request) -> Ledger:
+    return request.app.state.pool.get()  # type: ignore[no-any-return]
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def render_error(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, message=message, status_code=status)
+
+
+def recent_since(stories: list[dict[str, Any]]) -> date:
+    """The start of the 'recently' window: RECENT_DAYS before the newest story activity."""
+    last = max((s["last_seen"] for s in stories if s.get("last_seen")), default=None)
+    newest = date.fromisoformat(last[:10]) if last else date.today()
+    return newest - timedelta(days=RECENT_DAYS)
+
+
+@page_router.get("/")
+def index(request: Request) -> HTMLResponse:
+    ledger = ledger_of(request)
+    stories = stories_data(ledger)
+    since = recent_since(stories)
+    return render(
+        request,
+        "index.html",
+        stories=sorted(stories, key=lambda s: s.get("last_seen") or "", reverse=True),
+        since=since.isoformat(),
+        changes=changes_data(ledger, since),
+    )
+
+
+@page_router.get("/stories/{story}")
+def story_page(request: Request, story: str) -> HTMLResponse:
+    ledger = ledger_of(request)
+    if not any(s["id"] == story for s in stories_data(ledger)):
+        from storyledger.errors import Msg
+
+        return render_error(request, 404, Msg.UNKNOWN_STORY.format(id=story))
+    brief = briefing_data(ledger, story)
+    figures = [figure_summary(f) for f in facts_data(ledger, story) if f["observations"]]
+    return render(request, "story.html", brief=brief, figures=figures)
+
+
+@page_router.get("/figures/{figure}")
+def figure_page(request: Request, figure: str) -> HTMLResponse:
+    data = figure_data(ledger_of(request), figure)
+    return render(request, "figure.html", figure=data, summary=figure_summary(data))
+
+
+@page_router.get("/articles/{article}")
+def article_page(request: Request, article: str) -> HTMLResponse:
+    data = article_data(ledger_of(request), article)
+    return render(
+        request, "article.html", article=data, segments=segments(data["text"], data["extraction"])
+    )
+
+
+@page_router.get("/search")
+def search_page(
+    request: Request, q: Annotated[str, Query(max_length=500)] = ""
+) -> HTMLResponse:
+    hits = ledger_of(request).search(q, marks=SNIPPET_MARKS) if q.strip() else []
+    return render(request, "search.html", q=q, hits=hits)
