@@ -157,5 +157,6 @@ def find_times(doc: Doc, published: date | None) -> list[TimeMention]:
     occupied = _Occupied()
     _accept(first, ctx, occupied)
     _accept(second, ctx, occupied)
+    dates.anchor_to_written_dates(ctx)
     sentence_of = sentence_of_token(doc)
     return [_mention(doc, timex, sentence_of, ctx) for timex in ctx.accepted]

@@ -62,6 +62,9 @@ class Timex:
     value: str | None
     mod: str | None = None
     resolved: bool = False
+    # (month, day or 0) of a date written without its year in a statement looking back:
+    # a year written earlier in the same sentence takes precedence over the publication date.
+    partial: tuple[int, int] | None = None
 
 
 @dataclass

@@ -7,6 +7,7 @@ A handler takes a regex match and the context and returns the normalised express
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from storyledger.extract.timex_calendar import nearest_month, nearest_month_day, nearest_weekday
@@ -14,6 +15,7 @@ from storyledger.extract.timex_context import Timex, TimexContext, TimexMatch
 from storyledger.extract.timex_grammar import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from storyledger.extract.timex_values import day_value, month_value
 
+_WRITTEN = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 NOT_TIME_LABELS = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE", "LOC", "NORP", "LAW"}
 )
@@ -72,16 +74,16 @@ def month_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
             return _day(ctx, m, date(int(m["year"]), month, day), False)
         except ValueError:
             return []
-    if not 1 <= day <= 31:
-        return []
+    direction = ctx.direction(m.start(), m.end())
+    partial = (month, day) if direction != "future" else None
     if ctx.published is None:
         value = f"XXXX-{month:02d}-{day:02d}"
-        return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), False)]
-    lead = WEEKDAYS.get((m["lead"] or "").lower().rstrip("."))
-    found = nearest_month_day(
-        ctx.published, month, day, ctx.direction(m.start(), m.end()), weekday=lead
-    )
-    return _day(ctx, m, found, True)
+        return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), False, partial)]
+    lead = WEEKDAYS.get(m["lead"].lower().rstrip("."))
+    found = nearest_month_day(ctx.published, month, day, direction, weekday=lead)
+    if found is None:
+        return []
+    return [Timex(m.start(), m.end(), "DATE", day_value(found), mod_of(m), True, partial)]
 
 
 def month_year(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
@@ -123,10 +125,50 @@ def month_alone(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     if is_name_not_time(ctx, m.start("month")):
         return []
     month = month_number(m["month"])
+    direction = ctx.direction(m.start(), m.end())
+    partial = (month, 0) if direction != "future" else None
     if ctx.published is None:
-        return [Timex(m.start(), m.end(), "DATE", f"XXXX-{month:02d}", mod_of(m))]
-    year, _ = nearest_month(ctx.published, month, ctx.direction(m.start(), m.end()))
-    return [Timex(m.start(), m.end(), "DATE", month_value(year, month), mod_of(m), True)]
+        value = f"XXXX-{month:02d}"
+        return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), False, partial)]
+    year, _ = nearest_month(ctx.published, month, direction)
+    value = month_value(year, month)
+    return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), True, partial)]
+
+
+def _written_anchor(ctx: TimexContext, timex: Timex) -> date | int | None:
+    """The nearest date (or year) written in full before ``timex`` in its sentence."""
+    for other in reversed(ctx.accepted):
+        if other.end > timex.start or other.resolved or not other.value:
+            continue
+        if not ctx.same_sentence(other.start, timex.start):
+            return None
+        if found := _WRITTEN.match(other.value):
+            year, month, day = found.groups()
+            if month is None:
+                return int(year)
+            return date(int(year), int(month), int(day or 1))
+    return None
+
+
+def anchor_to_written_dates(ctx: TimexContext) -> None:
+    """ "killed June 24, 2005 while investigating a June 20 shooting": the June 20 of 2005;
+    "In 2004, ... on December 26": of 2004. Only for statements looking back."""
+    for timex in ctx.accepted:
+        if timex.partial is None:
+            continue
+        anchor = _written_anchor(ctx, timex)
+        if anchor is None:
+            continue
+        month, day = timex.partial
+        if isinstance(anchor, int):
+            year = anchor
+        elif day:
+            found = nearest_month_day(anchor, month, day, None)
+            year = found.year if found is not None else anchor.year
+        else:
+            year = nearest_month(anchor, month, None)[0]
+        timex.value = day_value(date(year, month, day)) if day else month_value(year, month)
+        timex.resolved = False
 
 
 def _explicit_week_weekday(pub: date, weekday: int, rel: str) -> date:

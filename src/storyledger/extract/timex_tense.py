@@ -33,15 +33,23 @@ FUTURE_NOUNS = frozenset({"deadline", "target"})
 _MAX_CLIMB = 6
 
 
+def _is_verb(token: Token, span: Span) -> bool:
+    return token.pos_ in ("VERB", "AUX") and not span.start <= token.i < span.end
+
+
 def governing_verb(span: Span) -> Token:
-    """The verb the time expression hangs from, else the root of its sentence."""
+    """The verb the time expression hangs from; when the parse gives none (a verbless
+    fragment, a misparse), the verb nearest to it in its sentence, else the sentence root."""
     token = span.root
     for _ in range(_MAX_CLIMB):
-        if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
+        if _is_verb(token, span):
             return token
         if token.head is token:
             break
         token = token.head
+    verbs = [t for t in span.sent if _is_verb(t, span) and t.dep_ not in ("aux", "auxpass")]
+    if verbs:
+        return min(verbs, key=lambda t: abs(t.i - span.start))
     return span.sent.root
 
 
@@ -84,11 +92,14 @@ def _scheduled_ahead(span: Span, verb: Token) -> bool:
 def _is_past(verb: Token) -> bool:
     if "Past" in verb.morph.get("Tense", []) and verb.tag_ != "VBN":
         return True
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and "Past" in child.morph.get("Tense", []):
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for child in auxiliaries:
+        if "Past" in child.morph.get("Tense", []):
             return True
         if child.dep_ == "aux" and child.lemma_ == "have":  # present perfect looks back
             return True
+    if verb.tag_ == "VBN" and not auxiliaries:  # "Lohan rear-ended a truck": a mistagged VBD
+        return any(c.dep_ == "nsubj" for c in verb.children)
     return verb.tag_ == "VBD"
 
 
