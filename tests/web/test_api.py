@@ -1,0 +1,122 @@
+"""The JSON API, through an in-process client over a real SQLite ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from storyledger.web.app import create_app
+from storyledger.web.limits import MAX_BODY_BYTES
+
+
+def first_story(client: TestClient) -> dict:
+    stories = client.get("/api/v1/stories").json()
+    assert stories, "the test ledger has stories"
+    return max(stories, key=lambda s: len(s["articles"]))
+
+
+def test_stories_follow_the_contract(client: TestClient) -> None:
+    response = client.get("/api/v1/stories")
+    assert response.status_code == 200
+    for story in response.json():
+        assert set(story) >= {"id", "label", "first_seen", "last_seen", "articles"}
+
+
+def test_facts_of_a_story_carry_observations_with_citations(client: TestClient) -> None:
+    story = first_story(client)
+    figures = client.get(f"/api/v1/stories/{story['id']}/facts").json()
+    assert figures
+    values = {o["value"] for f in figures for o in f["observations"]}
+    assert 1000 in values
+    for figure in figures:
+        for obs in figure["observations"]:
+            assert obs["article"] and obs["relation"] in {
+                "first",
+                "corroborates",
+                "updates",
+                "conflicts",
+                "refines",
+            }
+
+
+def test_figure_history_and_unknown_figure(client: TestClient) -> None:
+    story = first_story(client)
+    figure = client.get(f"/api/v1/stories/{story['id']}/facts").json()[0]
+    response = client.get(f"/api/v1/figures/{figure['id']}")
+    assert response.status_code == 200
+    assert response.json()["id"] == figure["id"]
+    missing = client.get("/api/v1/figures/no-such-figure")
+    assert missing.status_code == 404
+    assert "no-such-figure" in missing.json()["detail"]
+
+
+def test_timeline_changes_entities(client: TestClient) -> None:
+    story = first_story(client)
+    events = client.get(f"/api/v1/stories/{story['id']}/timeline").json()
+    assert isinstance(events, list)
+    for event in events:
+        assert event["status"] in {"happened", "expected"}
+    assert client.get("/api/v1/stories/nope/timeline").status_code == 404
+    changes = client.get("/api/v1/changes", params={"since": "2024-01-01"})
+    assert changes.status_code == 200
+    assert client.get("/api/v1/changes", params={"since": "yesterday"}).status_code == 422
+    keys = {e["key"] for e in client.get("/api/v1/entities").json()}
+    assert "kenya" in keys
+
+
+def test_article_with_extractions_and_prefix(client: TestClient) -> None:
+    articles = client.get("/api/v1/articles").json()
+    assert len(articles) == 3
+    one = articles[0]
+    full = client.get(f"/api/v1/articles/{one['id'][:8]}").json()
+    assert full["id"] == one["id"]
+    assert set(full["extraction"]) >= {"entities", "times", "quantities", "quotes", "claims"}
+
+
+def test_search_returns_snippets(client: TestClient) -> None:
+    hits = client.get("/api/v1/search", params={"q": "contingent"}).json()
+    assert hits
+    assert all("[" in h["snippet"] for h in hits)
+    assert client.get("/api/v1/search", params={"q": 'AND OR "('}).status_code == 200
+
+
+def test_ingest_validates_and_adds(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "post.db"))
+    bad = client.post("/api/v1/articles", json={"articles": [{"title": 5, "text": "x"}]})
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["loc"][-1] == "title"
+    unknown = client.post("/api/v1/articles", json={"articles": [{"body": "x"}]})
+    assert unknown.status_code == 422
+    payload = {
+        "articles": [
+            {"text": "Kenya sent 400 officers to Haiti in June.", "published": "2024-07-01"},
+            {"title": "no text"},
+            {"text": "Dated badly.", "published": "sometime"},
+        ]
+    }
+    response = client.post("/api/v1/articles", json=payload)
+    assert response.status_code == 201
+    body = response.json()
+    assert len(body["added"]) == 1
+    assert {f["index"] for f in body["failed"]} == {1, 2}
+    again = client.post("/api/v1/articles", json={"articles": payload["articles"][:1]}).json()
+    assert again["added"] == [] and again["skipped"] == body["added"]
+
+
+def test_ingest_size_limit_and_read_only(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "limit.db"))
+    huge = b'{"articles": [{"text": "' + b"a" * (MAX_BODY_BYTES + 10) + b'"}]}'
+    response = client.post(
+        "/api/v1/articles", content=huge, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    read_only = TestClient(create_app(tmp_path / "limit.db", read_only=True))
+    refused = read_only.post("/api/v1/articles", json={"articles": [{"text": "Kenya."}]})
+    assert refused.status_code == 403
+
+
+def test_openapi_is_served(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert "/api/v1/stories" in schema["paths"]
+    assert "/api/v1/search" in schema["paths"]

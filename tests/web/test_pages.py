@@ -1,0 +1,79 @@
+"""Server-rendered pages: content, links, and hostile article text shown inert."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+INJECTED = ("<script>", "onerror=", 'href="javascript:', "<img", "<b>Evil")
+
+
+def page_links(html: str, prefix: str) -> list[str]:
+    return re.findall(rf'href="({prefix}[^"]+)"', html)
+
+
+def hostile_article(client: TestClient) -> str:
+    return next(
+        a["id"]
+        for a in client.get("/api/v1/articles").json()
+        if "script" in (a["title"] or "")
+    )
+
+
+def assert_inert(html: str) -> None:
+    body = html.split("<main>", 1)[1]
+    for needle in INJECTED:
+        assert needle not in body, needle
+
+
+def test_every_page_renders_and_links_through(client: TestClient) -> None:
+    index = client.get("/")
+    assert index.status_code == 200
+    story_url = page_links(index.text, "/stories/")[0]
+    story = client.get(story_url)
+    assert story.status_code == 200
+    assert "Fact sheet" in story.text and "Timeline" in story.text
+    assert "<svg" in story.text  # a chart per figure
+    figure_url = page_links(story.text, "/figures/")[0]
+    figure = client.get(figure_url)
+    assert figure.status_code == 200 and "<table" in figure.text
+    article_url = page_links(figure.text, "/articles/")[0]
+    article = client.get(article_url)
+    assert article.status_code == 200
+    assert 'class="m-time' in article.text or 'class="m-quantity' in article.text
+
+
+def test_time_values_show_on_hover(client: TestClient) -> None:
+    articles = client.get("/api/v1/articles").json()
+    wire = next(a for a in articles if a["outlet"] == "Wire Service")
+    html = client.get(f"/articles/{wire['id']}").text
+    assert re.search(r'class="[^"]*m-time[^"]*" title="[^"]*time: 2024-06-25', html)
+
+
+def test_search_page_highlights_matches(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "contingent"}).text
+    assert "<mark>contingent</mark>" in html.lower()
+
+
+def test_hostile_text_is_inert_on_every_page(client: TestClient, hostile_mark: str) -> None:
+    article_id = hostile_article(client)
+    article = client.get(f"/articles/{article_id}")
+    assert hostile_mark in article.text
+    assert "&lt;script&gt;" in article.text
+    assert_inert(article.text)
+    search = client.get("/search", params={"q": hostile_mark})
+    assert hostile_mark in search.text
+    assert_inert(search.text)
+    for story in client.get("/api/v1/stories").json():
+        assert_inert(client.get(f"/stories/{story['id']}").text)
+        for figure in client.get(f"/api/v1/stories/{story['id']}/facts").json():
+            assert_inert(client.get(f"/figures/{figure['id']}").text)
+    assert_inert(client.get("/").text)
+
+
+def test_unknown_pages_are_404_pages(client: TestClient) -> None:
+    for url in ("/stories/nope", "/figures/nope", "/articles/ffffffffffff"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "Error 404" in response.text
