@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ledger_builder import Draft, new_ledger, store
+from tests.report.ledger_builder import Draft, new_ledger, store
 
 from storyledger.errors import InputError
 from storyledger.report.timeline import in_date_order, timeline_data

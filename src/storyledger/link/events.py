@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import sqlite3
 from collections import Counter
@@ -40,6 +41,7 @@ CLAUSE_BREAK = re.compile(
     r";\s+|\s+[—–-]{1,2}\s+|,\s+(?=(?:as|but|while|whereas|although|though|because|since|"
     r"after|before|when|even as)\b)"
 )
+DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*[-–—]+\s+")  # "NAIROBI (Wire) - "
 LEADING_CONJUNCTION = re.compile(
     r"^(?:as|but|while|whereas|although|though|because|since|even as|and)\s+", re.I
 )
@@ -48,10 +50,26 @@ FUTURE_CUE = re.compile(
     r"are expected to|scheduled to|plans? to|planning to|intends? to|to be held)\b",
     re.I,
 )
-# Dice overlap of content words needed to merge, by how the dates relate.
+MIN_WORD_WEIGHT = 0.1  # the weight of a word used by every clause of the story
+PRIOR_CLAUSES = 20  # word weights stay near-even until a story has many more clauses
+# Weighted Dice overlap of content words needed to merge, by how the dates relate: a
+# story has few events on one day, more in one month.
+SAME_DAY = 0.2
+SAME_DATE_WORDS_ONLY = 0.35
 SAME_DATE_WITH_ACTOR = 0.2
-SAME_DATE_WORDS_ONLY = 0.45
-NESTED_DATE_WITH_ACTOR = 0.4
+NESTED_DATE_WITH_ACTOR = 0.35
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# Stems of common news verbs (and their nouns) that tell the same kind of event.
+VERB_CLASSES = {
+    "arrive": "arriv arrival land reach touch",
+    "die": "die kill death dead shot",
+    "approve": "approv approval authoris authoriz authorisation authorization endors",
+    "resign": "resign resignation quit",
+    "pledge": "pledg promis commit commitment",
+    "send": "send sent deploy deployment dispatch",
+    "rule": "rul ruling verdict",
+}
+SAME_MEANING = {stem: verb for verb, stems in VERB_CLASSES.items() for stem in stems.split()}
 STOPWORD_TEXT = """
     a an the of in on at to for from by with and or but as that this these those is are was
     were be been being has have had will would could should may might can it its their his her
@@ -84,6 +102,7 @@ def link_events(ledger: Ledger, article: Article, extraction: Extraction, story:
     conn = ledger.conn
     forget_article_events(conn, article.id)
     for clause in dated_clauses(article, extraction):
+        count_words(conn, story, clause.clause, +1)
         event_id = matching_event(conn, story, clause) or new_event(conn, story, article, clause)
         conn.execute(
             "INSERT OR IGNORE INTO event_sources (event_id, article_id, time_idx, claim, date,"
@@ -107,15 +126,44 @@ def link_events(ledger: Ledger, article: Article, extraction: Extraction, story:
 
 def forget_article_events(conn: sqlite3.Connection, article_id: str) -> None:
     """Remove an article's support from every event (a relink starts clean)."""
-    event_ids = [
-        row[0]
-        for row in conn.execute(
-            "SELECT DISTINCT event_id FROM event_sources WHERE article_id = ?", (article_id,)
-        )
-    ]
+    removed = conn.execute(
+        "SELECT es.event_id, es.clause, e.story FROM event_sources es"
+        " JOIN events e ON e.id = es.event_id WHERE es.article_id = ?",
+        (article_id,),
+    ).fetchall()
     conn.execute("DELETE FROM event_sources WHERE article_id = ?", (article_id,))
-    for event_id in event_ids:
+    for event_id, clause, story in removed:
+        count_words(conn, story, clause, -1)
         refresh_event(conn, event_id)
+
+
+def count_words(conn: sqlite3.Connection, story: str, clause: str, delta: int) -> None:
+    """Add (or remove) one clause to the story's word statistics."""
+    conn.executemany(
+        "INSERT INTO event_words (story, word, clauses) VALUES (?, ?, ?)"
+        " ON CONFLICT (story, word) DO UPDATE SET clauses = clauses + excluded.clauses",
+        [(story, word, delta) for word in ["", *sorted(content_words(clause))]],
+    )
+
+
+def word_weights(conn: sqlite3.Connection, story: str, words: set[str]) -> dict[str, float]:
+    """Inverse clause frequency of each word in the story (rare words weigh most)."""
+    ordered = ["", *sorted(words)]
+    found: dict[str, int] = {}
+    for chunk_start in range(0, len(ordered), 500):
+        chunk = ordered[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            conn.execute(
+                f"SELECT word, clauses FROM event_words WHERE story = ? AND word IN ({marks})",
+                (story, *chunk),
+            ).fetchall()
+        )
+    total = max(found.pop("", 1), 1)
+    return {
+        w: math.log((total + PRIOR_CLAUSES) / (found.get(w, 0) + 1)) + MIN_WORD_WEIGHT
+        for w in words
+    }
 
 
 # -- dated clauses of one article -------------------------------------------------
@@ -254,8 +302,9 @@ def clause_span(text: str, sentence: tuple[int, int], time: TimeMention) -> tupl
 
 
 def tidy_clause(clause: str) -> str:
-    """A clause as a readable description: no leading conjunction, a capital first letter."""
-    clause = LEADING_CONJUNCTION.sub("", " ".join(clause.split())).strip(" ,;")
+    """A clause as a readable description: no dateline or leading conjunction, a capital."""
+    clause = DATELINE.sub("", " ".join(clause.split()))
+    clause = LEADING_CONJUNCTION.sub("", clause).strip(" ,;")
     return clause[:1].upper() + clause[1:]
 
 
@@ -293,22 +342,36 @@ def actors_in(extraction: Extraction, start: int, end: int, claim: Claim | None)
 
 
 def content_words(text: str) -> set[str]:
-    """Lower-cased, crudely stemmed content words, for comparing descriptions."""
+    """Crudely stemmed content words and the amounts of a clause, for comparing clauses.
+
+    Years are left out (the dates are compared on their own) and common news verbs of
+    one meaning share one word ("landed", "arrived" -> "arrive").
+    """
     words = set()
-    for word in re.findall(r"[a-z][a-z'-]+", text.lower()):
-        word = word.removesuffix("'s").strip("'-")
+    for token in re.findall(r"[a-z][a-z'-]+|\d[\d,.]*\d|\d", text.lower()):
+        if token[0].isdigit():
+            amount = token.replace(",", "")
+            if not YEAR.fullmatch(amount) and len(amount) > 1:
+                words.add(amount)
+            continue
+        word = token.removesuffix("'s").strip("'-")
         if word in STOPWORDS or len(word) < 3:
             continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                word = word[: -len(suffix)]
-                break
-        words.add(word)
+        words.add(SAME_MEANING.get(stem(word), stem(word)))
     return words
 
 
-def dice(a: set[str], b: set[str]) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+def stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def dice(a: set[str], b: set[str], weight: dict[str, float]) -> float:
+    """Weighted Dice overlap of two word sets."""
+    total = sum(weight[w] for w in a) + sum(weight[w] for w in b)
+    return 2 * sum(weight[w] for w in a & b) / total if total else 0.0
 
 
 def span_days(start: str, end: str) -> int:
@@ -343,10 +406,21 @@ def block_of(interval_start: str, interval_end: str) -> str:
     return interval_start[:7]
 
 
-def agrees(clause: DatedClause, words: set[str], sources: list[sqlite3.Row], relation: str) -> bool:
+def agrees(
+    conn: sqlite3.Connection,
+    story: str,
+    clause: DatedClause,
+    sources: list[sqlite3.Row],
+    relation: str,
+) -> bool:
     """Whether the clause tells the same event as the sources already merged."""
     shared_actor = any(set(clause.actors) & set(json.loads(s["actors"])) for s in sources)
-    best = max(dice(words, content_words(s["clause"])) for s in sources)
+    words = content_words(clause.clause)
+    theirs = [content_words(s["clause"]) for s in sources]
+    weight = word_weights(conn, story, words.union(*theirs))
+    best = max(dice(words, other, weight) for other in theirs)
+    if relation == "same" and clause.interval_start == clause.interval_end:
+        return best >= SAME_DAY
     if relation == "same":
         return best >= SAME_DATE_WORDS_ONLY or (shared_actor and best >= SAME_DATE_WITH_ACTOR)
     return shared_actor and best >= NESTED_DATE_WITH_ACTOR
@@ -361,7 +435,6 @@ def matching_event(conn: sqlite3.Connection, story: str, clause: DatedClause) ->
         f" WHERE story = ? AND status = ? AND block IN ({marks}) ORDER BY salience DESC, id",
         (story, clause.status, *blocks),
     ).fetchall()
-    words = content_words(clause.clause)
     mine = (clause.date, clause.mod, clause.interval_start, clause.interval_end)
     for event in candidates:
         theirs = (event["date"], event["mod"], event["interval_start"], event["interval_end"])
@@ -371,7 +444,7 @@ def matching_event(conn: sqlite3.Connection, story: str, clause: DatedClause) ->
         sources = conn.execute(
             "SELECT clause, actors FROM event_sources WHERE event_id = ?", (event["id"],)
         ).fetchall()
-        if sources and agrees(clause, words, sources, relation):
+        if sources and agrees(conn, story, clause, sources, relation):
             return str(event["id"])
     return None
 
@@ -440,9 +513,10 @@ def refresh_event(conn: sqlite3.Connection, event_id: str) -> None:
 def best_supported_clause(sources: list[sqlite3.Row]) -> str:
     """The clause whose wording the other sources share most (the earliest on a tie)."""
     words = [content_words(s["clause"]) for s in sources]
+    weight = dict.fromkeys(set().union(*words), 1.0)
 
     def support(i: int) -> float:
-        return sum(dice(words[i], other) for j, other in enumerate(words) if j != i)
+        return sum(dice(words[i], other, weight) for j, other in enumerate(words) if j != i)
 
     best = max(range(len(sources)), key=lambda i: (support(i), -i))
     return str(sources[best]["clause"])

@@ -31,3 +31,13 @@ CREATE TABLE event_sources (
     PRIMARY KEY (event_id, article_id, time_idx)
 );
 CREATE INDEX event_sources_article ON event_sources(article_id);
+
+-- How many dated clauses of a story use each content word, so that comparing two
+-- clauses weighs the story's rare words up and its everyday words ("police") down.
+-- The row with word '' counts the story's dated clauses.
+CREATE TABLE event_words (
+    story TEXT NOT NULL,
+    word TEXT NOT NULL,
+    clauses INTEGER NOT NULL,
+    PRIMARY KEY (story, word)
+);
