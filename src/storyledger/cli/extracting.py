@@ -34,8 +34,7 @@ def extract(
     ledger: one JSON line {id, entities, times, quantities, quotes, claims} per record, in
     order. Bad lines are reported on stderr (exit code 1) and the rest go on.
 
-    Example: echo '{"id": "a1", "text": "Kenya sent 400 police officers on Tuesday."}' |
-    storyledger extract - --published 2024-06-25
+    Example: storyledger extract records.jsonl --published 2024-06-26 > mentions.jsonl
     """
     default_published = normalise_date(published, "--published") if published else None
     lines, where = _open(source)
