@@ -15,6 +15,7 @@ from storyledger.extract.timex_context import Timex, TimexContext, TimexMatch
 from storyledger.extract.timex_grammar import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from storyledger.extract.timex_values import day_value, month_value
 
+ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _WRITTEN = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
 NOT_TIME_LABELS = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "GPE", "LOC", "NORP", "LAW"}
@@ -192,9 +193,26 @@ def _with_part(day: str, part: str | None) -> tuple[str, str]:
     return "DATE", day
 
 
+def _is_named_or_recurring_day(ctx: TimexContext, m: TimexMatch) -> bool:
+    """ "Patch Tuesday", "Black Friday" (a proper noun before the weekday, not a place: "in
+    Nairobi Monday" is a date), "the second Tuesday of each month" (a recurring day)."""
+    if m.start() < m.start("weekday"):
+        return False
+    token = ctx.token_at(m.start("weekday"))
+    if token is None or token.i == 0:
+        return False
+    before = token.nbor(-1)
+    if before.text in ORDINAL_WORDS:
+        return True
+    if not before.is_title or before.is_sent_start or before.tag_ not in ("NNP", "NNPS"):
+        return False
+    place = before.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
+    return not place and before.lower_.rstrip(".") not in MONTHS
+
+
 def weekday(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "Monday", "on Monday morning", "last Friday", "last week Friday", "Monday next week"."""
-    if is_name_not_time(ctx, m.start("weekday")):
+    if is_name_not_time(ctx, m.start("weekday")) or _is_named_or_recurring_day(ctx, m):
         return []
     number = WEEKDAYS[m["weekday"].lower()]
     pub = ctx.published

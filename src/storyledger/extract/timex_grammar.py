@@ -279,10 +279,10 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "past_ref",
-        r"""\b(?P<ref>recently|lately|(?<=in\s)the\s+past|(?<=in\s)former\s+times
-        |recent\s+(?:years|months|weeks|days|decades|times))\b
-        (?!\s+(?:few|\d|one|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day
-        |decade|century))""",
+        r"""\b(?P<ref>recently|lately|recent\s+(?:years|months|weeks|days|decades|times)
+        |(?<=in\s)(?:the\s+past|former\s+times)
+        (?=\s*(?:[.,;:!?)"”’]|$|(?:and|or|but|when|as|to|for|with|that|because|is|was|were|has
+        |have|had|the|a|in|on|at|by|than|there|it|they|he|she|we)\b)))\b""",
         3,
         lowered=True,
     ),
@@ -297,7 +297,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "time_of_day",
         r"""\b(?:(?P<h>[01]?\d|2[0-3]):\s?(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?
         |(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s*(?P<ampm12>[ap]\.\s?m\.|[ap]m\b)
-        |(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)\s+(?=GMT|UTC|hours|hrs)
+        |(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC|hours\b|hrs\b))(?:\s+(?:hours|hrs))?
         |(?P<named>noon|midday|midnight))
         (?:\s*(?P<tz>GMT|UTC|Z)\b)?""",
         5,

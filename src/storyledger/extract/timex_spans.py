@@ -19,7 +19,15 @@ DURATION_CUES = frozenset(
 NOUN_PHRASE_STARTS = frozenset({"PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"})
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
-ANCHOR_REACH = 400  # characters back to look for the time an anchored expression counts from
+MILITARY_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d hours?$")
+ANCHOR_REACH = 400
+# "half a century" is P50Y, "half a year" P6M: fractions move to a smaller unit.
+SMALLER_UNIT = {
+    "CE": ("Y", 100),
+    "DE": ("Y", 10),
+    "Y": ("M", 12),
+    "W": ("D", 7),
+}  # characters back to look for the time an anchored expression counts from
 
 
 def _amount(words: str) -> float | None:
@@ -45,6 +53,9 @@ def _duration_value(amount: float | None, unit: str) -> str:
         number = "X"
     else:
         total = amount * factor
+        if total != int(total) and letter in SMALLER_UNIT and not is_time:
+            letter, per_unit = SMALLER_UNIT[letter]
+            total *= per_unit
         number = str(int(total)) if total == int(total) else f"{total:g}"
     return ("PT" if is_time else "P") + number + letter
 
@@ -59,11 +70,17 @@ def duration(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     cued = m["approx"] or m["frame"] or ctx.word_before(m.start()) in DURATION_CUES
     if num in ("a", "an", "one") and not cued:
         return []
+    if _is_ordinal_second(num, m, ctx) or MILITARY_TIME.match(f"{num} {m['unit'].lower()}"):
+        return []  # "for a second time"; "1230 hours" is a time of day
     amount = None if _is_vague(num) else _amount(num)
     if amount is None and not _is_vague(num):
         return []
     mod = APPROX_MODS.get(" ".join((m["approx"] or "").lower().split()))
     return [Timex(m.start(), m.end(), "DURATION", _duration_value(amount, m["unit"]), mod)]
+
+
+def _is_ordinal_second(num: str, m: TimexMatch, ctx: TimexContext) -> bool:
+    return m["unit"].lower() == "second" and num in ("a", "an") and ctx.word_after(m.end()) != ""
 
 
 def vague_duration(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
