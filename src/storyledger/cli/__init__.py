@@ -10,8 +10,12 @@ import sys
 
 from rich.markup import escape
 
-from storyledger.cli import extracting, ingesting  # noqa: F401  (register commands)
-from storyledger.cli import serving  # noqa: F401  (register commands)
+from storyledger.cli import (  # noqa: F401  (register commands)
+    extracting,
+    fetching,
+    ingesting,
+    serving,
+)
 from storyledger.cli.app import app, err_console
 from storyledger.errors import StoryledgerError
 
