@@ -305,7 +305,15 @@ def tidy_clause(clause: str) -> str:
     """A clause as a readable description: no dateline or leading conjunction, a capital."""
     clause = DATELINE.sub("", " ".join(clause.split()))
     clause = LEADING_CONJUNCTION.sub("", clause).strip(" ,;")
+    clause = without_unbalanced_quotes(clause)
     return clause[:1].upper() + clause[1:]
+
+
+def without_unbalanced_quotes(clause: str) -> str:
+    """Drop quotation marks left dangling at the ends of a clause cut out of a quote."""
+    if clause.count('"') % 2 or clause.count("“") != clause.count("”"):
+        return clause.strip('"“” ')
+    return clause
 
 
 def event_status(

@@ -25,6 +25,7 @@ from storyledger.store.sqlite import Ledger, now_iso
 
 FORMATS = ("md", "html", "json")
 HEADLINE_FIGURES = 8
+TIMELINE_EVENTS = 40  # the most salient, shown in date order
 KEY_SPEAKERS = 8
 QUOTES_PER_SPEAKER = 3
 CITATIONS_SHOWN = 4
@@ -48,13 +49,15 @@ def briefing_data(ledger: Ledger, story: str | None = None) -> dict[str, Any]:
     story_info = chosen_story(ledger, story)
     story_id = story_info["id"] if story_info else None
     figures = [figure_summary(f) for f in headline_figures(facts_data(ledger, story_id))]
-    timeline = [event_summary(e) for e in in_date_order(timeline_data(ledger, story_id))]
+    events = timeline_data(ledger, story_id)  # most salient first
+    timeline = [event_summary(e) for e in in_date_order(events[:TIMELINE_EVENTS])]
     return {
         "story": story_info,
         "generated_at": now_iso(),
         "figures": figures,
         "conflicts": [c for f in figures for c in f["conflicts"]],
         "timeline": timeline,
+        "events_not_shown": max(len(events) - TIMELINE_EVENTS, 0),
         "quotes": key_quotes(quotes_data(ledger, story_id)),
         "sources": sources_of_story(ledger, story_info),
     }
@@ -107,7 +110,7 @@ def figure_summary(figure: dict[str, Any]) -> dict[str, Any]:
     )
     steps = value_steps(figure, dated)
     points = [
-        Point(day, o["value"], o["relation"] == "conflicts")
+        Point(day, o["value"], display_date(o.get("as_of") or day), o["relation"] == "conflicts")
         for o in dated
         if (day := observation_day(o)) is not None
     ]

@@ -21,8 +21,9 @@ HOLLOW = f'fill="#fff" stroke="{CONFLICT}" stroke-width="1.5"'
 
 @dataclass
 class Point:
-    day: str  # ISO date the value refers to
+    day: str  # ISO date the value refers to (its first day), for the position
     value: float
+    shown: str  # the date as the source gives it ("Jun 2024"), for the labels
     conflicts: bool = False  # drawn hollow and red
 
 
@@ -44,7 +45,7 @@ def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -
             if p.conflicts
             else f'fill="{LINE}"'
         )
-        + f"><title>{escape(label(p.value))} ({escape(p.day)})</title></circle>"
+        + f"><title>{escape(label(p.value))} ({escape(p.shown)})</title></circle>"
         for (x, y), p in zip(coords, points, strict=True)
     )
     values = [p.value for p in points]
@@ -60,9 +61,9 @@ def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -
         f"{escape(label(high))}</text>"
         f'<text x="{LEFT - 4}" y="{TOP + PLOT_H}" text-anchor="end" font-size="10">'
         f"{escape(label(low))}</text>"
-        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="10">{escape(points[0].day)}</text>'
+        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="10">{escape(points[0].shown)}</text>'
         f'<text x="{LEFT + PLOT_W}" y="{HEIGHT - 6}" text-anchor="end" font-size="10">'
-        f"{escape(points[-1].day)}</text></svg>"
+        f"{escape(points[-1].shown)}</text></svg>"
     )
 
 
