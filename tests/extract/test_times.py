@@ -1,0 +1,388 @@
+"""Time expressions normalised to TIMEX3: hand-written sentences for every rule and edge case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from storyledger.extract.pipeline import load_nlp
+from storyledger.extract.times import find_times, timex_interval
+from storyledger.model import TimeMention
+
+SUNDAY = date(2024, 6, 9)  # ISO week 2024-W23
+MONDAY = date(2024, 6, 24)  # ISO week 2024-W26
+WEDNESDAY = date(2024, 6, 26)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def times(nlp: Language, text: str, published: date | None) -> list[TimeMention]:
+    return find_times(nlp(text), published)
+
+
+def values(nlp: Language, text: str, published: date | None) -> dict[str, str | None]:
+    return {m.text: m.value for m in times(nlp, text, published)}
+
+
+def only(nlp: Language, text: str, published: date | None) -> TimeMention:
+    found = times(nlp, text, published)
+    assert len(found) == 1, [(m.text, m.value) for m in found]
+    return found[0]
+
+
+# --- weekdays and tense direction -------------------------------------------------------
+
+
+def test_weekday_on_the_day_of_publication_is_that_day(nlp: Language) -> None:
+    mention = only(nlp, "President William Ruto held a ceremony on Monday.", MONDAY)
+    assert (mention.text, mention.value, mention.resolved) == ("Monday", "2024-06-24", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The officers said on Monday that they were ready.", "2024-06-24"),
+        ("A court ruled the mission unconstitutional on Friday.", "2024-06-21"),
+        ("The first contingent will arrive in Haiti on Monday.", "2024-07-01"),
+        ("The plane is due to land on Friday.", "2024-06-28"),
+        ("Parliament is expected to vote on Tuesday.", "2024-07-02"),
+        ("Kenya plans to send more officers on Thursday.", "2024-06-27"),
+        ("The hearing was adjourned until Tuesday.", "2024-07-02"),
+    ],
+)
+def test_weekday_follows_the_tense(nlp: Language, sentence: str, expected: str) -> None:
+    assert only(nlp, sentence, WEDNESDAY).value == expected
+
+
+def test_last_and_next_weekday_and_weekday_of_a_named_week(nlp: Language) -> None:
+    found = values(
+        nlp,
+        "He left last Friday and returns next Friday. It broke down Tuesday last week.",
+        WEDNESDAY,
+    )
+    assert found["last Friday"] == "2024-06-21"
+    assert found["next Friday"] == "2024-06-28"
+    assert found["Tuesday last week"] == "2024-06-18"
+
+
+def test_parts_of_the_day_are_times(nlp: Language) -> None:
+    found = values(nlp, "The quake struck early on Monday morning and again last night.", WEDNESDAY)
+    assert found["Monday morning"] == "2024-06-24TMO"
+    assert found["last night"] == "2024-06-25TNI"
+
+
+def test_named_days_and_newspapers_are_not_weekdays(nlp: Language) -> None:
+    text = "Microsoft fixed it on Patch Tuesday, the Sunday Times reported."
+    assert [m.text for m in times(nlp, text, WEDNESDAY)] == []
+
+
+# --- days, weeks, months and years relative to the publication --------------------------
+
+
+def test_today_yesterday_tomorrow_tonight(nlp: Language) -> None:
+    found = values(
+        nlp,
+        "He arrived yesterday, speaks today, leaves tomorrow and a rally is planned tonight.",
+        WEDNESDAY,
+    )
+    assert found == {
+        "yesterday": "2024-06-25",
+        "today": "2024-06-26",
+        "tomorrow": "2024-06-27",
+        "tonight": "2024-06-26TNI",
+    }
+
+
+def test_this_next_week_and_the_week_after(nlp: Language) -> None:
+    text = "It happens this week or next week. Probably next week or the week after, we will go."
+    found = [(m.text, m.value) for m in times(nlp, text, SUNDAY)]
+    assert found == [
+        ("this week", "2024-W23"),
+        ("next week", "2024-W24"),
+        ("next week", "2024-W24"),
+        ("the week after", "2024-W25"),
+    ]
+
+
+def test_later_this_week(nlp: Language) -> None:
+    mention = only(nlp, "400 officers will arrive in Haiti later this week.", MONDAY)
+    assert (mention.text, mention.value) == ("later this week", "2024-W26")
+
+
+@pytest.mark.parametrize(
+    ("published", "phrase", "expected"),
+    [
+        (date(2024, 12, 30), "this week", "2025-W01"),
+        (date(2024, 12, 27), "next week", "2025-W01"),
+        (date(2025, 1, 2), "last week", "2024-W52"),
+        (date(2021, 1, 3), "this week", "2020-W53"),
+    ],
+)
+def test_iso_weeks_across_a_year_boundary(
+    nlp: Language, published: date, phrase: str, expected: str
+) -> None:
+    assert only(nlp, f"Talks resume {phrase}.", published).value == expected
+
+
+def test_relative_months_years_and_quarters(nlp: Language) -> None:
+    found = values(
+        nlp,
+        "Sales fell last month, rose this year, and will grow next year. Profit fell last quarter.",
+        date(2025, 1, 15),
+    )
+    assert found["last month"] == "2024-12"
+    assert found["this year"] == "2025"
+    assert found["next year"] == "2026"
+    assert found["last quarter"] == "2024-Q4"
+
+
+def test_ago_counts_back_at_its_own_granularity(nlp: Language) -> None:
+    found = values(nlp, "He left three days ago; she moved a month ago.", WEDNESDAY)
+    assert found == {"three days ago": "2024-06-23", "a month ago": "2024-05"}
+
+
+# --- months and dates without a year ----------------------------------------------------
+
+
+def test_january_report_about_december(nlp: Language) -> None:
+    january = date(2025, 1, 10)
+    assert only(nlp, "The court ruled in December.", january).value == "2024-12"
+    assert only(nlp, "The court will rule in December.", january).value == "2025-12"
+
+
+def test_month_in_past_and_future_statements(nlp: Language) -> None:
+    assert only(nlp, "The council approved it in October.", SUNDAY).value == "2023-10"
+    assert only(nlp, "A UN official said in March that help was needed.", MONDAY).value == (
+        "2024-03"
+    )
+    assert only(nlp, "The force will deploy in October.", SUNDAY).value == "2024-10"
+
+
+def test_month_day_across_the_year_boundary(nlp: Language) -> None:
+    assert only(nlp, "He was arrested on December 28.", date(2025, 1, 5)).value == "2024-12-28"
+    assert only(nlp, "The trial will open on January 3.", date(2024, 12, 20)).value == (
+        "2025-01-03"
+    )
+
+
+def test_month_day_span_leaves_out_the_preposition(nlp: Language) -> None:
+    mention = only(nlp, "A court ruled the mission void on January 26.", SUNDAY)
+    assert (mention.text, mention.value) == ("January 26", "2024-01-26")
+
+
+def test_year_written_earlier_in_the_sentence_anchors_a_yearless_date(nlp: Language) -> None:
+    text = "He was killed on June 24, 2005 while investigating a June 20 shooting."
+    assert values(nlp, text, date(2007, 3, 20))["June 20"] == "2005-06-20"
+
+
+def test_may_the_verb_and_may_the_name_are_not_times(nlp: Language) -> None:
+    found = times(nlp, "Prices may rise, Theresa May warned. They may leave in May.", SUNDAY)
+    assert [(m.text, m.value) for m in found] == [("May", "2024-05")]
+
+
+# --- written dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("January 26, 2024", "2024-01-26"),
+        ("26 January 2024", "2024-01-26"),
+        ("2024-01-26", "2024-01-26"),
+        ("05/02/2013", "2013-05-02"),
+        ("26.01.2024", "2024-01-26"),
+        ("Saturday, 8 October 2011", "2011-10-08"),
+        ("Jan. 6, 2009", "2009-01-06"),
+        ("September 2010", "2010-09"),
+        ("June, 2005", "2005-06"),
+    ],
+)
+def test_written_dates(nlp: Language, written: str, expected: str) -> None:
+    mention = only(nlp, f"The ruling came on {written}.", SUNDAY)
+    assert (mention.text, mention.value, mention.resolved) == (written, expected, False)
+
+
+def test_weekday_before_a_yearless_date_picks_the_year(nlp: Language) -> None:
+    assert only(nlp, "It went down on Saturday 8 October.", date(2012, 3, 1)).value == (
+        "2011-10-08"
+    )
+
+
+def test_mods_of_months_and_years(nlp: Language) -> None:
+    text = (
+        "A challenge was filed in mid-May; HRW spoke at the end of May, "
+        "talks began in early June and the cable failed in late 2023."
+    )
+    found = {m.text: (m.value, m.mod) for m in times(nlp, text, SUNDAY)}
+    assert found == {
+        "mid-May": ("2024-05", "MID"),
+        "the end of May": ("2024-05", "END"),
+        "early June": ("2024-06", "START"),
+        "late 2023": ("2023", "END"),
+    }
+
+
+def test_year_ranges_are_two_dates(nlp: Language) -> None:
+    for text in (
+        "The US occupied Haiti from 1915–1934.",
+        "The US occupied Haiti from 1915 to 1934.",
+        "The US occupied Haiti between 1915 and 1934.",
+    ):
+        assert [(m.text, m.value) for m in times(nlp, text, SUNDAY)] == [
+            ("1915", "1915"),
+            ("1934", "1934"),
+        ]
+    found = times(nlp, "He coached in the 2002-03 season.", SUNDAY)
+    assert [m.value for m in found] == ["2002", "2003"]
+
+
+def test_counts_and_money_are_not_years(nlp: Language) -> None:
+    text = "About 2000 people marched and $1500 was raised; call 555-1984."
+    assert times(nlp, text, SUNDAY) == []
+
+
+def test_a_year_before_a_noun_is_a_year(nlp: Language) -> None:
+    assert only(nlp, "It was part of a sentence for a 2012 car crash.", SUNDAY).value == "2012"
+
+
+# --- durations, quarters, seasons, decades, references -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "mod"),
+    [
+        ("It will arrive in about three weeks.", "about three weeks", "P3W", "APPROX"),
+        ("Kenya began a 90-day mission.", "90-day", "P90D", None),
+        ("The mission lasted two years.", "two years", "P2Y", None),
+        ("Haiti has been mired in crisis for decades.", "decades", "PXDE", None),
+        ("It came after months of debate.", "months", "PXM", None),
+        ("The talks lasted 24 hours.", "24 hours", "PT24H", None),
+        ("The dynasty ruled for half a century.", "half a century", "P50Y", None),
+        ("Prices rose over the past two years.", "the past two years", "P2Y", None),
+        ("He waited more than a week.", "more than a week", "P1W", "MORE_THAN"),
+    ],
+)
+def test_durations(nlp: Language, sentence: str, text: str, value: str, mod: str | None) -> None:
+    mention = only(nlp, sentence, SUNDAY)
+    assert (mention.text, mention.type, mention.value, mention.mod) == (
+        text,
+        "DURATION",
+        value,
+        mod,
+    )
+
+
+def test_ages_and_ordinals_are_not_durations(nlp: Language) -> None:
+    text = "The 49-year-old, who is 30 years old, won for a second time."
+    assert times(nlp, text, SUNDAY) == []
+
+
+def test_quarters_and_halves(nlp: Language) -> None:
+    text = (
+        "Profit rose in the first quarter of 2024 and in Q3 2023; "
+        "sales fell in the fourth quarter; growth returns in the second half of next year."
+    )
+    found = values(nlp, text, SUNDAY)
+    assert found["the first quarter of 2024"] == "2024-Q1"
+    assert found["Q3 2023"] == "2023-Q3"
+    assert found["the fourth quarter"] == "2023-Q4"
+    assert found["the second half of next year"] == "2025-H2"
+
+
+def test_seasons(nlp: Language) -> None:
+    found = values(
+        nlp, "Talks began in summer 2024 after last winter; the fall of Kabul was ignored.", SUNDAY
+    )
+    assert found == {"summer 2024": "2024-SU", "last winter": "2023-WI"}
+
+
+def test_decades_and_centuries(nlp: Language) -> None:
+    found = values(
+        nlp,
+        "She starred in the 1940s and the '50s, and in the 19th century; she is in her 40s.",
+        SUNDAY,
+    )
+    assert found == {"the 1940s": "194", "the '50s": "195", "the 19th century": "18"}
+
+
+def test_present_past_and_future_references(nlp: Language) -> None:
+    text = (
+        "The fund is currently short and $21 million has been deposited so far. "
+        "Violence rose in recent years. More help comes in the coming months. "
+        "They will deploy very soon, so far as we know."
+    )
+    found = values(nlp, text, SUNDAY)
+    assert found == {
+        "currently": "PRESENT_REF",
+        "so far": "PRESENT_REF",
+        "recent years": "PAST_REF",
+        "the coming months": "FUTURE_REF",
+    }
+
+
+def test_clock_times_take_the_day_of_their_sentence(nlp: Language) -> None:
+    found = values(nlp, "The shot was fired at 11:30 p.m. on Saturday.", SUNDAY)
+    assert found == {"11:30 p.m.": "2024-06-08T23:30", "Saturday": "2024-06-08"}
+    found = values(nlp, "Marines boarded the ship at 1230 hours.", SUNDAY)
+    assert found == {"1230 hours": "XXXX-XX-XXT12:30"}
+
+
+# --- without a publication date ------------------------------------------------------------
+
+
+def test_without_publication_date_relative_times_stay_unresolved(nlp: Language) -> None:
+    text = "He arrived on Monday, left this week and returns on May 25. The law dates from 2004."
+    found = {m.text: (m.value, m.resolved) for m in times(nlp, text, None)}
+    assert found == {
+        "Monday": ("XXXX-WXX-1", False),
+        "this week": (None, False),
+        "May 25": ("XXXX-05-25", False),
+        "2004": ("2004", False),
+    }
+
+
+def test_mentions_carry_interval_sentence_and_offsets(nlp: Language) -> None:
+    text = "Nothing happened. The mission was approved in October."
+    mention = only(nlp, text, SUNDAY)
+    assert text[mention.start : mention.end] == "October"
+    assert (mention.interval_start, mention.interval_end) == ("2023-10-01", "2023-10-31")
+    assert mention.sentence == 1
+    assert mention.type == "DATE"
+
+
+# --- timex_interval ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2024-01-26", date(2024, 1, 26), date(2024, 1, 26)),
+        ("2024-05", date(2024, 5, 1), date(2024, 5, 31)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2024", date(2024, 1, 1), date(2024, 12, 31)),
+        ("2024-W26", date(2024, 6, 24), date(2024, 6, 30)),
+        ("2025-W01", date(2024, 12, 30), date(2025, 1, 5)),
+        ("2013-W37-WE", date(2013, 9, 14), date(2013, 9, 15)),
+        ("2024-Q2", date(2024, 4, 1), date(2024, 6, 30)),
+        ("2024-H2", date(2024, 7, 1), date(2024, 12, 31)),
+        ("2024-SU", date(2024, 6, 1), date(2024, 8, 31)),
+        ("2024-WI", date(2024, 12, 1), date(2025, 2, 28)),
+        ("202", date(2020, 1, 1), date(2029, 12, 31)),
+        ("202X", date(2020, 1, 1), date(2029, 12, 31)),
+        ("2020s", date(2020, 1, 1), date(2029, 12, 31)),
+        ("18", date(1800, 1, 1), date(1899, 12, 31)),
+        ("2024-06-24TMO", date(2024, 6, 24), date(2024, 6, 24)),
+    ],
+)
+def test_timex_interval(value: str, first: date, last: date) -> None:
+    assert timex_interval(value) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["P3W", "PRESENT_REF", "XXXX-05-25", "2024-13", "", None])
+def test_timex_interval_of_values_without_days(value: str | None) -> None:
+    assert timex_interval(value) is None
