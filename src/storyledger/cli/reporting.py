@@ -26,6 +26,7 @@ from storyledger.report.export import COLUMNS, WHATS, export_rows, write_export
 from storyledger.report.export import FORMATS as EXPORT_FORMATS
 from storyledger.report.timeline import in_date_order, timeline_data
 
+DEMO_EVENTS = 20
 StoryOption = Annotated[
     str | None, typer.Option("--story", "-s", help="Story id (default: every story).")
 ]
@@ -189,11 +190,12 @@ def demo(
     """
     result = run_demo(out, progress=sys.stderr.isatty())
     console.print(fact_sheet_table(result.figures))
-    console.print(timeline_table(result.events))
+    console.print(timeline_table(result.events[:DEMO_EVENTS]))
     console.print(
         f"{result.articles} articles -> {len(result.figures)} figures,"
-        f" {len(result.events)} events, {result.stories} stories"
+        f" {len(result.events)} events (the {DEMO_EVENTS} most salient above),"
+        f" {result.stories} stories"
         f"\nledger:   {result.ledger_path}\nbriefing: {result.briefing_path}"
-        f"\nnext:     storyledger --db {result.ledger_path} facts",
+        f"\nnext:     storyledger --db {result.ledger_path} timeline",
         highlight=False,
     )
