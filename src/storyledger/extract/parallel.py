@@ -91,7 +91,8 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 @dataclass
 class ParallelExtractor(Generic[T]):
-    """Extraction with ``workers`` processes; use as a context manager around ``map``.
+    """Extraction with ``workers`` processes; use as a context manager around ``map``
+    (the pool, started by the first chunk, is closed on exit).
 
     ``peak_rss`` maps each process that extracted (the workers, or this process
     with one worker) to its peak resident memory in bytes.
@@ -103,11 +104,6 @@ class ParallelExtractor(Generic[T]):
     _pool: Pool | None = field(default=None, init=False, repr=False)
 
     def __enter__(self) -> ParallelExtractor[T]:
-        if self.workers > 1:
-            context = multiprocessing.get_context(_start_method())
-            if _start_method() == "forkserver":
-                context.set_forkserver_preload(["storyledger.extract.pipeline"])
-            self._pool = context.Pool(self.workers, initializer=_init_worker)
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
@@ -122,22 +118,32 @@ class ParallelExtractor(Generic[T]):
 
     def map(self, items: Iterable[T], job: Callable[[T], Job]) -> Iterator[tuple[T, Outcome]]:
         """Each item with the outcome of extracting ``job(item)``, in input order."""
-        if self._pool is None:
+        if self.workers == 1:
             yield from self._map_here(items, job)
         else:
-            yield from self._map_in_pool(self._pool, items, job)
+            yield from self._map_in_pool(items, job)
 
     def _map_here(self, items: Iterable[T], job: Callable[[T], Job]) -> Iterator[tuple[T, Outcome]]:
         yield from extract_stream(items, job)
         self.peak_rss[os.getpid()] = peak_rss_bytes()
 
+    def _started_pool(self) -> Pool:
+        """The worker pool, started on first use: a batch with nothing to extract starts none."""
+        if self._pool is None:
+            context = multiprocessing.get_context(_start_method())
+            if _start_method() == "forkserver":
+                context.set_forkserver_preload(["storyledger.extract.pipeline"])
+            self._pool = context.Pool(self.workers, initializer=_init_worker)
+        return self._pool
+
     def _map_in_pool(
-        self, pool: Pool, items: Iterable[T], job: Callable[[T], Job]
+        self, items: Iterable[T], job: Callable[[T], Job]
     ) -> Iterator[tuple[T, Outcome]]:
         in_flight: deque[tuple[list[T], AsyncResult[tuple[list[Outcome], int, int]]]] = deque()
         limit = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
         for chunk in _chunks(items, self.chunk_size):
-            in_flight.append((chunk, pool.apply_async(_extract_chunk, ([job(i) for i in chunk],))))
+            jobs = [job(item) for item in chunk]
+            in_flight.append((chunk, self._started_pool().apply_async(_extract_chunk, (jobs,))))
             if len(in_flight) >= limit:
                 yield from self._collect(*in_flight.popleft())
         while in_flight:
