@@ -138,11 +138,27 @@ class RefusedAddress(Exception):
         self.address = address
 
 
+class AddressPolicy:
+    """Which addresses may be connected to: public ones, plus the networks allowed by name."""
+
+    def __init__(self, allow_private: bool = False, allowed_networks: Iterable[str] = ()) -> None:
+        self.allow_private = allow_private
+        self.allowed_networks = [
+            ipaddress.ip_network(net, strict=False) for net in allowed_networks
+        ]
+
+    def allows(self, address: str) -> bool:
+        if self.allow_private or is_public_address(address):
+            return True
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        return any(ip in network for network in self.allowed_networks)
+
+
 class _CheckedBackend(httpcore.SyncBackend):
     """Resolves each host itself, checks every address, and connects to a checked one."""
 
-    def __init__(self, allow_private: bool) -> None:
-        self.allow_private = allow_private
+    def __init__(self, policy: AddressPolicy) -> None:
+        self.policy = policy
 
     def connect_tcp(
         self,
@@ -153,10 +169,9 @@ class _CheckedBackend(httpcore.SyncBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
         addresses = _resolve(host, port)
-        if not self.allow_private:
-            for address in addresses:
-                if not is_public_address(address):
-                    raise RefusedAddress(host, address)
+        for address in addresses:
+            if not self.policy.allows(address):
+                raise RefusedAddress(host, address)
         last_error: Exception | None = None
         for address in addresses:
             try:
@@ -183,11 +198,11 @@ class _CheckedTransport(httpx.HTTPTransport):
     environment: a proxy would connect on our behalf, unchecked).
     """
 
-    def __init__(self, allow_private: bool) -> None:
+    def __init__(self, policy: AddressPolicy) -> None:
         super().__init__(trust_env=False)
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(trust_env=False),
-            network_backend=_CheckedBackend(allow_private),
+            network_backend=_CheckedBackend(policy),
         )
 
 
@@ -268,13 +283,22 @@ def _read_body(response: httpx.Response, url: str, limits: FetchLimits, deadline
 
 
 class Fetcher:
-    """Downloads URLs within ``limits``; one instance keeps connections and per-host pacing."""
+    """Downloads URLs within ``limits``; one instance keeps connections and per-host pacing.
 
-    def __init__(self, limits: FetchLimits | None = None, allow_private: bool = False) -> None:
+    Only public addresses are connected to, unless ``allow_private`` (any
+    address) or ``allowed_networks`` (CIDR blocks such as ``10.1.0.0/16``) say otherwise.
+    """
+
+    def __init__(
+        self,
+        limits: FetchLimits | None = None,
+        allow_private: bool = False,
+        allowed_networks: Iterable[str] = (),
+    ) -> None:
         self.limits = limits or FetchLimits()
         self._rate = HostRateLimiter(self.limits.host_interval)
         self._client = httpx.Client(
-            transport=_CheckedTransport(allow_private),
+            transport=_CheckedTransport(AddressPolicy(allow_private, allowed_networks)),
             headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             follow_redirects=False,
             trust_env=False,
