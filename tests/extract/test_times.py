@@ -386,3 +386,33 @@ def test_timex_interval(value: str, first: date, last: date) -> None:
 @pytest.mark.parametrize("value", ["P3W", "PRESENT_REF", "XXXX-05-25", "2024-13", "", None])
 def test_timex_interval_of_values_without_days(value: str | None) -> None:
     assert timex_interval(value) is None
+
+
+# --- recurrences, holidays and anaphoric times ---------------------------------------------
+
+
+def test_recurrences_are_sets(nlp: Language) -> None:
+    text = "Talks happen every day, twice a week and every two years; reports are annual."
+    found = {m.text: (m.type, m.value) for m in times(nlp, text, SUNDAY)}
+    assert found == {
+        "every day": ("SET", "P1D"),
+        "twice a week": ("SET", "P1W"),
+        "every two years": ("SET", "P2Y"),
+        "annual": ("SET", "P1Y"),
+    }
+
+
+def test_fixed_holidays(nlp: Language) -> None:
+    found = values(
+        nlp,
+        "They met at Christmas and will meet on Christmas Eve 2025 near Christmas Island.",
+        SUNDAY,
+    )
+    assert found == {"Christmas": "2023-12-25", "Christmas Eve 2025": "2025-12-24"}
+
+
+def test_that_day_points_back_to_the_last_date(nlp: Language) -> None:
+    text = "Horton was shot on October 21, 2011. A mother who was with her that day testified."
+    found = values(nlp, text, date(2013, 4, 12))
+    assert found["that day"] == "2011-10-21"
+    assert times(nlp, "Nobody knows what happened that day.", SUNDAY) == []

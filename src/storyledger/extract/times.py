@@ -61,9 +61,12 @@ HANDLERS: dict[str, Handler] = {
     "future_ref": spans.reference("FUTURE_REF"),
     "time_of_day": spans.time_of_day,
     "anchored_period": spans.anchored_period,
+    "same_period": spans.same_period,
+    "set": spans.recurrence,
+    "holiday": dates.holiday,
 }
 # Normalised after the others: they count from a time found elsewhere in the article.
-SECOND_PASS = frozenset({"time_of_day", "anchored_period"})
+SECOND_PASS = frozenset({"time_of_day", "anchored_period", "same_period"})
 
 Candidate = tuple[int, int, int, str, TimexMatch]  # start, end, priority, pattern name, match
 

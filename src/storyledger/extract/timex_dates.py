@@ -254,3 +254,30 @@ def part_of_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     day = ctx.published - timedelta(days=1 if m["rel"].lower() == "last" else 0)
     _, value = _with_part(day_value(day), m["part"])
     return [Timex(m.start(), m.end(), "TIME", value, None, True)]
+
+
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "halloween": (10, 31),
+}  # fmt: skip
+
+
+def holiday(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
+    """Holidays on a fixed day: "Christmas" is the nearest December 25 in the statement's
+    direction; "Christmas 2012" is that year's."""
+    if is_name_not_time(ctx, m.start("holiday")):
+        return []
+    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    month, day = HOLIDAYS[name]
+    if m["year"]:
+        return [Timex(m.start(), m.end(), "DATE", day_value(date(int(m["year"]), month, day)))]
+    direction = ctx.direction(m.start(), m.end())
+    partial = (month, day) if direction != "future" else None
+    if ctx.published is None:
+        value = f"XXXX-{month:02d}-{day:02d}"
+        return [Timex(m.start(), m.end(), "DATE", value, None, False, partial)]
+    found = nearest_month_day(ctx.published, month, day, direction)
+    if found is None:
+        return []
+    return [Timex(m.start(), m.end(), "DATE", day_value(found), None, True, partial)]

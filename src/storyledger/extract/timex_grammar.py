@@ -195,6 +195,28 @@ PATTERNS: tuple[Pattern, ...] = (
         lowered=True,
     ),
     _p(
+        "same_period",
+        r"""\b(?:that|the\s+same|that\s+same)\s+(?P<period>day|night|week|month|year)\b
+        (?!['’]s\b)""",
+        4,
+        lowered=True,
+    ),
+    _p(
+        "set",
+        rf"""\b(?:(?:every|each)\s+(?:(?P<num>other|few|\d+|{_NUM_WORDS})\s+)?(?P<unit>{_UNITS})s?
+        |(?P<freq>once|twice|thrice|(?:\d+|two|three|four|five|six|ten)\s+times)\s+(?:a|an|per|every)
+        \s+(?P<perunit>{_UNITS})|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly
+        |annual))\b""",
+        6,
+        lowered=True,
+    ),
+    _p(
+        "holiday",
+        rf"""\b(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)
+        |Valentine['’]s\s+Day|Halloween)\b(?!\s+[A-Z][a-z])(?:,?\s+{YEAR})?""",
+        6,
+    ),
+    _p(
         "period_end",
         r"""\b(?P<mod>the\s+(?:very\s+)?(?:end|beginning|start|middle|close)\s+of)\s+
         the\s+(?P<period>week|month|year)\b""",

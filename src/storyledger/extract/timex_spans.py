@@ -21,6 +21,7 @@ _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
 MILITARY_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d hours?$")
 ANCHOR_REACH = 400
+ANAPHOR_REACH = 1200  # "that day" always points back to a time: it may look further
 # "half a century" is P50Y, "half a year" P6M: fractions move to a smaller unit.
 SMALLER_UNIT = {
     "CE": ("Y", 100),
@@ -195,3 +196,57 @@ def anchored_period(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     moved = anchor[0] + timedelta(days=days)
     value = week_value(moved) if week else day_value(moved)
     return [Timex(m.start(), m.end(), "DATE", value, None, anchor[1])]
+
+
+_GRANULARITY = {
+    "day": re.compile(r"^\d{4}-\d\d-\d\d"),
+    "night": re.compile(r"^\d{4}-\d\d-\d\d"),
+    "week": re.compile(r"^\d{4}-(?:\d\d-\d\d|W\d\d)"),
+    "month": re.compile(r"^\d{4}-\d\d"),
+    "year": re.compile(r"^\d{4}"),
+}
+
+
+def _same_value(anchor: str, period: str) -> str:
+    if period == "night":
+        return anchor[:10] + "TNI"
+    if period == "week" and "W" not in anchor:
+        day = date.fromisoformat(anchor[:10])
+        return week_value(day)
+    return anchor[: {"day": 10, "week": 8, "month": 7, "year": 4}[period]]
+
+
+def same_period(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
+    """ "that day", "the same week", "that year": the period of the latest time mentioned
+    before it (within reach); nothing when there is none."""
+    period = m["period"].lower()
+    pattern = _GRANULARITY[period]
+    for timex in reversed(ctx.accepted):
+        if timex.end > m.start() or not timex.value:
+            continue
+        if m.start() - timex.end > ANAPHOR_REACH:
+            return []
+        if pattern.match(timex.value):
+            type_ = "TIME" if period == "night" else "DATE"
+            value = _same_value(timex.value, period)
+            return [Timex(m.start(), m.end(), type_, value, None, timex.resolved)]
+    return []
+
+
+_ADVERBS = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+    "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H",
+}  # fmt: skip
+
+
+def recurrence(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
+    """SET: "every day" (P1D), "every two years" (P2Y), "twice a week" (P1W), "annually"."""
+    if m["adverb"]:
+        value = _ADVERBS[m["adverb"].lower()]
+    elif m["perunit"]:
+        value = _duration_value(1, m["perunit"])
+    else:
+        num = " ".join(m["num"].lower().split())
+        amount = 2.0 if num == "other" else (None if num in ("few",) else _amount(num or "1"))
+        value = _duration_value(amount, m["unit"])
+    return [Timex(m.start(), m.end(), "SET", value)]
