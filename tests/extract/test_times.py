@@ -392,13 +392,13 @@ def test_timex_interval_of_values_without_days(value: str | None) -> None:
 
 
 def test_recurrences_are_sets(nlp: Language) -> None:
-    text = "Talks happen every day, twice a week and every two years; reports are annual."
+    text = "Talks happen every day, twice a week and every two years; reports come annually."
     found = {m.text: (m.type, m.value) for m in times(nlp, text, SUNDAY)}
     assert found == {
         "every day": ("SET", "P1D"),
         "twice a week": ("SET", "P1W"),
         "every two years": ("SET", "P2Y"),
-        "annual": ("SET", "P1Y"),
+        "annually": ("SET", "P1Y"),
     }
 
 
@@ -416,3 +416,18 @@ def test_that_day_points_back_to_the_last_date(nlp: Language) -> None:
     found = values(nlp, text, date(2013, 4, 12))
     assert found["that day"] == "2011-10-21"
     assert times(nlp, "Nobody knows what happened that day.", SUNDAY) == []
+
+
+def test_game_quarters_urls_and_newspaper_names_are_not_times(nlp: Language) -> None:
+    text = (
+        "The Colts scored late in the fourth quarter, the Anchorage Daily News reported "
+        "at example.com/2008/12/story.html."
+    )
+    assert times(nlp, text, SUNDAY) == []
+    found = values(nlp, "Profit rose 5% in the fourth quarter.", SUNDAY)
+    assert found == {"the fourth quarter": "2023-Q4"}
+
+
+def test_clock_times_in_capitals(nlp: Language) -> None:
+    found = values(nlp, "Posted January 5, 2011 at 2: 19 PM by staff.", SUNDAY)
+    assert found == {"January 5, 2011": "2011-01-05", "2: 19 PM": "2011-01-05T14:19"}

@@ -68,6 +68,7 @@ HANDLERS: dict[str, Handler] = {
 # Normalised after the others: they count from a time found elsewhere in the article.
 SECOND_PASS = frozenset({"time_of_day", "anchored_period", "same_period"})
 
+URL_MARKERS = ("://", "www.", ".html", ".htm", ".php", ".aspx")
 Candidate = tuple[int, int, int, str, TimexMatch]  # start, end, priority, pattern name, match
 
 
@@ -79,6 +80,17 @@ def lower_case(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _inside_url(text: str, start: int, end: int) -> bool:
+    """ "example.com/2008/12/story.html": dates inside a web address are not time expressions."""
+    chunk_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    left = text[chunk_start:start]
+    rest = text[end : end + 120]
+    right = "" if not rest or rest[0].isspace() else rest.split(maxsplit=1)[0]
+    if left.endswith("/") and right.startswith("/"):
+        return True  # a segment of a path
+    return any(marker in left or marker in right for marker in URL_MARKERS)
+
+
 def _matches(pattern: Pattern, text: str, lowered: str) -> list[TimexMatch]:
     found = []
     for core in pattern.core.finditer(lowered if pattern.lowered else text):
@@ -88,6 +100,8 @@ def _matches(pattern: Pattern, text: str, lowered: str) -> list[TimexMatch]:
             prefix = pattern.prefix.search(text, max(0, start - PREFIX_REACH), start)
         match = TimexMatch(core, prefix)
         if match.prefix is None and pattern.prefix_required:
+            continue
+        if _inside_url(text, match.start(), match.end()):
             continue
         if match.end() > match.start():
             found.append(match)

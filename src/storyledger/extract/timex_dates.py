@@ -256,6 +256,14 @@ def part_of_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "TIME", value, None, True)]
 
 
+def _modifies_a_noun(ctx: TimexContext, end: int) -> bool:
+    token = ctx.token_at(end - 1)
+    if token is None or token.i + 1 >= len(token.doc):
+        return False
+    following = token.nbor()
+    return following.is_lower and following.tag_ in ("NN", "NNS")
+
+
 HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
@@ -266,8 +274,8 @@ HOLIDAYS = {
 def holiday(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """Holidays on a fixed day: "Christmas" is the nearest December 25 in the statement's
     direction; "Christmas 2012" is that year's."""
-    if is_name_not_time(ctx, m.start("holiday")):
-        return []
+    if is_name_not_time(ctx, m.start("holiday")) or _modifies_a_noun(ctx, m.end()):
+        return []  # "a Christmas tree"
     name = " ".join(m["holiday"].lower().replace("’", "'").split())
     month, day = HOLIDAYS[name]
     if m["year"]:

@@ -141,7 +141,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("iso_date", rf"\b{YEAR}-(?P<mon>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b", 9),
     _p(
         "numeric_date",
-        r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)\b",
+        r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:1[1-9]|20)\d\d|\d\d)\b",
         9,
     ),
     _p("month_day", rf"\b{MONTH}\s+{DAY}{YEAR_TAIL}", 8, prefix=_LEAD_WEEKDAY + _MOD),
@@ -205,8 +205,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "set",
         rf"""\b(?:(?:every|each)\s+(?:(?P<num>other|few|\d+|{_NUM_WORDS})\s+)?(?P<unit>{_UNITS})s?
         |(?P<freq>once|twice|thrice|(?:\d+|two|three|four|five|six|ten)\s+times)\s+(?:a|an|per|every)
-        \s+(?P<perunit>{_UNITS})|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly
-        |annual))\b""",
+        \s+(?P<perunit>{_UNITS})|(?P<adverb>daily|weekly|monthly|annually|yearly|hourly
+        |nightly))\b""",
         6,
         lowered=True,
     ),
@@ -317,8 +317,8 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "time_of_day",
-        r"""\b(?:(?P<h>[01]?\d|2[0-3]):\s?(?P<m>[0-5]\d)(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?
-        |(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s*(?P<ampm12>[ap]\.\s?m\.|[ap]m\b)
+        r"""\b(?:(?P<h>[01]?\d|2[0-3]):\s?(?P<m>[0-5]\d)(?:\s*(?P<ampm>[aApP]\.?\s?[mM]\b\.?))?
+        |(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s*(?P<ampm12>[aApP]\.\s?[mM]\.|[aApP][mM]\b)
         |(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC|hours\b|hrs\b))(?:\s+(?:hours|hrs))?
         |(?P<named>noon|midday|midnight))
         (?:\s*(?P<tz>GMT|UTC|Z)\b)?""",

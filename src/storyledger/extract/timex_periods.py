@@ -34,6 +34,11 @@ TEMPORAL_PREPOSITIONS = frozenset(
      "and", "through", "during", "early", "mid", "late", "around", "circa", "c", "or"}
 )  # fmt: skip
 NOT_YEAR_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+BUSINESS_WORDS = frozenset(
+    {"profit", "profits", "revenue", "revenues", "sales", "earnings", "growth", "gdp", "economy",
+     "fiscal", "results", "%", "percent", "output", "loss", "losses", "income", "quarterly",
+     "inflation", "shares", "turnover", "margin", "margins", "deficit", "exports", "imports"}
+)  # fmt: skip
 PHONE_PREFIX = re.compile(r"(?<!\d)\d{1,3}[-–]$")  # "555-1234": not a year
 SEASON_CUES = frozenset({"in", "during", "by", "until", "over", "since", "through", "this"})
 
@@ -120,6 +125,12 @@ def _quarter_year(m: TimexMatch, ctx: TimexContext, quarter: int) -> tuple[int |
     return nearest_quarter(pub, quarter, ctx.direction(m.start(), m.end())), True
 
 
+def _about_business(ctx: TimexContext, start: int) -> bool:
+    """Whether the sentence speaks of money or the economy (a quarter of a year, not a game)."""
+    token = ctx.token_at(start)
+    return token is not None and any(t.lower_ in BUSINESS_WORDS for t in token.sent)
+
+
 def quarter(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "the first quarter (of 2024)" -> 2024-Q1; "the second half of next year" -> H2."""
     ordinal, kind = m["ord"].lower(), m["kind"].lower()
@@ -131,6 +142,8 @@ def quarter(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
         return []
     if ordinal in ("last", "final") and not has_year:
         return []  # "the last quarter" is the previous one: relative_period reads it
+    if not has_year and not _about_business(ctx, m.start()):
+        return []  # "late in the fourth quarter" of a game
     if kind == "half" and ordinal in ("last", "final"):
         number = 2
     year, resolved = _quarter_year(m, ctx, number if kind == "quarter" else number * 2)

@@ -19,6 +19,7 @@ DURATION_CUES = frozenset(
 NOUN_PHRASE_STARTS = frozenset({"PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"})
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
+YEAR_LIKE = re.compile(r"^(?:1[1-9]|20)\d\d$")
 MILITARY_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d hours?$")
 ANCHOR_REACH = 400
 ANAPHOR_REACH = 1200  # "that day" always points back to a time: it may look further
@@ -73,6 +74,8 @@ def duration(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
         return []
     if _is_ordinal_second(num, m, ctx) or MILITARY_TIME.match(f"{num} {m['unit'].lower()}"):
         return []  # "for a second time"; "1230 hours" is a time of day
+    if YEAR_LIKE.match(num) and not cued:
+        return []  # "the 2006 second-overall pick"
     amount = None if _is_vague(num) else _amount(num)
     if amount is None and not _is_vague(num):
         return []
@@ -235,13 +238,15 @@ def same_period(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
 
 _ADVERBS = {
     "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-    "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H",
+    "yearly": "P1Y", "hourly": "PT1H",
 }  # fmt: skip
 
 
 def recurrence(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """SET: "every day" (P1D), "every two years" (P2Y), "twice a week" (P1W), "annually"."""
     if m["adverb"]:
+        if not ctx.text[m.start()].islower():
+            return []  # "the Anchorage Daily News", "the L.A. Weekly"
         value = _ADVERBS[m["adverb"].lower()]
     elif m["perunit"]:
         value = _duration_value(1, m["perunit"])
