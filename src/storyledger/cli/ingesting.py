@@ -222,7 +222,10 @@ def _claim_row(claim: dict[str, Any], extraction: dict[str, Any]) -> tuple[Any, 
     )
 
 
-def _table(title: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> Table:
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> Table | str:
+    """A titled table of the rows, or a one-line note when there are none."""
+    if not rows:
+        return f"\n[bold]{title}[/bold]: none"
     table = Table(*columns, title=f"{title} ({len(rows)})", title_justify="left")
     for row in rows:
         table.add_row(*(_cell(value) for value in row))
