@@ -53,6 +53,13 @@ def test_front_matter_fields_and_body(tmp_path: Path) -> None:
     assert article.text == TEXT
 
 
+def test_windows_line_ends_are_read_and_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"---\r\ntitle: T\r\npublished: 2024-06-25\r\n---\r\nOne.\r\n\r\nTwo.\r\n")
+    article = only_article(read(path))
+    assert (article.title, article.published, article.text) == ("T", "2024-06-25", "One.\n\nTwo.")
+
+
 def test_unclosed_front_matter_is_text(tmp_path: Path) -> None:
     fields, date_line, body = split_front_matter("---\ntitle: x\nno closing fence\n")
     assert (fields, date_line) == ({}, None)

@@ -123,8 +123,10 @@ def build_article(
 
     ``fields`` must already have passed ``check_fields``; ``date_where`` names
     the place of the date in error messages (a line of front matter, say).
+    Line ends become ``\n`` and surrounding blank space is dropped: the stored
+    text is what every mention offset points into.
     """
-    text = text.strip()
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         raise InputError(Msg.EMPTY_TEXT.format(where=where))
     published, source = _publication_date(fields, date_where or where, date_source, defaults)
