@@ -289,7 +289,7 @@ def test_failures_have_reasons_and_the_rest_goes_in(
 ) -> None:
     urls = publish(web, 1)
     web.routes["/image"] = page(b"\x89PNG...", "image/png")
-    web.routes["/empty"] = page(b"<html><body><nav>Home</nav></body></html>")
+    web.routes["/empty"] = page(b"<html><head><title>Index</title></head><body></body></html>")
     targets = [Target(u) for u in [web.url("/image"), web.url("/empty"), web.url("/gone"), *urls]]
     report = fetch_into(ledger, fetcher, targets)
     reasons = {failure.url: failure.reason for failure in report.failed}
