@@ -168,3 +168,49 @@ def test_filters_by_story_and_dates(ledger: Ledger) -> None:
     assert [e["date"] for e in timeline_data(ledger, end="2024-03-31")] == ["2024-01-26"]
     with pytest.raises(InputError):
         timeline_data(ledger, start="last week")
+
+
+def test_a_range_of_dates_is_one_interval_event(ledger: Ledger) -> None:
+    store(
+        ledger,
+        Draft(
+            text="The US occupied Haiti from 1915–1934, and the last troops left in August 1934."
+            " Ruto said the force will leave this week or next week.",
+            outlet="Daily A",
+            published="2024-06-09",
+            times=[
+                ("1915", "1915", "1915-01-01", "1915-12-31", None),
+                ("1934", "1934", "1934-01-01", "1934-12-31", None),
+                ("August 1934", "1934-08", "1934-08-01", "1934-08-31", None),
+                ("this week", "2024-W23", "2024-06-03", "2024-06-09", None),
+                ("next week", "2024-W24", "2024-06-10", "2024-06-16", None),
+            ],
+        ),
+    )
+    dates = {e["date"]: e for e in timeline_data(ledger)}
+    assert set(dates) == {"1915/1934", "1934-08", "2024-W23/2024-W24"}
+    assert dates["1915/1934"]["interval_end"] == "1934-12-31"
+    assert dates["2024-W23/2024-W24"]["status"] == "expected"
+
+
+def test_a_long_sentence_is_cut_to_the_clause_of_its_date(ledger: Ledger) -> None:
+    store(
+        ledger,
+        Draft(
+            text="NAIROBI - An opposition party filed a new legal challenge in mid-May, accusing"
+            " the government of an insult to justice and of ignoring the courts, as a court"
+            " ruled the mission unconstitutional, illegal and void on January 26, but the"
+            " government is defying the ruling.",
+            outlet="Daily A",
+            published="2024-06-09",
+            times=[
+                ("mid-May", "2024-05", "2024-05-01", "2024-05-31", "MID"),
+                ("January 26", "2024-01-26", "2024-01-26", "2024-01-26", None),
+            ],
+        ),
+    )
+    described = {e["date"]: e["description"] for e in timeline_data(ledger)}
+    assert described["2024-01-26"] == (
+        "A court ruled the mission unconstitutional, illegal and void on January 26"
+    )
+    assert described["2024-05"].startswith("An opposition party filed a new legal challenge")
