@@ -54,6 +54,7 @@ class Msg:
     WARC_DAMAGED = "{path}: archive truncated or damaged after {count} records ({detail})"
     WARC_UNREADABLE = "{path}: cannot read the web archive ({detail})"
     BAD_INTERVAL = "cannot read the interval '{value}' (use seconds or e.g. 30s, 15m, 1h)"
+    BAD_NETWORK = "cannot read the network '{value}' (use a CIDR block such as 10.1.0.0/16)"
     FETCH_BAD_ENCODING = "{url}: unsupported content encoding '{encoding}'"
     FETCH_EXTRACT_FAILED = "{url}: fetched, but {detail}"
     FEED_UNSAFE_XML = "{url}: feed refused, its XML declares entities ({detail})"
@@ -62,6 +63,7 @@ class Msg:
     WARC_DAMAGED = "{path}: archive truncated or damaged after {count} records ({detail})"
     WARC_UNREADABLE = "{path}: cannot read the web archive ({detail})"
     BAD_INTERVAL = "cannot read the interval '{value}' (use seconds or e.g. 30s, 15m, 1h)"
+    BAD_NETWORK = "cannot read the network '{value}' (use a CIDR block such as 10.1.0.0/16)"
     # cli / api
     BAD_SINCE = "cannot read the date '{value}' (use YYYY-MM-DD)"
     READ_ONLY = "this server is read-only"

@@ -23,6 +23,13 @@ AllowPrivateOption = Annotated[
         help="Also fetch from loopback, private and other non-public addresses.",
     ),
 ]
+AllowNetworkOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-network",
+        help="Also fetch from this private network (CIDR, e.g. 10.1.0.0/16); repeatable.",
+    ),
+]
 JsonSummaryOption = Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")]
 
 
@@ -31,6 +38,7 @@ def fetch(
     ctx: typer.Context,
     urls: Annotated[list[str], typer.Argument(help="http(s) URLs of article pages.")],
     allow_private: AllowPrivateOption = False,
+    allow_network: AllowNetworkOption = None,
     as_json: JsonSummaryOption = False,
 ) -> None:
     """Download article pages and ingest them: text, title, publication date and author.
@@ -41,7 +49,8 @@ def fetch(
 
     Example: storyledger --db haiti.db fetch https://example.org/2024/06/25/kenyan-police-land
     """
-    with ledger_from(ctx) as ledger, Fetcher(allow_private=allow_private) as fetcher:
+    fetcher = Fetcher(allow_private=allow_private, allowed_networks=allow_network or ())
+    with ledger_from(ctx) as ledger, fetcher:
         report = fetch_into(ledger, fetcher, [Target(url) for url in urls])
     print_errors(failure.message for failure in report.failed)
     if as_json:
@@ -61,6 +70,7 @@ def watch_command(
     ] = "15m",
     once: Annotated[bool, typer.Option("--once", help="Poll each feed once, then stop.")] = False,
     allow_private: AllowPrivateOption = False,
+    allow_network: AllowNetworkOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print one JSON line per feed and poll.")
     ] = False,
@@ -85,7 +95,8 @@ def watch_command(
         else:
             console.print(_feed_summary(report), highlight=False)
 
-    with ledger_from(ctx) as ledger, Fetcher(allow_private=allow_private) as fetcher:
+    fetcher = Fetcher(allow_private=allow_private, allowed_networks=allow_network or ())
+    with ledger_from(ctx) as ledger, fetcher:
         try:
             watch(ledger, fetcher, feeds, interval, once, on_report=show)
         except KeyboardInterrupt:

@@ -143,15 +143,20 @@ class AddressPolicy:
 
     def __init__(self, allow_private: bool = False, allowed_networks: Iterable[str] = ()) -> None:
         self.allow_private = allow_private
-        self.allowed_networks = [
-            ipaddress.ip_network(net, strict=False) for net in allowed_networks
-        ]
+        self.allowed_networks = [_network(value) for value in allowed_networks]
 
     def allows(self, address: str) -> bool:
         if self.allow_private or is_public_address(address):
             return True
         ip = ipaddress.ip_address(address.split("%", 1)[0])
         return any(ip in network for network in self.allowed_networks)
+
+
+def _network(value: str) -> ipaddress.IPv4Network | ipaddress.IPv6Network:
+    try:
+        return ipaddress.ip_network(value.strip(), strict=False)
+    except ValueError as exc:
+        raise InputError(Msg.BAD_NETWORK.format(value=value)) from exc
 
 
 class _CheckedBackend(httpcore.SyncBackend):
