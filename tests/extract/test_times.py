@@ -431,3 +431,8 @@ def test_game_quarters_urls_and_newspaper_names_are_not_times(nlp: Language) -> 
 def test_clock_times_in_capitals(nlp: Language) -> None:
     found = values(nlp, "Posted January 5, 2011 at 2: 19 PM by staff.", SUNDAY)
     assert found == {"January 5, 2011": "2011-01-05", "2: 19 PM": "2011-01-05T14:19"}
+
+
+def test_verbs_and_names_that_look_like_months_or_weekdays(nlp: Language) -> None:
+    text = "Protesters March on the capital, the Sunday Telegraph said. They marched in March 2024."
+    assert values(nlp, text, SUNDAY) == {"March 2024": "2024-03"}

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from storyledger.extract.timex_calendar import nearest_month, nearest_month_day, nearest_weekday
 from storyledger.extract.timex_context import Timex, TimexContext, TimexMatch
 from storyledger.extract.timex_grammar import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from storyledger.extract.timex_values import day_value, month_value
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _WRITTEN = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
@@ -115,6 +119,16 @@ def relative_month(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", month_value(year, month), None, True)]
 
 
+def _follows_a_subject(token: Token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return False
+    before = token.nbor(-1)
+    return before.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP") and before.dep_ in (
+        "nsubj",
+        "compound",
+    )
+
+
 def month_alone(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "in October": the nearest October in the statement's direction. Not "May" the modal
     verb, "March" the verb, nor a month inside a name."""
@@ -123,6 +137,8 @@ def month_alone(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
         return []
     if token.lower_ == "may" and token.tag_ != "NNP":
         return []
+    if m.start() == m.start("month") and _follows_a_subject(token):
+        return []  # "Protesters March on the capital"
     if is_name_not_time(ctx, m.start("month")):
         return []
     month = month_number(m["month"])
@@ -204,6 +220,9 @@ def _is_named_or_recurring_day(ctx: TimexContext, m: TimexMatch) -> bool:
     before = token.nbor(-1)
     if before.text in ORDINAL_WORDS:
         return True
+    if before.lower_ == "the" and token.i + 1 < len(token.doc):
+        following = token.nbor()  # "the Sunday Telegraph", "the Monday Night show"
+        return following.is_title and following.tag_ in ("NNP", "NNPS")
     if not before.is_title or before.is_sent_start or before.tag_ not in ("NNP", "NNPS"):
         return False
     place = before.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")
