@@ -28,7 +28,7 @@ NOT_TIME_LABELS = frozenset(
 
 def mod_of(m: TimexMatch) -> str | None:
     """START / MID / END from "early", "mid-", "the end of" ..."""
-    words = (m.groupdict().get("mod") or "").lower().split()
+    words = m["mod"].lower().split()
     for word in reversed(words):
         if word in MODS:
             return MODS[word]
@@ -45,17 +45,17 @@ def is_name_not_time(ctx: TimexContext, start: int) -> bool:
     return token is not None and token.ent_type_ in NOT_TIME_LABELS
 
 
-def _day(ctx: TimexContext, m: TimexMatch, day: date | None, resolved: bool) -> list[Timex]:
-    value = day_value(day) if day is not None else None
-    return [Timex(m.start(), m.end(), "DATE", value, mod_of(m), resolved and day is not None)]
+def _written_day(m: TimexMatch, year: int, month: int, day: int) -> list[Timex]:
+    """A date written in full; nothing when it does not exist (February 30)."""
+    try:
+        value = day_value(date(year, month, day))
+    except ValueError:
+        return []
+    return [Timex(m.start(), m.end(), "DATE", value, mod_of(m))]
 
 
 def iso_date(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
-    try:
-        day = date(int(m["year"]), int(m["mon"]), int(m["dd"]))
-    except ValueError:
-        return []
-    return _day(ctx, m, day, False)
+    return _written_day(m, int(m["year"]), int(m["mon"]), int(m["dd"]))
 
 
 def numeric_date(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
@@ -65,20 +65,14 @@ def numeric_date(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     if year < 100:
         year += 2000 if year < 50 else 1900
     month, day = (b, a) if m["sep"] == "." or a > 12 else (a, b)
-    try:
-        return _day(ctx, m, date(year, month, day), False)
-    except ValueError:
-        return []
+    return _written_day(m, year, month, day)
 
 
 def month_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "January 26, 2024", "26 January", "Saturday 8 October 2011", "May 25"."""
     month, day = month_number(m["month"]), int(m["day"])
     if m["year"]:
-        try:
-            return _day(ctx, m, date(int(m["year"]), month, day), False)
-        except ValueError:
-            return []
+        return _written_day(m, int(m["year"]), month, day)
     direction = ctx.direction(m.start(), m.end())
     partial = (month, day) if direction != "future" else None
     if ctx.published is None:

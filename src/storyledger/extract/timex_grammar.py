@@ -34,7 +34,7 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a hundred": 100, "a couple of": 2, "a dozen": 12, "half a": 0.5,
 }  # fmt: skip
-VAGUE_NUMBERS = frozenset({"a few", "few", "several", "many", "some", "a couple of", "the few"})
+VAGUE_NUMBERS = frozenset({"a few", "few", "several", "many"})
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     "final": 4, "last": 4,

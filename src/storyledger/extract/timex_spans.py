@@ -21,15 +21,11 @@ _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
 YEAR_LIKE = re.compile(r"^(?:1[1-9]|20)\d\d$")
 MILITARY_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d hours?$")
-ANCHOR_REACH = 400
+ANCHOR_REACH = 400  # characters back to look for the time an anchored expression counts from
 ANAPHOR_REACH = 1200  # "that day" always points back to a time: it may look further
-# "half a century" is P50Y, "half a year" P6M: fractions move to a smaller unit.
-SMALLER_UNIT = {
-    "CE": ("Y", 100),
-    "DE": ("Y", 10),
-    "Y": ("M", 12),
-    "W": ("D", 7),
-}  # characters back to look for the time an anchored expression counts from
+# Fractions move to a smaller unit: "half a century" is P50Y, "half an hour" PT30M.
+SMALLER_UNIT = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "W": ("D", 7)}
+SMALLER_TIME_UNIT = {"H": ("M", 60), "M": ("S", 60)}
 
 
 def _amount(words: str) -> float | None:
@@ -55,8 +51,9 @@ def _duration_value(amount: float | None, unit: str) -> str:
         number = "X"
     else:
         total = amount * factor
-        if total != int(total) and letter in SMALLER_UNIT and not is_time:
-            letter, per_unit = SMALLER_UNIT[letter]
+        smaller = SMALLER_TIME_UNIT if is_time else SMALLER_UNIT
+        if total != int(total) and letter in smaller:
+            letter, per_unit = smaller[letter]
             total *= per_unit
         number = str(int(total)) if total == int(total) else f"{total:g}"
     return ("PT" if is_time else "P") + number + letter
