@@ -9,6 +9,9 @@ Measures, on the same texts:
 and the peak resident memory of each process that extracted, reported by the
 workers themselves (target: < 600 MB per worker). Model loading is left out
 of every rate: each run is timed after a warm-up on the same model/pool.
+The CPU seconds of the processes that did the work are printed too: on a
+busy machine they drift less than wall-clock rates (but still drift: cores
+and caches are shared), so take the targets from a run on an idle machine.
 
 The texts are multi-paragraph news reports generated from sentences written
 for this script (``--source synthetic``, the default) or the ECB+ documents in
@@ -124,6 +127,7 @@ def shared_articles(count: int) -> list[str]:
 class Run:
     name: str
     seconds: float
+    cpu_seconds: float  # CPU time of the processes that did the work
     articles: int
     tokens: int
     peak_rss_mb: list[float]
@@ -137,10 +141,11 @@ class Run:
         return self.tokens / self.seconds
 
 
-def _timed(run: Callable[[], None]) -> float:
-    start = time.perf_counter()
+def _timed(run: Callable[[], None]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of this process for ``run()``."""
+    start, cpu_start = time.perf_counter(), time.process_time()
     run()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu_start
 
 
 def bare_pipe(texts: list[str], tokens: int) -> Run:
@@ -148,8 +153,8 @@ def bare_pipe(texts: list[str], tokens: int) -> Run:
     nlp = load_nlp()
     for _ in nlp.pipe(texts[:BATCH_SIZE], batch_size=BATCH_SIZE):
         pass
-    seconds = _timed(lambda: _drain(nlp.pipe(texts, batch_size=BATCH_SIZE)))
-    return Run("bare nlp.pipe", seconds, len(texts), tokens, [])
+    seconds, cpu = _timed(lambda: _drain(nlp.pipe(texts, batch_size=BATCH_SIZE)))
+    return Run("bare nlp.pipe", seconds, cpu, len(texts), tokens, [])
 
 
 def extraction(texts: list[str], tokens: int, workers: int) -> Run:
@@ -158,10 +163,12 @@ def extraction(texts: list[str], tokens: int, workers: int) -> Run:
     with ParallelExtractor[Job](workers) as extractor:
         warm_up = jobs[: BATCH_SIZE * workers]
         _drain(extractor.map(warm_up, _same))
-        seconds = _timed(lambda: _drain(extractor.map(jobs, _same)))
+        cpu_before = sum(extractor.cpu_seconds.values())
+        seconds, _ = _timed(lambda: _drain(extractor.map(jobs, _same)))
+        cpu = sum(extractor.cpu_seconds.values()) - cpu_before
         peaks = [rss / 2**20 for rss in extractor.peak_rss.values()]
     label = f"extraction, {workers} worker" + ("s" if workers > 1 else "")
-    return Run(label, seconds, len(texts), tokens, peaks)
+    return Run(label, seconds, cpu, len(texts), tokens, peaks)
 
 
 def _same(job: Job) -> Job:
@@ -182,12 +189,15 @@ def count_tokens(texts: list[str]) -> int:
 
 
 def print_table(runs: list[Run]) -> None:
-    print(f"{'run':<24} {'seconds':>8} {'articles/s':>11} {'tokens/s':>10} {'peak RSS MB':>14}")
+    print(
+        f"{'run':<24} {'seconds':>8} {'CPU s':>7} {'articles/s':>11} {'tokens/s':>10}"
+        f" {'peak RSS MB':>14}"
+    )
     for run in runs:
         rss = ", ".join(f"{mb:.0f}" for mb in run.peak_rss_mb) or "-"
         print(
-            f"{run.name:<24} {run.seconds:>8.2f} {run.articles_per_s:>11.1f}"
-            f" {run.tokens_per_s:>10.0f} {rss:>14}"
+            f"{run.name:<24} {run.seconds:>8.2f} {run.cpu_seconds:>7.2f}"
+            f" {run.articles_per_s:>11.1f} {run.tokens_per_s:>10.0f} {rss:>14}"
         )
 
 
@@ -202,6 +212,11 @@ def print_targets(bare: Run, one: Run, two: Run) -> None:
           f"{_verdict(two_ratio >= TARGET_TWO_WORKERS)}")  # fmt: skip
     print(f"peak RSS per process     : {worst_rss:.0f} MB (target < {TARGET_RSS_MB}) "
           f"{_verdict(worst_rss < TARGET_RSS_MB)}")  # fmt: skip
+    print()
+    print("The same ratios in CPU seconds (less sensitive to other load than wall-clock time):")
+    print(f"  bare nlp.pipe CPU / 1-worker CPU : {bare.cpu_seconds / one.cpu_seconds:.2f}")
+    print(f"  1-worker CPU / 2-worker CPU      : {one.cpu_seconds / two.cpu_seconds:.2f}"
+          "  (x2: the speed-up two idle cores would give, before parent overhead)")  # fmt: skip
 
 
 def _verdict(ok: bool) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -72,10 +73,20 @@ def _init_worker() -> None:
     load_nlp()
 
 
-def _extract_chunk(jobs: list[Job]) -> tuple[list[Outcome], int, int]:
-    """Worker task: the outcomes of a chunk, with this worker's pid and peak memory."""
+@dataclass
+class WorkerUse:
+    """What extracting cost one process: its pid, peak memory, and CPU seconds spent."""
+
+    pid: int
+    peak_rss: int
+    cpu_seconds: float
+
+
+def _extract_chunk(jobs: list[Job]) -> tuple[list[Outcome], WorkerUse]:
+    """Worker task: the outcomes of a chunk, and what they cost this worker."""
+    cpu_start = time.process_time()
     outcomes = [outcome for _, outcome in extract_stream(jobs, _same_job)]
-    return outcomes, os.getpid(), peak_rss_bytes()
+    return outcomes, WorkerUse(os.getpid(), peak_rss_bytes(), time.process_time() - cpu_start)
 
 
 def _start_method() -> str:
@@ -94,13 +105,16 @@ class ParallelExtractor(Generic[T]):
     """Extraction with ``workers`` processes; use as a context manager around ``map``
     (the pool, started by the first chunk, is closed on exit).
 
-    ``peak_rss`` maps each process that extracted (the workers, or this process
-    with one worker) to its peak resident memory in bytes.
+    ``peak_rss`` and ``cpu_seconds`` map each process that extracted (the
+    workers, or this process with one worker) to its peak resident memory in
+    bytes and the CPU time it spent in ``map`` so far (a load-independent
+    measure of the work, for benchmarks on a busy machine).
     """
 
     workers: int = 1
     chunk_size: int = CHUNK_SIZE
     peak_rss: dict[int, int] = field(default_factory=dict)
+    cpu_seconds: dict[int, float] = field(default_factory=dict)
     _pool: Pool | None = field(default=None, init=False, repr=False)
 
     def __enter__(self) -> ParallelExtractor[T]:
@@ -124,8 +138,9 @@ class ParallelExtractor(Generic[T]):
             yield from self._map_in_pool(items, job)
 
     def _map_here(self, items: Iterable[T], job: Callable[[T], Job]) -> Iterator[tuple[T, Outcome]]:
+        cpu_start = time.process_time()
         yield from extract_stream(items, job)
-        self.peak_rss[os.getpid()] = peak_rss_bytes()
+        self._account(WorkerUse(os.getpid(), peak_rss_bytes(), time.process_time() - cpu_start))
 
     def _started_pool(self) -> Pool:
         """The worker pool, started on first use: a batch with nothing to extract starts none."""
@@ -139,7 +154,7 @@ class ParallelExtractor(Generic[T]):
     def _map_in_pool(
         self, items: Iterable[T], job: Callable[[T], Job]
     ) -> Iterator[tuple[T, Outcome]]:
-        in_flight: deque[tuple[list[T], AsyncResult[tuple[list[Outcome], int, int]]]] = deque()
+        in_flight: deque[tuple[list[T], AsyncResult[tuple[list[Outcome], WorkerUse]]]] = deque()
         limit = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
         for chunk in _chunks(items, self.chunk_size):
             jobs = [job(item) for item in chunk]
@@ -150,8 +165,12 @@ class ParallelExtractor(Generic[T]):
             yield from self._collect(*in_flight.popleft())
 
     def _collect(
-        self, chunk: list[T], pending: AsyncResult[tuple[list[Outcome], int, int]]
+        self, chunk: list[T], pending: AsyncResult[tuple[list[Outcome], WorkerUse]]
     ) -> Iterator[tuple[T, Outcome]]:
-        outcomes, pid, rss = pending.get()
-        self.peak_rss[pid] = max(rss, self.peak_rss.get(pid, 0))
+        outcomes, use = pending.get()
+        self._account(use)
         yield from zip(chunk, outcomes, strict=True)
+
+    def _account(self, use: WorkerUse) -> None:
+        self.peak_rss[use.pid] = max(use.peak_rss, self.peak_rss.get(use.pid, 0))
+        self.cpu_seconds[use.pid] = self.cpu_seconds.get(use.pid, 0.0) + use.cpu_seconds
