@@ -31,6 +31,8 @@ def test_results_in_input_order_and_a_bad_job_fails_alone(workers: int) -> None:
     pids = set(extractor.peak_rss)
     assert (pids == {os.getpid()}) if workers == 1 else (len(pids) >= 1 and os.getpid() not in pids)
     assert all(100 * 2**20 < rss < 2**31 for rss in extractor.peak_rss.values())
+    assert set(extractor.cpu_seconds) == pids
+    assert all(cpu > 0 for cpu in extractor.cpu_seconds.values())
 
 
 def test_nothing_to_extract_starts_no_pool() -> None:
