@@ -207,6 +207,10 @@ def test_host_rate_limiter_spaces_requests_to_one_host() -> None:
         ("fc00::1", False),
         ("ff02::1", False),
         ("::ffff:127.0.0.1", False),
+        ("::ffff:93.184.215.14", True),
+        ("2002:7f00:1::", False),  # 6to4 of 127.0.0.1
+        ("64:ff9b::a00:1", False),  # NAT64 of 10.0.0.1
+        ("64:ff9b::5db8:d70e", True),  # NAT64 of 93.184.215.14
     ],
 )
 def test_public_addresses(address: str, public: bool) -> None:

@@ -61,6 +61,7 @@ PERMANENT_REASONS = frozenset(
 )
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CHARSET_SNIFF_BYTES = 4096
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # well-known prefix of RFC 6052
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,16 @@ def _meta_charset(body: bytes) -> str | None:
 
 
 def is_public_address(address: str) -> bool:
-    """True when ``address`` (an IP literal) is a public unicast address on the internet."""
+    """True when ``address`` (an IP literal) is a public unicast address on the internet.
+
+    An IPv6 address that carries an IPv4 one (IPv4-mapped, 6to4, NAT64) is
+    judged by the IPv4 address it leads to.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone id
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            return is_public_address(str(embedded))
     return ip.is_global and not (
         ip.is_multicast
         or ip.is_loopback
@@ -127,6 +134,14 @@ def is_public_address(address: str) -> bool:
         or ip.is_reserved
         or ip.is_unspecified
     )
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if ip.ipv4_mapped is not None or ip.sixtofour is not None:
+        return ip.ipv4_mapped or ip.sixtofour
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
 
 
 class RefusedAddress(Exception):
