@@ -6,8 +6,10 @@ the internet.
 
 from __future__ import annotations
 
+import gzip
 import time
 import tracemalloc
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from tests.ingest.web_server import (
     gzipped,
     page,
     redirect,
+    send,
     serve,
     slow,
     trickle,
@@ -82,6 +85,33 @@ def test_get_sends_user_agent_and_returns_the_page(web: WebServer, fetcher: Fetc
 def test_gzip_body_is_decoded(web: WebServer, fetcher: Fetcher) -> None:
     web.routes["/z"] = gzipped(b"<p>" + b"compressed news " * 1000 + b"</p>")
     assert fetcher.get(web.url("/z")).body.count(b"compressed news") == 1000
+
+
+def test_every_member_of_a_multi_member_gzip_body_is_decoded(
+    web: WebServer, fetcher: Fetcher
+) -> None:
+    body = gzip.compress(b"<p>first member</p>") + gzip.compress(b"<p>second member</p>")
+    web.routes["/two"] = lambda handler: send(
+        handler, body, "text/html", headers={"Content-Encoding": "gzip"}
+    )
+    assert fetcher.get(web.url("/two")).body == b"<p>first member</p><p>second member</p>"
+
+
+def test_deflate_body_is_decoded(web: WebServer, fetcher: Fetcher) -> None:
+    body = zlib.compress(b"<p>deflated</p>")
+    web.routes["/d"] = lambda handler: send(
+        handler, body, "text/html", headers={"Content-Encoding": "deflate"}
+    )
+    assert fetcher.get(web.url("/d")).body == b"<p>deflated</p>"
+
+
+def test_unknown_encoding_is_refused(web: WebServer, fetcher: Fetcher) -> None:
+    web.routes["/br"] = lambda handler: send(
+        handler, b"???", "text/html", headers={"Content-Encoding": "br"}
+    )
+    reason, message = failure_reason(fetcher, web.url("/br"))
+    assert reason == "bad-encoding"
+    assert "unsupported content encoding 'br'" in message
 
 
 def test_charset_of_the_header_decodes_the_text(web: WebServer, fetcher: Fetcher) -> None:

@@ -256,27 +256,42 @@ class HostRateLimiter:
 
 
 class _Inflater:
-    """Decodes a Content-Encoding in steps that never produce more than the room left."""
+    """Decodes a Content-Encoding in steps that never produce more than the room left.
+
+    gzip bodies may hold several members one after the other; each is decoded.
+    """
 
     def __init__(self, encoding: str, url: str) -> None:
-        self._zlib: Any = None
+        self._wbits: int | None = None
         if encoding in ("gzip", "x-gzip"):
-            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            self._wbits = 16 + zlib.MAX_WBITS
         elif encoding == "deflate":
-            self._zlib = zlib.decompressobj()
+            self._wbits = zlib.MAX_WBITS
         elif encoding not in ("", "identity"):
             raise FetchError(
                 Msg.FETCH_BAD_ENCODING.format(url=url, encoding=encoding), "bad-encoding"
             )
+        self._gzip = encoding in ("gzip", "x-gzip")
+        self._zlib = zlib.decompressobj(self._wbits) if self._wbits is not None else None
 
     def feed(self, data: bytes, room: int) -> bytes:
         """The decoded bytes of ``data``: at most ``room + 1`` of them, so overflow shows."""
-        if self._zlib is None:
+        if self._zlib is None or self._wbits is None:
             return data[: room + 1]
-        try:
-            return bytes(self._zlib.decompress(data, room + 1))
-        except zlib.error as exc:
-            raise httpx.DecodingError(f"cannot decode the body ({exc})") from exc
+        out = bytearray()
+        while data and len(out) <= room:
+            try:
+                out += self._zlib.decompress(data, room + 1 - len(out))
+            except zlib.error as exc:
+                raise httpx.DecodingError(f"cannot decode the body ({exc})") from exc
+            if not self._zlib.eof:
+                data = self._zlib.unconsumed_tail
+            elif self._gzip:  # the end of one member: another may follow
+                data = self._zlib.unused_data
+                self._zlib = zlib.decompressobj(self._wbits)
+            else:
+                break
+        return bytes(out)
 
 
 def _read_body(response: httpx.Response, url: str, limits: FetchLimits, deadline: float) -> bytes:
