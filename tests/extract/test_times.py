@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from storyledger.extract.pipeline import load_nlp
@@ -436,3 +438,34 @@ def test_clock_times_in_capitals(nlp: Language) -> None:
 def test_verbs_and_names_that_look_like_months_or_weekdays(nlp: Language) -> None:
     text = "Protesters March on the capital, the Sunday Telegraph said. They marched in March 2024."
     assert values(nlp, text, SUNDAY) == {"March 2024": "2024-03"}
+
+
+# --- any text ---------------------------------------------------------------------------------
+
+VOCABULARY = (
+    "the a on in by since until early mid late end of this last next past coming later every "
+    "once twice a ago about nearly more than up to half few several twenty-five one two 1 12 "
+    "29 30 31 90 1230 2012 2024 2012-13 1915–1934 '90s 1970s 19th century Q1 first second "
+    "quarter year years month week weekend day days hours decades summer fall Monday "
+    "Tuesday's Feb. February May March Christmas today tonight yesterday morning night now "
+    "so far recently future 9:30 p.m. PM 0600 GMT 05/02/2013 2024-01-26 that same after "
+    "before following , . ( ) will was said"
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(VOCABULARY.split()), min_size=1, max_size=30),
+    published=st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2030, 12, 31))),
+)
+def test_any_text_gives_well_formed_mentions(
+    nlp: Language, words: list[str], published: date | None
+) -> None:
+    text = " ".join(words)
+    for mention in times(nlp, text, published):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.type in ("DATE", "TIME", "DURATION", "SET")
+        if mention.interval_start is not None:
+            assert mention.interval_end is not None
+            assert mention.interval_start <= mention.interval_end
+        assert mention.resolved is False or published is not None or mention.value is not None

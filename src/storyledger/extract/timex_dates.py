@@ -7,6 +7,7 @@ A handler takes a regex match and the context and returns the normalised express
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -73,6 +74,8 @@ def month_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     month, day = month_number(m["month"]), int(m["day"])
     if m["year"]:
         return _written_day(m, int(m["year"]), month, day)
+    if not _exists(2000, month, day):  # a leap year: February 29 may exist
+        return []
     direction = ctx.direction(m.start(), m.end())
     partial = (month, day) if direction != "future" else None
     if ctx.published is None:
@@ -161,6 +164,10 @@ def _written_anchor(ctx: TimexContext, timex: Timex) -> date | int | None:
     return None
 
 
+def _exists(year: int, month: int, day: int) -> bool:
+    return day <= calendar.monthrange(year, month)[1]
+
+
 def anchor_to_written_dates(ctx: TimexContext) -> None:
     """ "killed June 24, 2005 while investigating a June 20 shooting": the June 20 of 2005;
     "In 2004, ... on December 26": of 2004. Only for statements looking back."""
@@ -178,6 +185,8 @@ def anchor_to_written_dates(ctx: TimexContext) -> None:
             year = found.year if found is not None else anchor.year
         else:
             year = nearest_month(anchor, month, None)[0]
+        if day and not _exists(year, month, day):
+            continue  # February 29 of a common year
         timex.value = day_value(date(year, month, day)) if day else month_value(year, month)
         timex.resolved = False
 

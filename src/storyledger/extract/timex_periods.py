@@ -29,7 +29,7 @@ from storyledger.extract.timex_values import (
 
 STEPS = {"this": 0, "the current": 0, "last": -1, "the last": -1, "next": 1}
 DURATION_FRAMES = frozenset({"the past", "the coming", "the next"})
-TEMPORAL_PREPOSITIONS = frozenset(
+WORDS_BEFORE_YEARS = frozenset(
     {"in", "since", "from", "until", "till", "by", "of", "before", "after", "between", "to",
      "and", "through", "during", "early", "mid", "late", "around", "circa", "c", "or"}
 )  # fmt: skip
@@ -217,7 +217,7 @@ def century(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
 
 def _looks_like_count(ctx: TimexContext, m: TimexMatch) -> bool:
     """ "2000 people", "$1500", "about 1200 troops": a number, not a year."""
-    if ctx.word_before(m.start("year")) in TEMPORAL_PREPOSITIONS:
+    if ctx.word_before(m.start("year")) in WORDS_BEFORE_YEARS:
         return False
     before = ctx.text[max(0, m.start("year") - 5) : m.start("year")]
     if PHONE_PREFIX.search(before):  # "555-1234": a phone number
