@@ -237,6 +237,13 @@ def test_non_utf8_file_is_refused_with_the_offset(tmp_path: Path) -> None:
     assert item.error == f"{path}: not UTF-8 text (byte 0xe9 at offset 19)"
 
 
+def test_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_text(TEXT, encoding="utf-16")
+    [item] = read(path)
+    assert item.error == f"{path}: not UTF-8 text (UTF-16 text)"
+
+
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeff".encode() + TEXT.encode())

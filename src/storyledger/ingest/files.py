@@ -7,6 +7,7 @@ never stops the rest of a batch.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -94,6 +95,8 @@ def read_text(path: Path) -> str:
         raise InputError(Msg.NOT_FOUND.format(path=path)) from exc
     except OSError as exc:
         raise InputError(Msg.UNREADABLE.format(path=path, detail=exc.strerror)) from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(Msg.NOT_UTF8.format(path=path, detail="UTF-16 text"))
     if b"\x00" in data[:_BINARY_SNIFF_BYTES]:
         raise InputError(Msg.BINARY_FILE.format(path=path))
     try:
