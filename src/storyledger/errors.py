@@ -31,6 +31,9 @@ class Msg:
     UNKNOWN_ARTICLE = "no article with id '{id}'"
     UNKNOWN_STORY = "no story with id '{id}'"
     UNKNOWN_FIGURE = "no figure with id '{id}'"
+    MERGE_SAME_STORY = "cannot merge story '{id}' with itself"
+    ARTICLE_NOT_IN_STORY = "article '{article}' is not in story '{story}'"
+    SPLIT_WHOLE_STORY = "cannot split every article off story '{id}': none would be left"
     AMBIGUOUS_ID = "'{id}' matches more than one {kind}: {matches}"
     # extract
     MODEL_MISSING = (
