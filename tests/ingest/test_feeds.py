@@ -298,7 +298,7 @@ def test_cli_watch_once(web: WebServer, tmp_path: Path) -> None:
     runner = CliRunner()
     good = runner.invoke(app, ["--db", db, "watch", "--once", "--allow-private", web.url("/rss")])
     assert good.exit_code == 0, good.output
-    assert "1 entries, 1 new, fetched 1 (added 1), failed 0" in good.output
+    assert "1 entries, 1 new, fetched 1 (added 1), already fetched 0, failed 0" in good.output
     args = ["--db", db, "watch", "--once", "--allow-private", web.url("/rss"), web.url("/bad")]
     mixed = runner.invoke(app, args)
     assert mixed.exit_code == 1

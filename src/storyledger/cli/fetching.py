@@ -149,5 +149,5 @@ def _feed_summary(report: FeedReport) -> str:
     return (
         f"{report.url}: {report.entries} entries, {report.new} new,"
         f" fetched {len(fetched.fetched)} (added {len(fetched.ingest.added)}),"
-        f" failed {len(report.failed)}"
+        f" already fetched {len(fetched.already)}, failed {len(report.failed)}"
     )
