@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyledger.errors import InputError
 from storyledger.ingest.files import Loaded, read_sources, split_front_matter
@@ -109,6 +112,20 @@ def test_bad_date_in_front_matter_names_the_line(tmp_path: Path) -> None:
 )
 def test_dates_are_normalised_to_iso(raw: str, expected: str) -> None:
     assert normalise_date(raw, "x") == expected
+
+
+@given(st.datetimes(timezones=st.none() | st.timezones()))
+def test_any_iso_datetime_reads_back_as_itself(moment: datetime) -> None:
+    moment = moment.replace(microsecond=0)
+    assert normalise_date(moment.isoformat(), "x") == moment.isoformat()
+    assert normalise_date(moment.date().isoformat(), "x") == moment.date().isoformat()
+
+
+@given(st.text())
+def test_text_without_a_fence_is_all_body(text: str) -> None:
+    fields, _, body = split_front_matter(text)
+    if not text.lstrip(" \t").startswith("---"):
+        assert (fields, body) == ({}, text)
 
 
 @pytest.mark.parametrize("raw", ["yesterday", "2024-13-01", "2024-06", "25/06/2024 noon", ""])
