@@ -469,3 +469,30 @@ def test_any_text_gives_well_formed_mentions(
             assert mention.interval_end is not None
             assert mention.interval_start <= mention.interval_end
         assert mention.resolved is False or published is not None or mention.value is not None
+
+
+def test_anchored_days_and_their_lookalikes(nlp: Language) -> None:
+    text = "He left on Saturday 8 October 2011 and returned the next day."
+    assert values(nlp, text, date(2011, 10, 20))["the next day"] == "2011-10-09"
+    text = "Services will be restored over the next day or two."
+    assert values(nlp, text, date(2011, 10, 20)) == {}
+    text = "He bought a gun the day after he lost his job."
+    assert values(nlp, text, date(2011, 10, 20)) == {}
+
+
+def test_weekends(nlp: Language) -> None:
+    monday = date(2013, 7, 22)
+    assert only(nlp, "A man was arrested after the fire at the weekend.", monday).value == (
+        "2013-W29-WE"
+    )
+    sunday = date(2013, 9, 15)
+    assert only(nlp, "Two climbers died this weekend.", sunday).value == "2013-W37-WE"
+
+
+def test_clock_time_written_with_hours(nlp: Language) -> None:
+    found = values(nlp, "It struck at 09: 10 hours (0440 GMT) on Monday.", date(2005, 11, 28))
+    assert found == {
+        "09: 10": "2005-11-28T09:10",
+        "0440 GMT": "2005-11-28T04:40Z",
+        "Monday": "2005-11-28",
+    }

@@ -20,6 +20,7 @@ NOUN_PHRASE_STARTS = frozenset({"PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"})
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
 YEAR_LIKE = re.compile(r"^(?:1[1-9]|20)\d\d$")
+CLOCK_BEFORE = re.compile(r"\d:\s?$")
 MILITARY_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d hours?$")
 ANCHOR_REACH = 400  # characters back to look for the time an anchored expression counts from
 ANAPHOR_REACH = 1200  # "that day" always points back to a time: it may look further
@@ -73,6 +74,8 @@ def duration(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
         return []  # "for a second time"; "1230 hours" is a time of day
     if YEAR_LIKE.match(num) and not cued:
         return []  # "the 2006 second-overall pick"
+    if CLOCK_BEFORE.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return []  # "09: 10 hours" is a time of day
     amount = None if _is_vague(num) else _amount(num)
     if amount is None and not _is_vague(num):
         return []
@@ -186,6 +189,8 @@ def anchored_period(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
         return []
     if span.end < len(ctx.doc) and ctx.doc[span.end].pos_ in NOUN_PHRASE_STARTS:
         return []
+    if ctx.word_before(m.start()) in DURATION_CUES:
+        return []  # "over the next day or two": a length of time
     words = " ".join(m["what"].lower().split())
     week = "week" in words
     anchor = _anchor(ctx, m.start(), week)
