@@ -56,7 +56,7 @@ def fetch(
     if as_json:
         print_json(report.to_json())
     else:
-        console.print(_fetch_summary(report), highlight=False)
+        console.print(_fetch_summary(report), highlight=False, soft_wrap=True)
     if not report.ok:
         raise typer.Exit(1)
 
@@ -93,7 +93,7 @@ def watch_command(
             sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
-            console.print(_feed_summary(report), highlight=False)
+            console.print(_feed_summary(report), highlight=False, soft_wrap=True)
 
     fetcher = Fetcher(allow_private=allow_private, allowed_networks=allow_network or ())
     with ledger_from(ctx) as ledger, fetcher:
