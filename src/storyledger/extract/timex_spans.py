@@ -88,11 +88,12 @@ def _is_ordinal_second(num: str, m: TimexMatch, ctx: TimexContext) -> bool:
 
 
 def vague_duration(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
-    """ "for decades" (PXDE), "after months of debate" (PXM), "years ago" (PAST_REF)."""
+    """ "for decades" (PXDE), "months of debate" (PXM), "years ago" (PAST_REF)."""
     if m["ago"]:
         return [Timex(m.start(), m.end(), "DATE", "PAST_REF")]
-    if ctx.word_before(m.start()) not in DURATION_CUES:
-        return []
+    cued = ctx.word_before(m.start()) in DURATION_CUES or ctx.word_after(m.end()) == "of"
+    if not cued or ctx.word_before(m.start()) == "the":
+        return []  # "the years of war" are not a length of time
     return [Timex(m.start(), m.end(), "DURATION", _duration_value(None, m["unit"]))]
 
 
