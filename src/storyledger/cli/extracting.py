@@ -30,9 +30,10 @@ def extract(
     workers: WorkersOption = 1,
     quiet: QuietOption = False,
 ) -> None:
-    """Extract entities, times, quantities, quotes and claims from JSONL records, without a
-    ledger: one JSON line {id, entities, times, quantities, quotes, claims} per record, in
-    order. Bad lines are reported on stderr (exit code 1) and the rest go on.
+    """Extract mentions and claims from JSONL records, without a ledger.
+
+    One JSON line {id, entities, times, quantities, quotes, claims} per record,
+    in order. Bad lines are reported on stderr (exit code 1) and the rest go on.
 
     Example: storyledger extract records.jsonl --published 2024-06-26 > mentions.jsonl
     """

@@ -97,8 +97,10 @@ def show(
     article: Annotated[str, typer.Argument(help="Article id or a unique prefix of it.")],
     as_json: JsonOption = False,
 ) -> None:
-    """Show one article with everything extracted from it: entities, times, quantities,
-    quotes and claims.
+    """Show one article and everything extracted from it.
+
+    Tables of its entities, times, quantities, quotes and claims, or all of it
+    as JSON.
 
     Example: storyledger --db haiti.db show 3fa9
     """
