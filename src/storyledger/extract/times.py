@@ -149,9 +149,8 @@ def _accept(candidates: list[Candidate], ctx: TimexContext, occupied: _Occupied)
             ctx.accepted.sort(key=lambda t: t.start)
 
 
-def _mention(doc: Doc, timex: Timex, sentence_of: list[int], ctx: TimexContext) -> TimeMention:
+def _mention(timex: Timex, ctx: TimexContext) -> TimeMention:
     interval = timex_interval(timex.value)
-    token = ctx.token_at(timex.start)
     return TimeMention(
         start=timex.start,
         end=timex.end,
@@ -162,18 +161,17 @@ def _mention(doc: Doc, timex: Timex, sentence_of: list[int], ctx: TimexContext) 
         interval_start=interval[0].isoformat() if interval else None,
         interval_end=interval[1].isoformat() if interval else None,
         resolved=timex.resolved,
-        sentence=sentence_of[token.i] if token is not None else 0,
+        sentence=max(ctx.sentence_at(timex.start), 0),
     )
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeMention]:
     """Every time expression of the article, normalised to TIMEX3 (in text order)."""
     text = doc.text
-    ctx = TimexContext(doc, text, published)
+    ctx = TimexContext(doc, text, published, sentence_of_token(doc))
     first, second = _candidates(text)
     occupied = _Occupied()
     _accept(first, ctx, occupied)
     _accept(second, ctx, occupied)
     dates.anchor_to_written_dates(ctx)
-    sentence_of = sentence_of_token(doc)
-    return [_mention(doc, timex, sentence_of, ctx) for timex in ctx.accepted]
+    return [_mention(timex, ctx) for timex in ctx.accepted]

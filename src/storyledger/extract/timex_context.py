@@ -35,9 +35,6 @@ class TimexMatch:
         """The text of a named group, "" when it did not take part in the match."""
         return self.groups.get(name) or ""
 
-    def groupdict(self) -> dict[str, str | None]:
-        return self.groups
-
     def _owner(self, name: str | None) -> re.Match[str]:
         if name is None:
             return self.prefix if self.prefix is not None else self.core
@@ -72,6 +69,7 @@ class TimexContext:
     doc: Doc
     text: str
     published: date | None
+    sentence_of: list[int]  # the sentence number of each token
     accepted: list[Timex] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span | None:
@@ -97,6 +95,9 @@ class TimexContext:
         span = self.span(start, end)
         return tense_direction(span) if span is not None else None
 
+    def sentence_at(self, char: int) -> int:
+        token = self.token_at(char)
+        return self.sentence_of[token.i] if token is not None else -1
+
     def same_sentence(self, a: int, b: int) -> bool:
-        first, second = self.token_at(a), self.token_at(b)
-        return first is not None and second is not None and first.sent == second.sent
+        return self.sentence_at(a) == self.sentence_at(b) != -1

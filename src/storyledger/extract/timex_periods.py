@@ -120,7 +120,7 @@ def _quarter_year(m: TimexMatch, ctx: TimexContext, quarter: int) -> tuple[int |
     pub = ctx.published
     if pub is None:
         return None, False
-    if m.groupdict().get("rel"):
+    if m["rel"]:
         return pub.year + STEPS[m["rel"].lower()], True
     return nearest_quarter(pub, quarter, ctx.direction(m.start(), m.end())), True
 
