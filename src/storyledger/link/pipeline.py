@@ -37,3 +37,18 @@ def link_pending(ledger: Ledger) -> int:
     for article_id in ids:
         link_article(ledger, article_id)
     return len(ids)
+
+
+def relink_all(ledger: Ledger) -> int:
+    """Forget everything the link stage derived and link every article again; returns how many.
+
+    The derived tables are the ones the link migrations register in ``link_tables``
+    (emptied last registered first). User corrections (``story_pins``) are not
+    derived, so merged and split stories come back as the user left them.
+    """
+    with ledger.transaction() as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM link_tables ORDER BY position DESC")]
+        for table in tables:
+            conn.execute(f'DELETE FROM "{table}"')
+        conn.execute("UPDATE articles SET linked = 0")
+    return link_pending(ledger)

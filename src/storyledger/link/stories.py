@@ -1,11 +1,362 @@
-"""Story assignment and near-duplicate detection (stub: to be written)."""
+"""Story assignment: each new article joins the most similar developing story, or starts one.
+
+An article is compared with each candidate story's centroid in two channels
+(see ``story_features``): its content words and its names (entities, capitalised
+words, years, numbers, months). Each channel is a tf-idf vector with sublinear
+term frequency and the IDF of the ledger so far; a story's centroid is the sum
+of its articles' unit vectors, kept per term in ``story_terms`` together with
+its squared norm, so the cosine is exact for the vectors as they were added.
+
+    score = ((1 - NAMES_SHARE) * cos(words) + NAMES_SHARE * cos(names)) * time_factor
+
+The article joins the best story when the score reaches ``JOIN_THRESHOLD``.
+``time_factor`` is 1 within ``TIME_GRACE_DAYS`` of the story's known publication
+dates and decays beyond them; without dates it is 1.
+
+Candidate stories come from blocking keys, never a scan: the article's
+``BLOCKING_KEYS`` heaviest features of each channel, each looked up in the
+(channel, term, weight) index of ``story_terms`` for its ``STORIES_PER_KEY``
+heaviest stories. The cost per article is bounded by these constants and the
+article's own length, not by the size of the ledger.
+
+Syndicated copies (``duplicates``) join their original's story without adding
+to its centroid. User corrections (``story_pins``) come first: articles with the
+same pin always share one story, whose id is the pin.
+"""
 
 from __future__ import annotations
 
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from storyledger.link.duplicates import find_original
+from storyledger.link.story_features import NAMES, WORDS, Features, article_features
 from storyledger.model import Article, Extraction
 from storyledger.store.sqlite import Ledger
+
+JOIN_THRESHOLD = 0.30
+NAMES_SHARE = 0.5
+BLOCKING_KEYS = 10
+STORIES_PER_KEY = 8
+TIME_GRACE_DAYS = 14
+TIME_SCALE_DAYS = 90  # beyond the grace period, the score halves after this many days
+LABEL_NAMES = 3
+LABEL_WORDS = 2
+LABEL_POOL = 40  # heaviest features of a story considered for its label
+SQL_CHUNK = 500
+CHANNELS = (WORDS, NAMES)
+
+Vectors = dict[int, dict[str, float]]  # channel -> term -> weight of a unit vector
 
 
 def assign_story(ledger: Ledger, article: Article, extraction: Extraction) -> str:
     """Assign the article to a story (or start one); returns the story id."""
-    return "s1"
+    conn = ledger.conn
+    original = find_original(conn, article)
+    pin = pin_of(conn, article.id)
+    if original is not None and pin == pin_of(conn, original):
+        story = story_of(conn, original)
+        add_member(conn, story, article, duplicate_of=original, similarity=None)
+        return story
+    vectors = weigh(conn, article_features(article, extraction))
+    similarity: float | None = None
+    if pin is not None:
+        story = pinned_story(conn, pin)
+    else:
+        best = best_story(conn, vectors, published_day(article))
+        if best is not None and best[1] >= JOIN_THRESHOLD:
+            story, similarity = best
+        else:
+            story = start_story(conn, f"s{article.id[:10]}", pin=None)
+    add_to_centroid(conn, story, vectors)
+    sources = add_member(conn, story, article, duplicate_of=original, similarity=similarity)
+    if sources & (sources - 1) == 0:  # 1, 2, 4, 8 ... sources: the label settles as it grows
+        refresh_label(conn, story)
+    return story
+
+
+# -- corrections ---------------------------------------------------------------------------
+
+
+def pin_of(conn: sqlite3.Connection, article_id: str) -> str | None:
+    row = conn.execute("SELECT pin FROM story_pins WHERE article_id = ?", (article_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def pinned_story(conn: sqlite3.Connection, pin: str) -> str:
+    """The story holding the pin's articles, started under the pin's id if there is none yet."""
+    row = conn.execute("SELECT id FROM stories WHERE pin = ?", (pin,)).fetchone()
+    return str(row[0]) if row else start_story(conn, pin, pin=pin)
+
+
+# -- vectors -------------------------------------------------------------------------------
+
+
+def weigh(conn: sqlite3.Connection, features: Features) -> Vectors:
+    """Count the article into the document frequencies and return its unit tf-idf vectors."""
+    documents = bump_counter(conn, "documents")
+    conn.executemany(
+        "INSERT INTO term_df (channel, term, df, surface) VALUES (?, ?, 1, ?)"
+        " ON CONFLICT (channel, term) DO UPDATE SET df = df + 1",
+        [
+            (channel, term, features.surfaces[(channel, term)])
+            for channel in CHANNELS
+            for term in features.channel(channel)
+        ],
+    )
+    vectors: Vectors = {}
+    for channel in CHANNELS:
+        counts = features.channel(channel)
+        df = document_frequencies(conn, channel, counts)
+        raw = {term: tf_weight(count) * idf(documents, df[term]) for term, count in counts.items()}
+        norm = math.sqrt(sum(w * w for w in raw.values()))
+        vectors[channel] = {term: w / norm for term, w in raw.items()} if norm else {}
+    return vectors
+
+
+def tf_weight(count: float) -> float:
+    """Sublinear term frequency: the tenth mention adds far less than the second."""
+    return 1.0 + math.log(count) if count >= 1 else count
+
+
+def idf(documents: int, df: int) -> float:
+    return math.log((documents + 1) / (df + 1)) + 1.0
+
+
+def document_frequencies(
+    conn: sqlite3.Connection, channel: int, terms: Iterable[str]
+) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in chunks(sorted(terms), SQL_CHUNK):
+        marks = ",".join("?" * len(chunk))
+        for term, df in conn.execute(
+            f"SELECT term, df FROM term_df WHERE channel = ? AND term IN ({marks})",
+            (channel, *chunk),
+        ):
+            found[term] = int(df)
+    return found
+
+
+def bump_counter(conn: sqlite3.Connection, name: str) -> int:
+    conn.execute(
+        "INSERT INTO link_counters (name, value) VALUES (?, 1)"
+        " ON CONFLICT (name) DO UPDATE SET value = value + 1",
+        (name,),
+    )
+    return int(
+        conn.execute("SELECT value FROM link_counters WHERE name = ?", (name,)).fetchone()[0]
+    )
+
+
+# -- choosing a story ----------------------------------------------------------------------
+
+
+def best_story(
+    conn: sqlite3.Connection, vectors: Vectors, published: date | None
+) -> tuple[str, float] | None:
+    """The best-scoring candidate story and its score, or None when there is no candidate."""
+    candidates = candidate_stories(conn, vectors)
+    if not candidates:
+        return None
+    dots = centroid_dots(conn, candidates, vectors)
+    active = [c for c in CHANNELS if vectors[c]]
+    shares = {WORDS: 1.0 - NAMES_SHARE, NAMES: NAMES_SHARE} if len(active) == 2 else {WORDS: 1.0}
+    best: tuple[str, float] | None = None
+    for row in story_rows(conn, candidates):
+        score = 0.0
+        for channel, share in shares.items():
+            norm2 = row["norm2_names"] if channel == NAMES else row["norm2_words"]
+            if norm2 > 0:
+                score += share * dots[row["id"]].get(channel, 0.0) / math.sqrt(norm2)
+        score *= time_factor(published, row["first_published"], row["last_published"])
+        if best is None or score > best[1]:
+            best = (str(row["id"]), score)
+    return best
+
+
+def candidate_stories(conn: sqlite3.Connection, vectors: Vectors) -> list[str]:
+    """Stories that share one of the article's heaviest features (the blocking keys)."""
+    found: set[str] = set()
+    for channel in CHANNELS:
+        heaviest = sorted(vectors[channel].items(), key=lambda item: -item[1])[:BLOCKING_KEYS]
+        for term, _weight in heaviest:
+            rows = conn.execute(
+                "SELECT story FROM story_terms WHERE channel = ? AND term = ?"
+                " ORDER BY weight DESC LIMIT ?",
+                (channel, term, STORIES_PER_KEY),
+            )
+            found.update(row[0] for row in rows)
+    return sorted(found)
+
+
+def centroid_dots(
+    conn: sqlite3.Connection, stories: list[str], vectors: Vectors
+) -> dict[str, dict[int, float]]:
+    """Dot product of the article's vector with each story's centroid, per channel."""
+    dots: dict[str, dict[int, float]] = {story: {} for story in stories}
+    for channel in CHANNELS:
+        vector = vectors[channel]
+        story_marks = ",".join("?" * len(stories))
+        for chunk in chunks(sorted(vector), SQL_CHUNK):
+            term_marks = ",".join("?" * len(chunk))
+            for story, term, weight in conn.execute(
+                f"SELECT story, term, weight FROM story_terms WHERE story IN ({story_marks})"
+                f" AND channel = ? AND term IN ({term_marks})",
+                (*stories, channel, *chunk),
+            ):
+                by_channel = dots[story]
+                by_channel[channel] = by_channel.get(channel, 0.0) + weight * vector[term]
+    return dots
+
+
+def story_rows(conn: sqlite3.Connection, stories: list[str]) -> list[sqlite3.Row]:
+    marks = ",".join("?" * len(stories))
+    return conn.execute(
+        "SELECT id, norm2_words, norm2_names, first_published, last_published"
+        f" FROM stories WHERE id IN ({marks}) ORDER BY seq",
+        stories,
+    ).fetchall()
+
+
+def time_factor(published: date | None, first: str | None, last: str | None) -> float:
+    """1 near the story's known dates, decaying with the days beyond ``TIME_GRACE_DAYS``."""
+    if published is None or first is None or last is None:
+        return 1.0
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    gap = max((start - published).days, (published - end).days, 0)
+    return 1.0 / (1.0 + max(gap - TIME_GRACE_DAYS, 0) / TIME_SCALE_DAYS)
+
+
+def published_day(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def start_story(conn: sqlite3.Connection, story_id: str, pin: str | None) -> str:
+    seq = bump_counter(conn, "stories")
+    conn.execute("INSERT INTO stories (id, pin, seq) VALUES (?, ?, ?)", (story_id, pin, seq))
+    return story_id
+
+
+def add_to_centroid(conn: sqlite3.Connection, story: str, vectors: Vectors) -> None:
+    """Add the article's unit vectors to the story's centroid and keep its norm exact."""
+    dots = centroid_dots(conn, [story], vectors)[story]
+    for channel in CHANNELS:
+        vector = vectors[channel]
+        if not vector:
+            continue
+        column = "norm2_names" if channel == NAMES else "norm2_words"
+        conn.execute(
+            f"UPDATE stories SET {column} = {column} + ? WHERE id = ?",
+            (2.0 * dots.get(channel, 0.0) + 1.0, story),
+        )
+        conn.executemany(
+            "INSERT INTO story_terms (story, channel, term, weight) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (story, channel, term) DO UPDATE SET weight = weight + excluded.weight",
+            [(story, channel, term, weight) for term, weight in vector.items()],
+        )
+
+
+def add_member(
+    conn: sqlite3.Connection,
+    story: str,
+    article: Article,
+    duplicate_of: str | None,
+    similarity: float | None,
+) -> int:
+    """Record the article in the story and widen its dates; returns the story's source count."""
+    conn.execute(
+        "INSERT OR REPLACE INTO article_story (article_id, story, duplicate_of, similarity)"
+        " VALUES (?, ?, ?, ?)",
+        (article.id, story, duplicate_of, similarity),
+    )
+    published = published_day(article)
+    seen = published.isoformat() if published else (article.ingested_at or "")[:10] or None
+    pub = published.isoformat() if published else None
+    conn.execute(
+        "UPDATE stories SET articles = articles + 1, sources = sources + ?,"
+        " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,"
+        " last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END,"
+        " first_published = CASE WHEN first_published IS NULL OR ? < first_published"
+        "   THEN ? ELSE first_published END,"
+        " last_published = CASE WHEN last_published IS NULL OR ? > last_published"
+        "   THEN ? ELSE last_published END"
+        " WHERE id = ?",
+        (int(duplicate_of is None), seen, seen, seen, seen, pub, pub, pub, pub, story),
+    )
+    return int(conn.execute("SELECT sources FROM stories WHERE id = ?", (story,)).fetchone()[0])
+
+
+def story_of(conn: sqlite3.Connection, article_id: str) -> str:
+    row = conn.execute(
+        "SELECT story FROM article_story WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return str(row[0])
+
+
+# -- labels --------------------------------------------------------------------------------
+
+
+def refresh_label(conn: sqlite3.Connection, story: str) -> None:
+    conn.execute("UPDATE stories SET label = ? WHERE id = ?", (story_label(conn, story), story))
+
+
+def story_label(conn: sqlite3.Connection, story: str) -> str:
+    """A readable label from the story's central names and words: "Kenya · Haiti · police"."""
+    documents = current_counter(conn, "documents")
+    names = [
+        (term, surface)
+        for term, surface in central_features(conn, story, NAMES, documents)
+        if not term.startswith(("n:", "y:", "t:"))
+    ]
+    names.sort(key=lambda item: not item[0].startswith("e:"))  # entities first, rank kept
+    chosen: list[str] = []
+    for _term, surface in names:
+        if len(chosen) < LABEL_NAMES and not overlaps_any(surface, chosen):
+            chosen.append(surface)
+    words = 0
+    for _term, surface in central_features(conn, story, WORDS, documents):
+        if words < LABEL_WORDS and not overlaps_any(surface, chosen):
+            chosen.append(surface)
+            words += 1
+    return " · ".join(chosen)
+
+
+def central_features(
+    conn: sqlite3.Connection, story: str, channel: int, documents: int
+) -> Iterator[tuple[str, str]]:
+    """(term, surface) of the story's heaviest features, most central first (weight x IDF)."""
+    rows = conn.execute(
+        "SELECT st.term, st.weight, d.df, d.surface FROM story_terms st"
+        " JOIN term_df d ON d.channel = st.channel AND d.term = st.term"
+        " WHERE st.story = ? AND st.channel = ? ORDER BY st.weight DESC LIMIT ?",
+        (story, channel, LABEL_POOL),
+    ).fetchall()
+    ranked = sorted(rows, key=lambda r: (-r["weight"] * idf(documents, r["df"]), r["term"]))
+    for row in ranked:
+        yield str(row["term"]), str(row["surface"])
+
+
+def overlaps_any(surface: str, chosen: list[str]) -> bool:
+    """True when the surface repeats a chosen one ("Ruto" after "William Ruto")."""
+    low = surface.lower()
+    return any(low in other.lower() or other.lower() in low for other in chosen)
+
+
+def current_counter(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT value FROM link_counters WHERE name = ?", (name,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
