@@ -1,0 +1,172 @@
+"""Web latency on a ledger of 10,000 articles: story page and facts API, p50 / p95.
+
+The ledger is built through the real pipeline (extraction, storage, linking)
+from generated news texts: STORIES developing stories, each told by several
+outlets over months with changing counts and money figures, dated events and
+quotes. It is built once and cached (delete it to rebuild). The server runs
+as `storyledger serve` in its own process; requests come from this one.
+
+    python bench/web.py                  # 10,000 articles, 200 requests per URL
+    python bench/web.py --articles 2000  # a quicker look
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+from storyledger.ingest.pipeline import ingest_articles
+from storyledger.model import Article, content_id
+from storyledger.store.sqlite import open_ledger
+
+STORIES = 20
+OUTLETS = [f"Outlet {name}" for name in "ABCDEFGHIJKL"]
+PLACES = [
+    ("Kenya", "Kenyan", "Haiti"),
+    ("Rwanda", "Rwandan", "Mozambique"),
+    ("Brazil", "Brazilian", "Bolivia"),
+    ("Nepal", "Nepalese", "Lebanon"),
+    ("Ghana", "Ghanaian", "Mali"),
+    ("Chile", "Chilean", "Peru"),
+    ("Norway", "Norwegian", "Sudan"),
+    ("Japan", "Japanese", "Tonga"),
+    ("India", "Indian", "Somalia"),
+    ("Egypt", "Egyptian", "Libya"),
+]
+TOPICS = [
+    ("police officers", "security mission"),
+    ("engineers", "reconstruction programme"),
+    ("doctors", "medical mission"),
+    ("soldiers", "peacekeeping force"),
+]
+SPEAKERS = ["Amina Odhiambo", "Carlos Mendes", "Priya Raman", "John Okafor", "Marta Silva"]
+
+
+def story_articles(number: int, per_story: int, rng: random.Random) -> list[Article]:
+    sender, demonym, host = PLACES[number % len(PLACES)]
+    people, mission = TOPICS[number // len(PLACES) % len(TOPICS)]
+    speaker = SPEAKERS[number % len(SPEAKERS)]
+    start = date(2023, 1, 1) + timedelta(days=37 * number)
+    pledged = rng.choice([500, 800, 1000, 1200, 2000])
+    deployed, fund = rng.randint(50, 200), rng.randint(5, 30)
+    articles = []
+    for i in range(per_story):
+        day = start + timedelta(days=2 * i)
+        deployed = min(pledged, deployed + rng.choice([0, 0, 10, 25, 50]))
+        fund += rng.choice([0, 1, 2, 5])
+        text = (
+            f"{sender} has pledged {pledged:,} {people} to the {mission} in {host}, "
+            f"officials said on {day:%A}. About {deployed:,} {demonym} {people} are now "
+            f"deployed in {host}, bringing the total to {deployed:,}. "
+            f"A trust fund for the {mission} has received ${fund} million so far, "
+            f"according to the United Nations. "
+            f'"We will stay until the job is done," {speaker} told reporters in {host} '
+            f"on {day:%B} {day.day}. The {mission} began in {start:%B %Y}. "
+            f"Report {number}-{i} from {OUTLETS[i % len(OUTLETS)]}."
+        )
+        articles.append(
+            Article(
+                id=content_id(text),
+                text=text,
+                title=f"{demonym} {mission} in {host}: update {i}",
+                outlet=OUTLETS[(i + number) % len(OUTLETS)],
+                url=f"https://news.example/{number}/{i}",
+                published=day.isoformat(),
+                published_source="metadata",
+            )
+        )
+    return articles
+
+
+def build_ledger(path: Path, total: int, workers: int) -> None:
+    rng = random.Random(7)
+    per_story = total // STORIES
+    articles = [a for n in range(STORIES) for a in story_articles(n, per_story, rng)]
+    rng.shuffle(articles)
+    started = time.perf_counter()
+    with open_ledger(path) as ledger:
+        report = ingest_articles(ledger, articles, workers=workers, progress=True)
+    elapsed = time.perf_counter() - started
+    print(f"built {len(report.added)} articles in {elapsed:.0f} s ({path})")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "storyledger", "--db", str(path), "serve", "--port", str(port)]
+        + ["--read-only"],
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/v1/stories", timeout=5)
+            return server
+        except httpx.TransportError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the server did not start")
+
+
+def latencies(client: httpx.Client, url: str, requests: int) -> list[float]:
+    client.get(url).raise_for_status()  # warm caches
+    found = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(url).raise_for_status()
+        found.append((time.perf_counter() - started) * 1000)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    path = args.db or Path(f"/tmp/storyledger-bench-web-{args.articles}.db")
+    if not path.exists():
+        build_ledger(path, args.articles, args.workers)
+    port = free_port()
+    server = start_server(path, port)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+            stories = client.get("/api/v1/stories").json()
+            story = max(stories, key=lambda s: len(s["articles"]))
+            figures = client.get(f"/api/v1/stories/{story['id']}/facts").json()
+            print(
+                f"ledger: {sum(len(s['articles']) for s in stories)} articles, "
+                f"{len(stories)} stories; measured story: {len(story['articles'])} articles, "
+                f"{len(figures)} figures"
+            )
+            for name, url in (
+                ("story page", f"/stories/{story['id']}"),
+                ("facts API", f"/api/v1/stories/{story['id']}/facts"),
+            ):
+                times = latencies(client, url, args.requests)
+                p95 = statistics.quantiles(times, n=20)[-1]
+                print(
+                    f"{name:11s} p50 {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms"
+                    f"   ({args.requests} requests)"
+                )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
