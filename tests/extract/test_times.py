@@ -496,3 +496,12 @@ def test_clock_time_written_with_hours(nlp: Language) -> None:
         "0440 GMT": "2005-11-28T04:40Z",
         "Monday": "2005-11-28",
     }
+
+
+def test_years_and_months_counted_from_an_earlier_time(nlp: Language) -> None:
+    text = "Last year, a drought cut harvests; the year before, storms destroyed homes."
+    assert values(nlp, text, date(2023, 3, 15)) == {"Last year": "2022", "the year before": "2021"}
+    text = "The law passed in March 2019 and a year later it was repealed."
+    assert values(nlp, text, date(2023, 3, 15))["a year later"] == "2020"
+    text = "The law passed in 2019. The following month, protests began."
+    assert values(nlp, text, date(2023, 3, 15)) == {"2019": "2019"}  # which month is unknown

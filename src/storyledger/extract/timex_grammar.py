@@ -189,8 +189,9 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "anchored_period",
-        r"""\b(?P<what>the\s+(?:week|day)\s+(?:after|before)|the\s+(?:next|following|previous)
-        \s+(?:day|week)|a\s+day\s+(?:later|earlier|before|after))\b""",
+        r"""\b(?:the\s+(?P<unit>day|week|month|year)\s+(?P<way>after|before)
+        |the\s+(?P<way2>next|following|previous)\s+(?P<unit2>day|week|month|year)
+        |an?\s+(?P<unit3>day|week|month|year)\s+(?P<way3>later|earlier|before|after))\b""",
         4,
         lowered=True,
     ),
@@ -223,7 +224,7 @@ PATTERNS: tuple[Pattern, ...] = (
         5,
         lowered=True,
     ),
-    _p("weekend", r"\bthe\s+(?P<what>weekend)\b", 4, lowered=True),
+    _p("weekend", r"\bthe\s+weekend\b", 4, lowered=True),
     _p(
         "quarter",
         rf"""\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?P<kind>quarter|half)

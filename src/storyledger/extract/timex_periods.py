@@ -100,7 +100,7 @@ def period_end(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
 def weekend(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "the weekend": the one just past in past-tense statements (unless the report is itself
     written on a weekend), the coming one otherwise."""
-    start = m.start("what")
+    start = m.start()
     pub = ctx.published
     if pub is None:
         return [Timex(start, m.end(), "DATE", None)]

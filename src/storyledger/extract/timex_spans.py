@@ -9,7 +9,13 @@ from datetime import date, timedelta
 
 from storyledger.extract.timex_context import Handler, Timex, TimexContext, TimexMatch
 from storyledger.extract.timex_grammar import APPROX_MODS, NUMBER_WORDS, UNITS, VAGUE_NUMBERS
-from storyledger.extract.timex_values import add_months, day_value, month_value, week_value
+from storyledger.extract.timex_values import (
+    add_months,
+    day_value,
+    month_value,
+    timex_interval,
+    week_value,
+)
 
 # Words after which "a week" or bare "months" read as a length of time.
 DURATION_CUES = frozenset(
@@ -18,7 +24,6 @@ DURATION_CUES = frozenset(
 )  # fmt: skip
 NOUN_PHRASE_STARTS = frozenset({"PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"})
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
-_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
 YEAR_LIKE = re.compile(r"^(?:1[1-9]|20)\d\d$")
 CLOCK_BEFORE = re.compile(r"\d:\s?$")
 MILITARY_TIME = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d hours?$")
@@ -167,41 +172,55 @@ def time_of_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "TIME", f"{day_part}T{clock}{zone}", None, resolved)]
 
 
-def _anchor(ctx: TimexContext, position: int, week: bool) -> tuple[date, bool] | None:
-    """The day (or a day of the week) an anchored expression counts from, and whether it was
-    itself resolved from the publication date; else the publication date."""
-    for timex in sorted(ctx.accepted, key=lambda t: t.start, reverse=True):
-        if timex.start >= position or position - timex.end > ANCHOR_REACH or not timex.value:
+def _anchor(ctx: TimexContext, position: int, unit: str) -> tuple[date, bool] | None:
+    """The first day of the latest time before ``position`` (None when it is too coarse for
+    ``unit``) and whether it was itself resolved from the publication date; without any time
+    before, the publication date."""
+    pattern = _GRANULARITY[unit]
+    for timex in reversed(ctx.accepted):
+        if timex.end > position or not timex.value or timex.type not in ("DATE", "TIME"):
             continue
-        if found := _DAY_VALUE.match(timex.value):
-            return date(int(found[1]), int(found[2]), int(found[3])), timex.resolved
-        if week and (found := _WEEK_VALUE.match(timex.value)):
-            return date.fromisocalendar(int(found[1]), int(found[2]), 1), timex.resolved
+        if position - timex.end > ANCHOR_REACH:
+            break
+        interval = timex_interval(timex.value)
+        if interval is None:
+            continue
+        if not pattern.match(timex.value):
+            return None  # "in 2019 ... the following month": which month is not known
+        return interval[0], timex.resolved
     if ctx.published is None:
         return None
     return ctx.published, True
 
 
+def _step(day: date, unit: str, step: int) -> str:
+    if unit == "day":
+        return day_value(day + timedelta(days=step))
+    if unit == "week":
+        return week_value(day + timedelta(weeks=step))
+    if unit == "month":
+        return month_value(*add_months(day.year, day.month, step))
+    return str(day.year + step)
+
+
 def anchored_period(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
-    """ "next week or the week after" (the week after that week), "a day later", "the day
+    """ "next week or the week after" (the week after that week), "a day later", "the year
     before". Not "the day after he lost his job": that counts from an event, not a time."""
     span = ctx.span(m.start(), m.end())
     if span is None:
         return []
-    if span.end < len(ctx.doc) and ctx.doc[span.end].pos_ in NOUN_PHRASE_STARTS:
+    unit = m["unit"] or m["unit2"] or m["unit3"]
+    way = m["way"] or m["way2"] or m["way3"]
+    after_word = way in ("after", "before")
+    if after_word and span.end < len(ctx.doc) and ctx.doc[span.end].pos_ in NOUN_PHRASE_STARTS:
         return []
     if ctx.word_before(m.start()) in DURATION_CUES:
         return []  # "over the next day or two": a length of time
-    words = " ".join(m["what"].lower().split())
-    week = "week" in words
-    anchor = _anchor(ctx, m.start(), week)
+    anchor = _anchor(ctx, m.start(), unit)
     if anchor is None:
         return []
-    back = any(w in words for w in ("before", "previous", "earlier"))
-    days = (7 if week else 1) * (-1 if back else 1)
-    moved = anchor[0] + timedelta(days=days)
-    value = week_value(moved) if week else day_value(moved)
-    return [Timex(m.start(), m.end(), "DATE", value, None, anchor[1])]
+    step = -1 if way in ("before", "previous", "earlier") else 1
+    return [Timex(m.start(), m.end(), "DATE", _step(anchor[0], unit, step), None, anchor[1])]
 
 
 _GRANULARITY = {
