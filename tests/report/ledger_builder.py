@@ -133,7 +133,7 @@ def store(ledger: Ledger, draft: Draft, story: str = STORY, duplicate_of: str | 
     ledger.add_article(article, extraction)
     with ledger.transaction() as conn:
         conn.execute(
-            "INSERT OR REPLACE INTO article_story (article_id, story_id, duplicate_of)"
+            "INSERT OR REPLACE INTO article_story (article_id, story, duplicate_of)"
             " VALUES (?, ?, ?)",
             (article.id, story, duplicate_of),
         )
@@ -145,9 +145,4 @@ def store(ledger: Ledger, draft: Draft, story: str = STORY, duplicate_of: str | 
 
 
 def new_ledger(folder: Path) -> Ledger:
-    ledger = open_ledger(folder / "ledger.db")
-    ledger.conn.execute(  # TEMPORARY until migration 002 lands
-        "CREATE TABLE IF NOT EXISTS article_story (article_id TEXT PRIMARY KEY, story_id TEXT,"
-        " duplicate_of TEXT)"
-    )
-    return ledger
+    return open_ledger(folder / "ledger.db")

@@ -75,7 +75,7 @@ def run_demo(out: Path, progress: bool = False) -> DemoResult:
         data = briefing_data(ledger)
         briefing_path.write_text(render_briefing(data, "html"), encoding="utf-8")
         story = data["story"]["id"] if data["story"] else None
-        stories = ledger.conn.execute("SELECT COUNT(DISTINCT story_id) FROM article_story")
+        stories = ledger.conn.execute("SELECT COUNT(DISTINCT story) FROM article_story")
         return DemoResult(
             ledger_path=ledger_path,
             briefing_path=briefing_path,

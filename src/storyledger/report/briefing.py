@@ -103,15 +103,13 @@ def observation_day(observation: dict[str, Any]) -> str | None:
 
 
 def figure_summary(figure: dict[str, Any]) -> dict[str, Any]:
-    """Latest value, the steps by which it changed, conflicts and a chart of one figure."""
-    dated = sorted(
-        figure["observations"],
-        key=lambda o: (observation_day(o) or "", o.get("published") or ""),
-    )
-    steps = value_steps(figure, dated)
+    """Latest value, the steps by which it changed, open conflicts and a chart of one figure."""
+    observations = figure["observations"]  # in the order of the time they refer to
+    steps = value_steps(figure["unit"], observations)
+    latest = figure.get("latest") or observations[-1]
     points = [
         Point(day, o["value"], display_date(o.get("as_of") or day), o["relation"] == "conflicts")
-        for o in dated
+        for o in observations
         if (day := observation_day(o)) is not None
     ]
     return {
@@ -119,61 +117,60 @@ def figure_summary(figure: dict[str, Any]) -> dict[str, Any]:
         "label": figure["label"],
         "unit": figure["unit"],
         "modality": figure["modality"],
-        "latest": steps[-1],
+        "latest": step_of(latest, figure["unit"], agreeing_citations(latest, observations)),
         "steps": steps,
-        "conflicts": figure_conflicts(figure, dated),
+        "conflicts": [conflict_summary(figure, c) for c in figure.get("conflicts", [])],
         "chart": step_chart(points, figure["label"], lambda v: format_value(v, figure["unit"])),
     }
 
 
-def value_steps(figure: dict[str, Any], dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def step_of(
+    observation: dict[str, Any], unit: str, citations: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "value": format_range(observation, unit),
+        "as_of": observation.get("as_of"),
+        "relation": observation["relation"],
+        "speaker": observation.get("speaker"),
+        "citations": citations,
+    }
+
+
+def agreeing_citations(
+    latest: dict[str, Any], observations: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Citations of every report giving the latest value for the same time."""
+    same = [
+        o
+        for o in observations
+        if o.get("as_of") == latest.get("as_of")
+        and (o["value"], o["low"], o["high"]) == (latest["value"], latest["low"], latest["high"])
+    ]
+    return [citation(o) for o in same or [latest]]
+
+
+def value_steps(unit: str, observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Consecutive observations of the same value folded into one step with all citations."""
     steps: list[dict[str, Any]] = []
-    for obs in dated:
-        shown = format_range(obs, figure["unit"])
-        if steps and steps[-1]["value"] == shown:
+    for obs in observations:
+        if steps and steps[-1]["value"] == format_range(obs, unit):
             steps[-1]["citations"].append(citation(obs))
             continue
-        steps.append(
-            {
-                "value": shown,
-                "as_of": obs.get("as_of"),
-                "relation": obs["relation"],
-                "speaker": obs.get("speaker"),
-                "citations": [citation(obs)],
-            }
-        )
+        steps.append(step_of(obs, unit, [citation(obs)]))
     return steps
 
 
-def figure_conflicts(figure: dict[str, Any], dated: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each conflicting observation with the earlier, different value it contradicts."""
-    found = []
-    for i, obs in enumerate(dated):
-        if obs["relation"] != "conflicts":
-            continue
-        earlier = next(
-            (
-                o
-                for o in reversed(dated[:i])
-                if (o["value"], o["low"], o["high"]) != (obs["value"], obs["low"], obs["high"])
-            ),
-            None,
-        )
-        if earlier is None:
-            continue
-        found.append(
-            {
-                "figure": figure["id"],
-                "label": figure["label"],
-                "as_of": obs.get("as_of"),
-                "claims": [
-                    {"value": format_range(o, figure["unit"]), "citation": citation(o)}
-                    for o in (earlier, obs)
-                ],
-            }
-        )
-    return found
+def conflict_summary(figure: dict[str, Any], conflict: dict[str, Any]) -> dict[str, Any]:
+    """An open conflict: the two values outlets give for the same time, each cited."""
+    return {
+        "figure": figure["id"],
+        "label": figure["label"],
+        "as_of": conflict.get("as_of"),
+        "claims": [
+            {"value": format_range(o, figure["unit"]), "citation": citation(o)}
+            for o in conflict["values"]
+        ],
+    }
 
 
 def event_summary(event: dict[str, Any]) -> dict[str, Any]:
@@ -218,7 +215,7 @@ def sources_of_story(ledger: Ledger, story: dict[str, Any] | None) -> list[dict[
     sql = "SELECT id, outlet, published, title, url FROM articles"
     params: tuple[str, ...] = ()
     if story is not None:
-        sql += " WHERE id IN (SELECT article_id FROM article_story WHERE story_id = ?)"
+        sql += " WHERE id IN (SELECT article_id FROM article_story WHERE story = ?)"
         params = (story["id"],)
     rows = ledger.conn.execute(sql + " ORDER BY published, seq", params).fetchall()
     return [

@@ -26,7 +26,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "observations": (
         "figure", "story", "label", "unit", "counted", "modality", "value", "low", "high",
-        "as_of", "relation", "speaker", "sentence", *CITATION,
+        "approx", "as_of", "relation", "speaker", "sentence", "duplicate_of", *CITATION,
     ),
     "events": (
         "event", "story", "date", "mod", "status", "description", "salience", "actors",
@@ -57,17 +57,9 @@ def cited(source: dict[str, Any]) -> dict[str, Any]:
     return {c: source.get(c) for c in CITATION}
 
 
-def latest_observation(figure: dict[str, Any]) -> dict[str, Any]:
-    return max(
-        figure["observations"],
-        key=lambda o: (o.get("as_of") or "", o.get("published") or ""),
-        default={},
-    )
-
-
 def figure_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
     for figure in facts_data(ledger, story):
-        latest = latest_observation(figure)
+        latest = figure.get("latest") or {}
         yield {
             "figure": figure["id"],
             "story": figure["story"],
@@ -78,7 +70,7 @@ def figure_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
             "change": figure.get("change", False),
             "observations": len(figure["observations"]),
             "outlets": len({o.get("outlet") or o["article"] for o in figure["observations"]}),
-            "conflicts": sum(o["relation"] == "conflicts" for o in figure["observations"]),
+            "conflicts": len(figure.get("conflicts", [])),  # open conflicts
             "latest_value": latest.get("value"),
             "latest_low": latest.get("low"),
             "latest_high": latest.get("high"),
@@ -136,12 +128,12 @@ def quote_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
 def article_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
     sql = (
         "SELECT a.id AS article, a.outlet, a.url, a.published, a.title, a.author,"
-        " a.published_source, ast.story_id AS story, ast.duplicate_of FROM articles a"
+        " a.published_source, ast.story AS story, ast.duplicate_of FROM articles a"
         " LEFT JOIN article_story ast ON ast.article_id = a.id"
     )
     params: tuple[str, ...] = ()
     if story is not None:
-        sql += " WHERE ast.story_id = ?"
+        sql += " WHERE ast.story = ?"
         params = (story,)
     for row in ledger.conn.execute(sql + " ORDER BY a.published, a.seq", params):
         yield dict(row)

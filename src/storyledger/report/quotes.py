@@ -60,7 +60,7 @@ def quote_rows(ledger: Ledger, story: str | None) -> list[Any]:
     )
     params: tuple[str, ...] = ()
     if story is not None:
-        sql += " JOIN article_story ast ON ast.article_id = a.id WHERE ast.story_id = ? AND"
+        sql += " JOIN article_story ast ON ast.article_id = a.id WHERE ast.story = ? AND"
         params = (story,)
     else:
         sql += " WHERE"

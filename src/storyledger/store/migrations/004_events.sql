@@ -41,3 +41,6 @@ CREATE TABLE event_words (
     clauses INTEGER NOT NULL,
     PRIMARY KEY (story, word)
 );
+
+INSERT INTO link_tables (position, name) VALUES
+    (40, 'events'), (41, 'event_sources'), (42, 'event_words');
