@@ -214,3 +214,31 @@ def test_a_long_sentence_is_cut_to_the_clause_of_its_date(ledger: Ledger) -> Non
         "A court ruled the mission unconstitutional, illegal and void on January 26"
     )
     assert described["2024-05"].startswith("An opposition party filed a new legal challenge")
+
+
+def test_an_undated_statement_in_the_lede_is_news_of_the_publication_day(ledger: Ledger) -> None:
+    store(
+        ledger,
+        Draft(
+            text="The police will deploy next week, Ruto said. He spoke in Nakuru.",
+            outlet="Daily A",
+            published="2024-06-09",
+            times=[("next week", "2024-W24", "2024-06-10", "2024-06-16", None)],
+        ),
+    )
+    store(
+        ledger,
+        Draft(
+            text="Ruto said on Monday that the police will deploy soon.",
+            outlet="Daily B",
+            published="2024-06-12",
+            times=[("Monday", "2024-06-10", "2024-06-10", "2024-06-10", None)],
+        ),
+    )
+    events = {(e["date"], e["status"]): e for e in timeline_data(ledger)}
+    assert set(events) == {
+        ("2024-06-09", "happened"),  # the statement itself, dated by publication
+        ("2024-W24", "expected"),  # what it expects
+        ("2024-06-10", "happened"),  # a dated statement needs no lede rule
+    }
+    assert events[("2024-06-09", "happened")]["description"].endswith("Ruto said.")

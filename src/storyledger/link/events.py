@@ -32,6 +32,11 @@ from storyledger.model import Article, Claim, Extraction, TimeMention
 from storyledger.store.sqlite import Ledger
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$")
+LEDE = -1  # the time index of a lede statement, dated by the publication date
+REPORTING_VERB = re.compile(
+    r"\b(?:said|says|told|tells|announced|announces|stated|declared|warned|insisted|assured|"
+    r"confirmed|confirms)\b"
+)
 LONG_SENTENCE_WORDS = 30
 SHORTEST_CLAUSE_WORDS = 5
 SHORT_SPAN_DAYS = 31  # a month at most: finer dates may nest inside it
@@ -86,7 +91,8 @@ STOPWORDS = frozenset(STOPWORD_TEXT.split())
 class DatedClause:
     """One dated statement of an article: the raw material of an event."""
 
-    time_idx: int
+    time_idx: int  # LEDE for the statement of a lede dated by publication
+    sentence: int
     claim: int | None
     date: str
     mod: str | None
@@ -180,10 +186,11 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
             continue
         claim_idx = claim_of_time.get(time_idx)
         claim = extraction.claims[claim_idx] if claim_idx is not None else None
-        start, end = clause_span(article.text, sentence_span(extraction, time), time)
+        start, end = clause_span(article.text, sentence_span(extraction, time), time.start)
         found.append(
             DatedClause(
                 time_idx=time_idx,
+                sentence=time.sentence,
                 claim=claim_idx,
                 date=calendar_value(time.value or ""),
                 mod=time.mod,
@@ -194,7 +201,40 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
                 actors=actors_in(extraction, start, end, claim),
             )
         )
-    return found
+    statement = lede_statement(article, extraction, found)
+    return found if statement is None else [statement, *found]
+
+
+def lede_statement(
+    article: Article, extraction: Extraction, dated: list[DatedClause]
+) -> DatedClause | None:
+    """The statement a report's first sentence attributes, when it gives no date of its own
+    for it ("..., Ruto said."): news of the day, dated by the publication date."""
+    if not article.published or not extraction.sentences:
+        return None
+    first = extraction.sentences[0]
+    if any(c.status == "happened" for c in dated if c.sentence == 0):
+        return None
+    cue = REPORTING_VERB.search(article.text, first[0], first[1])
+    if cue is None:
+        return None
+    start, end = clause_span(article.text, first, cue.start())
+    day = article.published[:10]
+    claim = next((i for i, c in enumerate(extraction.claims) if c.sentence == 0), None)
+    return DatedClause(
+        time_idx=LEDE,
+        sentence=0,
+        claim=claim,
+        date=day,
+        mod=None,
+        interval_start=day,
+        interval_end=day,
+        status="happened",
+        clause=tidy_clause(article.text[start:end]),
+        actors=actors_in(
+            extraction, start, end, extraction.claims[claim] if claim is not None else None
+        ),
+    )
 
 
 def calendar_times(text: str, times: list[TimeMention]) -> list[tuple[int, TimeMention]]:
@@ -282,8 +322,8 @@ def sentence_span(extraction: Extraction, time: TimeMention) -> tuple[int, int]:
     )
 
 
-def clause_span(text: str, sentence: tuple[int, int], time: TimeMention) -> tuple[int, int]:
-    """The clause of a long sentence that holds the time mention; the sentence when short."""
+def clause_span(text: str, sentence: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """The clause of a long sentence that holds offset ``anchor``; the sentence when short."""
     start, end = sentence
     if len(text[start:end].split()) <= LONG_SENTENCE_WORDS:
         return start, end
@@ -294,7 +334,7 @@ def clause_span(text: str, sentence: tuple[int, int], time: TimeMention) -> tupl
         piece_start = match.end()
     pieces.append((piece_start, end))
     for piece in pieces:
-        if piece[0] <= time.start < piece[1]:
+        if piece[0] <= anchor < piece[1]:
             if len(text[piece[0] : piece[1]].split()) < SHORTEST_CLAUSE_WORDS:
                 return start, end
             return piece
