@@ -12,6 +12,7 @@ from rich.markup import escape
 
 from storyledger.cli import (  # noqa: F401  (register commands)
     extracting,
+    facts,
     fetching,
     ingesting,
     serving,

@@ -1,0 +1,219 @@
+"""The relation of each observation of a figure to what came before it.
+
+Observations are put in the order of the time they refer to (``as_of``), then
+of publication; each one's relation depends only on the observations before it
+in that order, so the result depends on the set of observations, never on the
+order in which articles arrived. Pure functions: ``link.figures`` loads a
+figure's observations, calls ``assign_relations`` and stores the result.
+
+- first: nothing earlier;
+- corroborates: a value consistent with an earlier one from an independent
+  source (another outlet, not a copy of the same wire text);
+- updates: a value for a later time, or a correction by the same source;
+- conflicts: a different value for the same time from an independent source;
+- refines: a value inside an earlier bound or range ("at least 5,000" -> "5,200").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+APPROX_TOLERANCE = 0.05  # "about 1,000" and "1,020" are the same value
+EXACT_TOLERANCE = 1e-9
+SAME_TIME_MAX_DAYS = 31  # a month holds its days; a year does not hold a month's count
+
+
+@dataclass
+class Obs:
+    """One observation as the relation rules see it."""
+
+    id: int
+    article: str
+    source: str  # the original article of a copy, else the article itself
+    outlet: str | None
+    copy: bool  # the article is a syndicated copy of ``source``
+    value: float
+    low: float | None
+    high: float | None
+    approx: str | None
+    start: date | None  # first and last day the as_of denotes
+    end: date | None
+    published: str | None
+    relation: str = "first"
+    relation_to: int | None = None
+
+    def order(self) -> tuple[str, str, str, str, int]:
+        return (
+            self.start.isoformat() if self.start else "",
+            self.end.isoformat() if self.end else "",
+            self.published or "",
+            self.article,
+            self.id,
+        )
+
+    def bounds(self) -> tuple[float, float]:
+        """The values the observation allows: a point, a range, or a one-sided bound."""
+        if self.low is None and self.high is None:
+            return self.value, self.value
+        low = self.low if self.low is not None else -math.inf
+        high = self.high if self.high is not None else math.inf
+        return low, high
+
+    def is_point(self) -> bool:
+        low, high = self.bounds()
+        return low == high
+
+
+def tolerance(a: Obs, b: Obs) -> float:
+    relative = APPROX_TOLERANCE if a.approx or b.approx else EXACT_TOLERANCE
+    return relative * max(abs(a.value), abs(b.value), 1.0)
+
+
+def same_value(a: Obs, b: Obs) -> bool:
+    (a_low, a_high), (b_low, b_high) = a.bounds(), b.bounds()
+    slack = tolerance(a, b)
+    return abs(a_low - b_low) <= slack and abs(a_high - b_high) <= slack
+
+
+def within(inner: Obs, outer: Obs) -> bool:
+    """``inner`` is strictly more precise than ``outer`` and inside it."""
+    (i_low, i_high), (o_low, o_high) = inner.bounds(), outer.bounds()
+    slack = tolerance(inner, outer)
+    inside = i_low >= o_low - slack and i_high <= o_high + slack
+    return inside and (i_high - i_low) < (o_high - o_low)
+
+
+def consistent(a: Obs, b: Obs) -> bool:
+    """The two values can both be true (a point inside a bound, overlapping ranges)."""
+    (a_low, a_high), (b_low, b_high) = a.bounds(), b.bounds()
+    slack = tolerance(a, b)
+    return a_low <= b_high + slack and b_low <= a_high + slack
+
+
+def independent(a: Obs, b: Obs) -> bool:
+    """From different sources: not copies of one text, not the same outlet."""
+    if a.source == b.source:
+        return False
+    return a.outlet is None or b.outlet is None or a.outlet != b.outlet
+
+
+def same_time(a: Obs, b: Obs) -> bool:
+    """Both refer to the same time: overlapping days, neither coarser than a month
+    (unless both are equally coarse)."""
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return a.start is None and b.start is None
+    if a.start > b.end or b.start > a.end:
+        return False
+    a_days, b_days = (a.end - a.start).days, (b.end - b.start).days
+    return max(a_days, b_days) <= SAME_TIME_MAX_DAYS or a_days == b_days
+
+
+def in_order(observations: list[Obs]) -> list[Obs]:
+    """Observations in the order relations are computed in: as_of, then publication."""
+    return sorted(observations, key=Obs.order)
+
+
+def assign_relations(observations: list[Obs]) -> list[Obs]:
+    """Set ``relation`` and ``relation_to`` of every observation; returns them in order."""
+    ordered = in_order(observations)
+    originals: list[Obs] = []
+    for obs in ordered:
+        if obs.copy and (original := reprinted(obs, originals)):
+            obs.relation, obs.relation_to = original.relation, original.id
+            continue
+        obs.relation, obs.relation_to = relation_to_earlier(obs, originals)
+        originals.append(obs)
+    return ordered
+
+
+def reprinted(copy: Obs, earlier: list[Obs]) -> Obs | None:
+    """The observation of the original article that a copy reprints, if it is there."""
+    return next(
+        (
+            e
+            for e in reversed(earlier)
+            if e.source == copy.source and same_value(e, copy) and same_time(e, copy)
+        ),
+        None,
+    )
+
+
+def relation_to_earlier(obs: Obs, earlier: list[Obs]) -> tuple[str, int | None]:
+    if not earlier:
+        return "first", None
+    same = [e for e in earlier if same_time(e, obs)]
+    if same:
+        return relation_at_same_time(obs, list(reversed(same)))
+    latest = earlier[-1]
+    current = [e for e in reversed(earlier) if same_time(e, latest)]
+    return relation_at_later_time(obs, current)
+
+
+def relation_at_same_time(obs: Obs, same: list[Obs]) -> tuple[str, int | None]:
+    """Relation to earlier observations of the same time (newest first)."""
+    for e in same:
+        if independent(e, obs) and same_value(e, obs):
+            return "corroborates", e.id
+    for e in same:
+        if within(obs, e):
+            return "refines", e.id
+    for e in same:
+        if independent(e, obs) and consistent(e, obs):
+            return "corroborates", e.id
+    for e in same:
+        if not independent(e, obs) and same_value(e, obs):
+            return e.relation, e.id  # the same source saying it again
+    rival = next((e for e in same if independent(e, obs)), None)
+    if rival is not None:
+        return "conflicts", rival.id
+    return "updates", same[0].id  # a correction by the same source
+
+
+def relation_at_later_time(obs: Obs, current: list[Obs]) -> tuple[str, int | None]:
+    """Relation to the observations of the latest earlier time (newest first)."""
+    for e in current:
+        if same_value(e, obs):
+            return ("corroborates" if independent(e, obs) else "updates"), e.id
+    for e in current:
+        if within(obs, e):
+            return "refines", e.id
+    return "updates", current[0].id
+
+
+# -- conflicts ---------------------------------------------------------------------------
+
+
+@dataclass
+class Conflict:
+    """Two independent values for the same time; settled once a later report sides with one."""
+
+    observation: Obs  # the conflicting observation
+    rival: Obs  # the earlier observation it contradicts
+    settled_by: Obs | None
+
+
+def conflicts_of(ordered: list[Obs]) -> list[Conflict]:
+    """Every conflict of a figure's observations (as ordered by ``assign_relations``)."""
+    by_id = {o.id: o for o in ordered}
+    found = []
+    for obs in ordered:
+        if obs.relation != "conflicts" or obs.copy or obs.relation_to not in by_id:
+            continue
+        rival = by_id[obs.relation_to]
+        found.append(Conflict(obs, rival, settling_report(obs, rival, ordered)))
+    return found
+
+
+def settling_report(obs: Obs, rival: Obs, ordered: list[Obs]) -> Obs | None:
+    """A report published after both, about the same time, agreeing with one of them."""
+    last_published = max(obs.published or "", rival.published or "")
+    for later in ordered:
+        if later.copy or later.id in (obs.id, rival.id) or not same_time(later, obs):
+            continue
+        if (later.published or "") <= last_published:
+            continue
+        if same_value(later, obs) or same_value(later, rival):
+            return later
+    return None

@@ -1,0 +1,58 @@
+-- Figures (tracked variables of a story) and their observations.
+
+-- A figure: the same counted thing, unit, key entities, modality and level-vs-change.
+CREATE TABLE figures (
+    id TEXT PRIMARY KEY,
+    story TEXT NOT NULL,
+    label TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    counted TEXT,  -- what is counted, as first reported ("police officer")
+    modality TEXT NOT NULL,  -- asserted, pledged, planned, estimated, needed
+    change INTEGER NOT NULL,  -- 1: additions ("another 200"), 0: levels ("now 600")
+    words TEXT NOT NULL,  -- JSON list: the words of every counted phrase aligned to it
+    actors TEXT NOT NULL,  -- JSON list of entity keys that are the subject of its claims
+    entities TEXT NOT NULL,  -- JSON list of [key, name] of the entities of its claims
+    seq INTEGER NOT NULL  -- creation order
+);
+CREATE INDEX figures_story ON figures(story, seq);
+
+-- Blocking keys: a new claim looks up only the figures of its story that share
+-- its unit, modality, level-vs-change and one word of what it counts.
+CREATE TABLE figure_keys (
+    story TEXT NOT NULL,
+    block TEXT NOT NULL,
+    figure_id TEXT NOT NULL,
+    PRIMARY KEY (story, block, figure_id)
+) WITHOUT ROWID;
+CREATE INDEX figure_keys_figure ON figure_keys(figure_id);
+
+-- One value of a figure as one article gives it. as_of is the time the value
+-- refers to (TIMEX3 value, else the publication date); as_of_start/as_of_end
+-- are the days it spans. relation is recomputed for the whole figure when an
+-- observation is added, so it never depends on the order articles arrived in.
+CREATE TABLE observations (
+    id INTEGER PRIMARY KEY,
+    figure_id TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    claim INTEGER NOT NULL,  -- index of the claim in the article's extraction
+    source TEXT NOT NULL,  -- the original article of a syndicated copy, else the article
+    duplicate_of TEXT,  -- set when the article is a copy of another
+    value REAL NOT NULL,
+    low REAL,
+    high REAL,
+    approx TEXT,
+    as_of TEXT,
+    as_of_start TEXT,
+    as_of_end TEXT,
+    published TEXT,  -- publication (else ingestion) date of the article: `changes` filters on it
+    speaker TEXT,
+    sentence TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    relation_to INTEGER  -- the observation the relation refers to (NULL for first)
+);
+CREATE INDEX observations_figure ON observations(figure_id, as_of_start);
+CREATE INDEX observations_article ON observations(article_id);
+CREATE INDEX observations_published ON observations(published);
+
+INSERT INTO link_tables (position, name) VALUES
+    (30, 'figures'), (31, 'figure_keys'), (32, 'observations');

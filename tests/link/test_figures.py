@@ -1,0 +1,220 @@
+"""Figures and observation relations on the mission corpus, in real SQLite ledgers."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.link.mission_corpus import link_by_hand, records
+
+from storyledger.link.figure_keys import counted_words, figure_label, participle
+from storyledger.link.relations import Obs, assign_relations
+from storyledger.report.facts import facts_data
+from storyledger.store.sqlite import Ledger, open_ledger
+
+ALL = [r["id"] for r in records()]
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Ledger:
+    return open_ledger(tmp_path / "ledger.db")
+
+
+def figure_with(figures: list[dict[str, Any]], value: float, **fields: Any) -> dict[str, Any]:
+    """The one figure that has an observation of ``value`` and the given fields."""
+    found = [
+        f
+        for f in figures
+        if any(o["value"] == value for o in f["observations"])
+        and all(f[k] == v for k, v in fields.items())
+    ]
+    assert len(found) == 1, f"{len(found)} figures with {value} and {fields}"
+    return found[0]
+
+
+def relations(figure: dict[str, Any], ids: dict[str, str]) -> list[tuple[str, float, str]]:
+    key_of = {article_id: key for key, article_id in ids.items()}
+    return [(key_of[o["article"]], o["value"], o["relation"]) for o in figure["observations"]]
+
+
+def test_pledge_corroborated_by_an_independent_outlet_not_by_a_copy(ledger: Ledger) -> None:
+    ids = link_by_hand(ledger, ALL)
+    pledge = figure_with(facts_data(ledger), 1000, modality="pledged")
+    assert relations(pledge, ids) == [
+        ("m01", 1000, "first"),
+        ("m02", 1000, "first"),  # the copy reprints the original: not a corroboration
+        ("m03", 1000, "corroborates"),
+        ("m05", 1000, "corroborates"),
+    ]
+    assert pledge["observations"][1]["duplicate_of"] == ids["m01"]
+    assert pledge["unit"] == "count" and not pledge["change"]
+
+
+def test_copies_are_one_source(ledger: Ledger) -> None:
+    ids = link_by_hand(ledger, ["m01", "m02"])
+    pledge = figure_with(facts_data(ledger), 1000, modality="pledged")
+    assert [o["relation"] for o in pledge["observations"]] == ["first", "first"]
+    assert pledge["sources"] == 1
+    assert pledge["latest"]["article"] == ids["m01"]
+
+
+def test_pledge_and_actual_count_are_separate_figures_never_a_conflict(ledger: Ledger) -> None:
+    link_by_hand(ledger, ALL)
+    figures = facts_data(ledger)
+    pledge = figure_with(figures, 1000, modality="pledged")
+    actual = figure_with(figures, 400, modality="asserted", change=False)
+    assert pledge["id"] != actual["id"]
+    assert {o["value"] for o in pledge["observations"]} == {1000}
+    assert 1000 not in {o["value"] for o in actual["observations"]}  # the negative claim
+
+
+def test_cumulative_count_updates_and_conflict_settled(ledger: Ledger) -> None:
+    ids = link_by_hand(ledger, ALL)
+    actual = figure_with(facts_data(ledger), 400, modality="asserted", change=False)
+    assert relations(actual, ids) == [
+        ("m05", 400, "first"),
+        ("m06", 200, "conflicts"),
+        ("m07", 400, "corroborates"),
+        ("m08", 600, "updates"),
+        ("m09", 744, "updates"),  # "Kenyan police" aligned with "police officers"
+    ]
+    assert actual["latest"]["value"] == 744 and actual["latest"]["as_of"] == "2025-01-18"
+    assert actual["conflicts"] == []  # m07 sided with 400
+    [settled] = actual["settled_conflicts"]
+    assert [v["value"] for v in settled["values"]] == [400, 200]
+    assert settled["settled_by"]["article"] == ids["m07"]
+
+
+def test_conflict_is_open_until_a_later_report_settles_it(ledger: Ledger) -> None:
+    link_by_hand(ledger, ["m05", "m06"])
+    actual = figure_with(facts_data(ledger), 400, modality="asserted")
+    [conflict] = actual["conflicts"]
+    assert conflict["as_of"] == "2024-06-25"
+    assert {v["outlet"] for v in conflict["values"]} == {"Atlantic Wire", "Island Herald"}
+
+
+def test_additions_are_a_figure_of_their_own(ledger: Ledger) -> None:
+    ids = link_by_hand(ledger, ALL)
+    figures = facts_data(ledger)
+    additions = figure_with(figures, 200, change=True)
+    assert relations(additions, ids) == [("m08", 200, "first"), ("m09", 144, "updates")]
+    assert additions["label"].startswith("Additional police officers")
+    level = figure_with(figures, 600, change=False)
+    assert 200 not in {o["value"] for o in level["observations"] if o["article"] == ids["m08"]}
+
+
+def test_bound_refined_and_money_figures_separate(ledger: Ledger) -> None:
+    ids = link_by_hand(ledger, ALL)
+    figures = facts_data(ledger)
+    needed = figure_with(figures, 5000, modality="needed")
+    assert relations(needed, ids) == [("m04", 5000, "first"), ("m10", 5550, "refines")]
+    fund = figure_with(figures, 21e6, unit="USD", modality="asserted")
+    assert relations(fund, ids) == [("m04", 21e6, "first"), ("m10", 110e6, "updates")]
+    assert fund["observations"][0]["as_of"] == "2024-05"
+    us = figure_with(figures, 300e6, unit="USD", modality="pledged")
+    assert len(us["observations"]) == 1 and us["label"].endswith("United States")
+    assert len({f["id"] for f in (needed, fund, us)}) == 3
+
+
+def test_negative_claims_are_not_observations(ledger: Ledger) -> None:
+    ids = link_by_hand(ledger, ["m07"])
+    values = [(o["article"], o["value"]) for f in facts_data(ledger) for o in f["observations"]]
+    assert values == [(ids["m07"], 400)]
+
+
+def test_out_of_order_arrival_gives_the_same_relations(tmp_path: Path) -> None:
+    def ledger_relations(order: list[str], name: str) -> set[frozenset[tuple[str, float, str]]]:
+        """Each figure as the set of its (article, value, relation)."""
+        with open_ledger(tmp_path / name) as ledger:
+            ids = link_by_hand(ledger, order)
+            return {frozenset(relations(f, ids)) for f in facts_data(ledger)}
+
+    in_order = ledger_relations(ALL, "in-order.db")
+    shuffled = ALL[:]
+    random.Random(7).shuffle(shuffled)
+    shuffled.remove("m02")
+    shuffled.insert(shuffled.index("m01") + 1, "m02")  # a copy comes after its original
+    assert ledger_relations(list(reversed(ALL[2:])) + ALL[:2], "reversed.db") == in_order
+    assert ledger_relations(shuffled, "shuffled.db") == in_order
+
+
+def test_the_same_value_twice_in_one_article_is_one_observation(ledger: Ledger) -> None:
+    ids = link_by_hand(ledger, ["m05"])
+    observations = [o for f in facts_data(ledger) for o in f["observations"]]
+    assert len(observations) == 3 and {o["article"] for o in observations} == {ids["m05"]}
+
+
+def test_figures_of_other_stories_are_never_candidates(ledger: Ledger) -> None:
+    link_by_hand(ledger, ["m05"], story="s-a")
+    link_by_hand(ledger, ["m06"], story="s-b")
+    figures = facts_data(ledger)
+    assert all(f["conflicts"] == [] for f in figures)
+    assert {f["story"] for f in figures} == {"s-a", "s-b"}
+    assert len(facts_data(ledger, "s-b")) == 1
+
+
+# -- pure rules ---------------------------------------------------------------------------
+
+
+def obs(id: int, value: float, outlet: str, day: str, **extra: Any) -> Obs:
+    from datetime import date
+
+    when = date.fromisoformat(day)
+    fields: dict[str, Any] = {
+        "article": f"a{id}",
+        "source": f"a{id}",
+        "outlet": outlet,
+        "copy": False,
+        "value": value,
+        "low": None,
+        "high": None,
+        "approx": None,
+        "start": when,
+        "end": when,
+        "published": day,
+    }
+    return Obs(id=id, **{**fields, **extra})
+
+
+def test_relations_rules() -> None:
+    result = assign_relations(
+        [
+            obs(4, 5300, "C", "2024-06-03"),  # the same outlet corrects itself
+            obs(1, 5000, "A", "2024-06-01", low=5000, approx="at least"),
+            obs(2, 5000, "B", "2024-06-01", low=5000, approx="at least"),
+            obs(3, 5200, "C", "2024-06-03", published="2024-06-02"),
+            obs(5, 5400, "D", "2024-06-03", published="2024-06-04"),
+            obs(6, 6000, "D", "2024-07-01"),
+        ]
+    )
+    assert [(o.id, o.relation, o.relation_to) for o in result] == [
+        (1, "first", None),
+        (2, "corroborates", 1),
+        (3, "refines", 2),
+        (4, "updates", 3),
+        (5, "conflicts", 4),
+        (6, "updates", 5),
+    ]
+    approx = assign_relations(
+        [obs(1, 1000, "A", "2024-06-01"), obs(2, 1020, "B", "2024-06-01", approx="about")]
+    )
+    assert approx[1].relation == "corroborates"
+    copy = assign_relations(
+        [obs(1, 400, "A", "2024-06-25"), obs(2, 400, "B", "2024-06-25", source="a1", copy=True)]
+    )
+    assert [(o.relation, o.relation_to) for o in copy] == [("first", None), ("first", 1)]
+
+
+def test_counted_words_and_labels() -> None:
+    assert counted_words("additional Police Officers") == ["police", "officer"]
+    assert counted_words(None) == []
+    assert participle("send") == "sent" and participle("deploy") == "deployed"
+    assert (
+        figure_label("count", "police officer", "deploy", "asserted", False, ["Kenya", "Haiti"])
+        == "Police officers deployed — Kenya, Haiti"
+    )
+    assert figure_label("USD", None, "pledge", "pledged", False, ["United States"]) == (
+        "Pledged (USD) — United States"
+    )
