@@ -1,14 +1,367 @@
-"""Entity mentions with canonical keys (stub: to be written)."""
+"""Entity mentions with canonical keys, stable across articles.
+
+spaCy's named entities are the candidates. Each is cleaned (a leading "the",
+a trailing possessive "'s", titles before a person's name) and keyed:
+
+- countries, their short forms and demonyms share one key ("Kenyan",
+  "Kenyans", "Kenya" -> ``kenya``; "US", "U.S.", "the United States",
+  "America", "American" -> ``united_states``); demonyms keep the label NORP;
+- organisations named in the alias table share one key ("UN", "United
+  Nations" -> ``united_nations``); a descriptor before the name is dropped
+  from the span and remembered ("the NGO Human Rights Watch");
+- persons are keyed by their full name (``william_ruto``); within an article,
+  surname-only mentions ("Ruto", "Mr Ruto", "President Ruto"), which the
+  model often misses, resolve to the full name that carries that surname;
+- definite descriptions resolve to the named entity they stand for when one
+  in the article carries that role: "the president" / "the Kenyan president"
+  / "the head of state" -> the person introduced as "Kenyan President William
+  Ruto"; "the NGO" -> the organisation introduced as "the NGO Human Rights Watch";
+- everything else is keyed by the slug of its cleaned text.
+
+Numeric and temporal labels are left to the times and quantities extractors.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyledger.extract.aliases import Canonical, lookup, slug, undotted
+from storyledger.extract.sentences import sentence_of_token
 from storyledger.model import EntityMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+SKIPPED_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord"})
+TITLES = frozenset(
+    {
+        "president", "minister", "premier", "chancellor", "secretary", "spokesperson",
+        "spokesman", "spokeswoman", "governor", "senator", "mayor", "ambassador", "envoy",
+        "commissioner", "director", "chairman", "chairwoman", "chairperson", "chair", "chief",
+        "general", "commander", "king", "queen", "prince", "princess", "emir", "sultan",
+        "pope", "judge", "justice", "prosecutor", "leader", "ceo", "head",
+    }
+)  # fmt: skip
+QUALIFIERS = frozenset({"vice", "deputy", "prime", "former", "acting", "interim"})
+HEAD_OF = {
+    "state": frozenset({"president", "king", "queen", "emir", "sultan", "monarch"}),
+    "government": frozenset({"prime minister", "premier", "chancellor"}),
+}
+ORG_NOUNS = frozenset(
+    {
+        "ngo", "group", "organisation", "organization", "agency", "body", "charity",
+        "watchdog", "council", "court", "ministry", "alliance", "bloc", "company", "firm",
+        "party", "union", "bank", "fund", "department", "commission", "institute",
+        "network", "coalition", "committee", "association", "federation", "movement",
+    }
+)  # fmt: skip
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass
+class Found:
+    """An entity mention in token offsets, before it becomes an EntityMention."""
+
+    start: int
+    end: int
+    label: str
+    key: str
+    name: str
+
+
+@dataclass
+class Named:
+    """A named person or organisation of the article, with the roles it was introduced by."""
+
+    key: str
+    name: str
+    label: str
+    roles: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
 
 
 def find_entities(doc: Doc) -> list[EntityMention]:
-    return []
+    """Entity mentions of one parsed article, each with its canonical key and name."""
+    spans = [
+        trimmed for ent in doc.ents if ent.label_ not in SKIPPED_LABELS if (trimmed := trim(ent))
+    ]
+    people = full_name_people(spans)
+    found = [classify(doc, span, people) for span in spans]
+    found = add_missed_names(doc, found, people)
+    named = describe_named(doc, found)
+    found = add_descriptions(doc, found, named)
+    sentence = sentence_of_token(doc)
+    return [
+        EntityMention(
+            start=doc[f.start].idx,
+            end=doc[f.end - 1].idx + len(doc[f.end - 1]),
+            text=doc[f.start : f.end].text,
+            label=f.label,
+            key=f.key,
+            name=f.name,
+            sentence=sentence[f.start],
+        )
+        for f in found
+    ]
+
+
+# --- cleaning spaCy's spans ---------------------------------------------------------------
+
+
+def trim(span: Span) -> Span | None:
+    """The span without a leading "the", edge punctuation or a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space or is_the(doc[start])):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVES
+    ):
+        end -= 1
+    if start == end:
+        return None
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def is_the(token: Token) -> bool:
+    return token.lower_ == "the"
+
+
+def is_title_word(token: Token) -> bool:
+    plain = undotted(token.text).lower()
+    return plain in HONORIFICS or plain in TITLES or plain in QUALIFIERS
+
+
+def name_part(span: Span) -> Span:
+    """A person span without the titles, honorifics and demonyms written before the name."""
+    start = span.start
+    while start < span.end - 1 and (is_title_word(span.doc[start]) or is_demonym(span.doc[start])):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def is_demonym(token: Token) -> bool:
+    canonical = lookup(token.text)
+    return canonical is not None and canonical.demonym
+
+
+# --- persons ------------------------------------------------------------------------------
+
+
+def full_name_people(spans: list[Span]) -> dict[str, list[tuple[int, Named]]]:
+    """Surname -> the persons named in full with that surname, with the token of each naming."""
+    people: dict[str, list[tuple[int, Named]]] = {}
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        name = name_part(span)
+        if len(name) < 2 or lookup(name.text) is not None:
+            continue
+        person = Named(slug(name.text), name.text, "PERSON")
+        people.setdefault(name[-1].text, []).append((name.start, person))
+    return people
+
+
+def person_by_surname(
+    people: dict[str, list[tuple[int, Named]]], surname: str, at: int
+) -> Named | None:
+    """The person named in full with this surname: the latest before ``at``, else the first."""
+    namings = people.get(surname)
+    if not namings:
+        return None
+    before = [person for start, person in namings if start <= at]
+    return before[-1] if before else namings[0][1]
+
+
+def classify(doc: Doc, span: Span, people: dict[str, list[tuple[int, Named]]]) -> Found:
+    """Key and label of one cleaned spaCy entity."""
+    if span.label_ == "PERSON":
+        name = name_part(span)
+        if len(name) >= 2 and lookup(name.text) is None:
+            return Found(name.start, name.end, "PERSON", slug(name.text), name.text)
+        span = name
+    if len(span) == 1:
+        person = person_by_surname(people, span.text, span.start)
+        if person is not None:
+            return Found(span.start, span.end, "PERSON", person.key, person.name)
+    for start in range(span.start, span.end):
+        canonical = lookup(doc[start : span.end].text)
+        if canonical is not None:
+            label = label_of(canonical, span.label_)
+            return Found(start, span.end, label, canonical.key, canonical.name)
+        if not is_descriptor(doc[start]):
+            break
+    return Found(span.start, span.end, span.label_, slug(span.text), span.text)
+
+
+def is_descriptor(token: Token) -> bool:
+    """A word that may stand before a name without being part of it ("the NGO ...")."""
+    return token.lower_ in ORG_NOUNS or token.pos_ in {"NOUN", "ADJ", "DET"}
+
+
+def label_of(canonical: Canonical, spacy_label: str) -> str:
+    """Demonyms are NORP, country names GPE, organisations ORG; regions keep spaCy's label."""
+    if canonical.demonym:
+        return "NORP"
+    if canonical.kind == "country":
+        return "GPE"
+    if canonical.kind == "org":
+        return "ORG"
+    return spacy_label if spacy_label in {"LOC", "GPE", "NORP"} else "LOC"
+
+
+def add_missed_names(
+    doc: Doc, found: list[Found], people: dict[str, list[tuple[int, Named]]]
+) -> list[Found]:
+    """Add surnames, honorific names and single-word aliases the model did not tag."""
+    covered = covered_tokens(found)
+    extra: list[Found] = []
+    for token in doc:
+        if token.i in covered or not (token.is_title or token.is_upper):
+            continue
+        person = person_by_surname(people, token.text, token.i)
+        previous = doc[token.i - 1] if token.i > 0 else None
+        if person is not None and token.pos_ == "PROPN":
+            extra.append(Found(token.i, token.i + 1, "PERSON", person.key, person.name))
+        elif previous is not None and undotted(previous.text).lower() in HONORIFICS:
+            if token.pos_ == "PROPN":
+                extra.append(Found(token.i, token.i + 1, "PERSON", slug(token.text), token.text))
+        elif (canonical := lookup(token.text)) is not None and token.pos_ in {"PROPN", "ADJ"}:
+            extra.append(
+                Found(
+                    token.i, token.i + 1, label_of(canonical, "LOC"), canonical.key, canonical.name
+                )
+            )
+    return sorted(found + extra, key=lambda f: f.start)
+
+
+def covered_tokens(found: list[Found]) -> set[int]:
+    return {i for f in found for i in range(f.start, f.end)}
+
+
+# --- roles of named entities and the descriptions that stand for them ---------------------
+
+
+def describe_named(doc: Doc, found: list[Found]) -> list[tuple[int, Named]]:
+    """Each named person or organisation mention, with the roles and places written around it."""
+    by_token = {i: f for f in found for i in range(f.start, f.end)}
+    registry: dict[str, Named] = {}
+    named: list[tuple[int, Named]] = []
+    for f in found:
+        if f.label not in {"PERSON", "ORG"}:
+            continue
+        entity = registry.setdefault(f.key, Named(f.key, f.name, f.label))
+        for modifier in role_modifiers(doc, f):
+            role = role_of(modifier)
+            if role is not None:
+                entity.roles.add(role)
+            elif f.label == "ORG" and modifier.lower_ in ORG_NOUNS:
+                entity.roles.add(modifier.lower_)
+            place = by_token.get(modifier.i)
+            if place is not None and place.label in {"GPE", "NORP"}:
+                entity.places.add(place.key)
+        if f.label == "ORG":
+            entity.roles.update(t.lower_ for t in doc[f.start : f.end] if t.lower_ in ORG_NOUNS)
+        named.append((f.start, entity))
+    return named
+
+
+def role_modifiers(doc: Doc, f: Found) -> list[Token]:
+    """Tokens that introduce a mention: its pre-modifiers and its appositions."""
+    head = doc[f.end - 1]
+    tokens = [t for t in head.subtree if t.i < f.start and t.dep_ != "prep"]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        tokens += [appos, *appos.lefts]
+    if head.dep_ == "appos":
+        tokens += [head.head, *head.head.lefts]
+    return tokens
+
+
+def role_of(token: Token) -> str | None:
+    """The role a title noun gives ("vice president", "minister"), or None."""
+    word = token.lower_
+    if word not in TITLES:
+        return None
+    if word == "head":
+        return head_of(token)
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.lower_ in QUALIFIERS:
+        return f"{previous.lower_} {word}"
+    return word
+
+
+def head_of(token: Token) -> str | None:
+    """ "head of state" / "head of government" as a role name, or None for other heads."""
+    for prep in (c for c in token.children if c.lower_ == "of"):
+        for obj in prep.children:
+            if obj.lower_ in HEAD_OF:
+                return f"head of {obj.lower_}"
+    return None
+
+
+def accepted_roles(role: str) -> frozenset[str]:
+    """The roles a description may stand for ("head of state" -> president, king, ...)."""
+    if role.startswith("head of "):
+        return HEAD_OF[role.removeprefix("head of ")] | {role}
+    return frozenset({role})
+
+
+def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]]) -> list[Found]:
+    """Resolve "the president", "the Kenyan president", "the NGO" to the named entity."""
+    covered = covered_tokens(found)
+    by_token = {i: f for f in found for i in range(f.start, f.end)}
+    starts = [start for start, _ in named]
+    extra: list[Found] = []
+    for token in doc:
+        if token.i in covered or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            continue
+        determiner = next((c for c in token.lefts if c.dep_ == "det"), None)
+        if determiner is None or not is_the(determiner):
+            continue
+        role = role_of(token) or (token.lower_ if token.lower_ in ORG_NOUNS else None)
+        if role is None:
+            continue
+        places = {
+            by_token[t.i].key
+            for t in description_modifiers(token)
+            if t.i in by_token and by_token[t.i].label in {"GPE", "NORP"}
+        }
+        target = described(named[: bisect_left(starts, determiner.i)], named, role, places)
+        if target is not None:
+            end = description_end(token, role)
+            extra.append(Found(determiner.i, end, target.label, target.key, target.name))
+    return sorted(found + extra, key=lambda f: f.start)
+
+
+def description_modifiers(token: Token) -> list[Token]:
+    """The words that narrow a description: "the Kenyan president", "the president of Kenya"."""
+    words = [t for left in token.lefts for t in left.subtree]
+    for prep in (c for c in token.rights if c.lower_ == "of"):
+        words += [t for obj in prep.children for t in obj.subtree]
+    return words
+
+
+def description_end(token: Token, role: str) -> int:
+    """Token index after a description: after "state" in "the head of state", else the noun."""
+    if role.startswith("head of "):
+        return next(t.i for t in token.subtree if t.lower_ in HEAD_OF) + 1
+    return token.i + 1
+
+
+def described(
+    before: list[tuple[int, Named]], everyone: list[tuple[int, Named]], role: str, places: set[str]
+) -> Named | None:
+    """The latest named entity before the description with that role, else the only one after."""
+    roles = accepted_roles(role)
+
+    def fits(entity: Named) -> bool:
+        return bool(entity.roles & roles) and (not places or bool(entity.places & places))
+
+    for _, entity in reversed(before):
+        if fits(entity):
+            return entity
+    later = {entity.key: entity for _, entity in everyone if fits(entity)}
+    return next(iter(later.values())) if len(later) == 1 else None
