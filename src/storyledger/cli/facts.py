@@ -12,7 +12,6 @@ from rich.text import Text
 
 from storyledger.cli.app import app, console, ledger_from, print_json
 from storyledger.errors import InputError, Msg
-from storyledger.report.briefing import display_date, format_range
 from storyledger.report.facts import changes_data, facts_data, figure_data
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -92,16 +91,36 @@ def parse_since(value: str) -> date:
         raise InputError(Msg.BAD_SINCE.format(value=value)) from None
 
 
+def number(value: float, unit: str) -> str:
+    """1000 -> '1,000', 21e6 USD -> 'USD 21 million', 80 percent -> '80%'."""
+    if unit == "percent":
+        return f"{value:g}%"
+    shown = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            shown = f"{value / size:,.4g} {word}"
+            break
+    return shown if unit == "count" else f"{unit} {shown}"
+
+
 def shown_value(observation: dict[str, Any] | None, unit: str) -> str:
+    """A value as the source gave it: a point, a range, a bound, approximate."""
     if observation is None:
         return ""
-    return ("about " if observation.get("approx") == "about" else "") + format_range(
-        observation, unit
-    )
+    low, high, value = observation["low"], observation["high"], observation["value"]
+    if low is not None and high is not None and low != high:
+        return f"{number(low, unit)}–{number(high, unit)}"
+    approx = observation.get("approx")
+    prefix = f"{approx} " if approx else ""
+    if not approx and low is not None and high is None:
+        prefix = "at least "
+    elif not approx and high is not None and low is None:
+        prefix = "up to "
+    return prefix + number(value, unit)
 
 
 def shown_date(value: str | None) -> str:
-    return display_date(value) if value else "undated"
+    return value or "undated"
 
 
 def facts_table(figures: list[dict[str, Any]]) -> Table:
