@@ -103,9 +103,10 @@ def test_rebuild_reextracts_only_outdated_articles(ledger: Ledger, tmp_path: Pat
         conn.execute("DELETE FROM mentions WHERE article_id = ?", (ids[1],))
     report = rebuild(ledger)
     assert report.extracted == [ids[1]] and report.failed == []
+    assert report.linked == 3  # extractions changed: every article is linked again
     assert ledger.get_article(ids[1]).extractor_version == EXTRACTOR_VERSION
     assert ledger.get_extraction(ids[1]) == extract(TEXTS[1])
-    assert rebuild(ledger).extracted == []
+    assert (rebuild(ledger).extracted, rebuild(ledger).linked) == ([], 0)
     assert rebuild(ledger, everything=True).extracted == ids
 
 

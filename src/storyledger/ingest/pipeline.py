@@ -9,9 +9,8 @@ hash) are skipped before they are extracted.
 
 from __future__ import annotations
 
-import importlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from storyledger.extract.pipeline import EXTRACTOR_VERSION
 from storyledger.ingest.files import Loaded, read_sources
 from storyledger.ingest.progress import progress_bar
 from storyledger.ingest.records import Defaults, ExtractRequest, extract_request
-from storyledger.link.pipeline import link_pending
+from storyledger.link.pipeline import link_pending, relink_all
 from storyledger.model import Article
 from storyledger.store.sqlite import Ledger
 
@@ -155,7 +154,7 @@ def rebuild(
                 ledger.replace_extraction(article.id, outcome)
                 report.extracted.append(article.id)
             bar.advance(task)
-    report.linked = _relink(ledger)
+    report.linked = _relink(ledger, changed=bool(report.extracted))
     return report
 
 
@@ -163,11 +162,9 @@ def _article_job(article: Article) -> Job:
     return article.text, article.published
 
 
-def _relink(ledger: Ledger) -> int:
-    """Re-link everything when the link stage can (``relink_all``), else link what is pending."""
-    link = importlib.import_module("storyledger.link.pipeline")
-    relink: Callable[[Ledger], int] = getattr(link, "relink_all", link_pending)
-    return relink(ledger)
+def _relink(ledger: Ledger, changed: bool) -> int:
+    """Link everything again when extractions changed, else only what is pending."""
+    return relink_all(ledger) if changed else link_pending(ledger)
 
 
 # -- extraction without a ledger --------------------------------------------------------
