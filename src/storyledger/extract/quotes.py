@@ -1,14 +1,454 @@
-"""Direct and reported quotes with their speakers (stub: to be written)."""
+"""Direct and reported quotes with their speakers.
+
+Direct quotes are found from the quotation marks (curly, straight and
+guillemets; a quote inside a quote stays part of the outer one; a quote that
+runs over paragraphs, reopened at each paragraph, is one quote). Reported
+speech is found from the dependency parse:
+
+- a verb of saying with a clausal complement: "X said (that) ...", "X told
+  reporters ...", "X stressed/warned/assured ...", with the clause before the
+  cue too ("The mission is urgent, Ruto said."); the content is the clause;
+- "according to X": the content is the clause the phrase is attached to;
+- "X accused Y of Z": the content is the accusation Z.
+
+A direct quote takes its speaker and cue, in this order, from the reported
+speech whose content holds it (a partial quote: he was "convinced" that ...),
+from the verb of saying or stance it depends on (ruled the mission
+"unconstitutional", defends the mission "for humanity"), from the nearest
+verb of saying or "according to" in its sentences ("...," the minister said),
+or from the quote just before it when it opens a sentence (a speaker's next
+sentences). Otherwise it has no speaker (a scare quote, a title).
+
+The speaker is the subject of the cue (inherited from the governing verb for
+"..., accusing ..." and "but said ..."), or the agent of a passive cue. Its
+key is the key of the entity mention at the head of the subject: "Mr Ruto",
+"the Kenyan president" and "the head of state" carry the person's key from
+the entity stage; "he" and "she" take the key of the latest person mentioned
+before them. An unnamed speaker ("a UN official", "the administration of
+President Biden") keeps its text with ``speaker_key`` None: the statement is
+a person's or a body's, not the named organisation's, and the organisation
+stays findable as an entity mention inside the speaker span.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyledger.model import EntityMention, QuoteMention
+from storyledger.extract.sentences import sentence_of_token
+from storyledger.model import EntityMention, QuoteMention, Speaker
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
+
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "state", "stress", "assure", "warn", "insist", "note", "announce",
+        "claim", "declare", "explain", "confirm", "deny", "argue", "report", "write", "tweet",
+        "post", "reply", "respond", "answer", "ask", "acknowledge", "admit", "suggest",
+        "predict", "promise", "vow", "threaten", "urge", "emphasise", "emphasize", "reiterate",
+        "indicate", "allege", "contend", "maintain", "complain", "concede", "testify",
+        "estimate", "recall", "remark", "comment", "observe", "point", "agree", "caution",
+        "underline", "underscore", "rule", "accuse", "conclude", "disclose", "reveal",
+        "inform", "highlight", "signal", "forecast", "assert", "affirm", "repeat",
+    }
+)  # fmt: skip
+STANCE_VERBS = frozenset(
+    {
+        "defend", "describe", "call", "label", "brand", "dismiss", "condemn", "denounce",
+        "criticise", "criticize", "praise", "hail", "welcome", "term", "slam", "blame",
+        "decry", "reject", "pledge", "characterise", "characterize",
+    }
+)  # fmt: skip
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+NOT_IN_SPEAKER = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+EDGE_TRIM = " \t\n,;:"
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker | None
+    key: str | None
+    cue: str | None
+
+
+@dataclass
+class Reported:
+    """Reported speech found from the parse: content tokens [start, end) and its cue token."""
+
+    start: int
+    end: int
+    cue: Token
+    attribution: Attribution
+
+
+class Context:
+    """What speaker resolution needs of one article: entity mentions by token, and persons."""
+
+    def __init__(self, doc: Doc, entities: list[EntityMention]) -> None:
+        self.doc = doc
+        self.entity_at: dict[int, EntityMention] = {}
+        for mention in entities:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or ():
+                self.entity_at[token.i] = mention
+        self.persons = sorted(
+            (m.start, m) for m in entities if m.label == "PERSON"
+        )  # by position, for pronouns
+        self.person_starts = [start for start, _ in self.persons]
+
+    def latest_person_before(self, char: int) -> EntityMention | None:
+        index = bisect_left(self.person_starts, char)
+        return self.persons[index - 1][1] if index > 0 else None
 
 
 def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
-    return []
+    """Direct and reported quotes of one parsed article, with speaker, cue and content span."""
+    context = Context(doc, entities)
+    directs = [
+        span for span in quote_spans(doc.text) if doc.char_span(*span, alignment_mode="expand")
+    ]
+    quoted = {
+        token.i
+        for start, end in directs
+        for token in doc.char_span(start, end, alignment_mode="expand") or ()
+    }
+    reported = [r for r in find_reported(context) if not inside_direct(doc, r, directs)]
+    sentence = sentence_of_token(doc)
+    quotes = [reported_mention(doc, r, sentence) for r in reported]
+    previous: tuple[int, Attribution] | None = None
+    for start, end in directs:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        assert span is not None
+        first = sentence[span.start]
+        attribution = attribute_direct(context, span.start, span.end, reported, quoted)
+        if attribution is None and previous is not None and opens_sentence(doc, span.start):
+            last_sentence, earlier = previous
+            attribution = earlier if last_sentence >= first - 1 else None
+        attribution = attribution or Attribution(None, None, None)
+        quotes.append(
+            QuoteMention(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                speaker=attribution.speaker,
+                speaker_key=attribution.key,
+                cue=attribution.cue,
+                direct=True,
+                sentence=first,
+            )
+        )
+        if attribution.speaker is not None:
+            previous = (sentence[span.end - 1], attribution)
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+# --- quotation marks ----------------------------------------------------------------------
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the content of each direct quote (inside the marks)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        opening = text[position]
+        if opening not in QUOTE_PAIRS:
+            position += 1
+            continue
+        end = closing_mark(text, position + 1, opening)
+        content = trimmed_chars(text, position + 1, end)
+        if content is not None:
+            spans.append(content)
+        position = end + 1
+    return spans
+
+
+def closing_mark(text: str, position: int, opening: str) -> int:
+    """Index of the mark closing the quote opened just before ``position`` (or paragraph end).
+
+    A quote of the same kind inside it nests; a paragraph that ends inside the
+    quote continues it when the next paragraph reopens it, and ends it otherwise.
+    """
+    closing = QUOTE_PAIRS[opening]
+    depth = 1
+    while position < len(text):
+        char = text[position]
+        if char == "\n":
+            following = text[position:].lstrip()
+            if not following.startswith(opening):
+                return position
+            position = len(text) - len(following)
+        elif char == closing:
+            depth -= 1
+            if depth == 0:
+                return position
+        elif char == opening:
+            depth += 1
+        position += 1
+    return position
+
+
+def trimmed_chars(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without surrounding white space and commas, or None when nothing is left."""
+    while start < end and text[start] in EDGE_TRIM:
+        start += 1
+    while end > start and text[end - 1] in EDGE_TRIM:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def opens_sentence(doc: Doc, token_index: int) -> bool:
+    """Whether only quotation marks stand between the sentence start and this token."""
+    sent_start = doc[token_index].sent.start
+    return all(doc[i].is_quote or doc[i].is_space for i in range(sent_start, token_index))
+
+
+# --- reported speech from the parse -------------------------------------------------------
+
+
+def find_reported(context: Context) -> list[Reported]:
+    found: list[Reported] = []
+    for token in context.doc:
+        if token.lower_ == "according":
+            found += according_to(context, token)
+        elif is_cue_verb(token, SPEECH_VERBS):
+            content = said_content(token)
+            if content is not None:
+                found.append(Reported(*content, token, attribution_of(context, token)))
+    return found
+
+
+def is_cue_verb(token: Token, lemmas: frozenset[str]) -> bool:
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lemmas:
+        return False
+    if token.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in token.children):
+        return False
+    return not any(c.dep_ == "neg" for c in token.children)
+
+
+def said_content(verb: Token) -> tuple[int, int] | None:
+    """Token span of what a verb of saying reports: its clause, or the accusation."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return clause_span(child)
+    if verb.lemma_.lower() == "accuse" and any(c.dep_ == "dobj" for c in verb.children):
+        return accusation(verb)  # active "accused Y of Z", not the participle "accused of Z"
+    head = verb.head
+    if verb.dep_ in {"parataxis", "ccomp"} and head.i < verb.i and head.pos_ in {"VERB", "AUX"}:
+        tokens = [t.i for t in head.subtree if t.i < verb.left_edge.i]
+        return edge_trimmed(verb.doc, min(tokens), max(tokens) + 1) if tokens else None
+    return None
+
+
+def clause_span(head: Token) -> tuple[int, int] | None:
+    """The clause under ``head`` without a leading "that" and edge punctuation."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = head.doc
+    while start < end and doc[start].dep_ == "mark" and doc[start].lower_ == "that":
+        start += 1
+    return edge_trimmed(doc, start, end)
+
+
+def edge_trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token span without punctuation or white space at its edges (quotation marks kept)."""
+    while start < end and skippable_edge(doc[start]):
+        start += 1
+    while end > start and skippable_edge(doc[end - 1]):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def skippable_edge(token: Token) -> bool:
+    return token.is_space or (token.is_punct and not token.is_quote)
+
+
+def accusation(verb: Token) -> tuple[int, int] | None:
+    """ "accused the government of an insult to justice" -> "an insult to justice"."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+                if objects:
+                    return edge_trimmed(
+                        verb.doc, objects[0].left_edge.i, objects[0].right_edge.i + 1
+                    )
+    return None
+
+
+def according_to(context: Context, according: Token) -> list[Reported]:
+    """ "According to X, ..." / "..., according to X": the clause, attributed to X."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None or source is None:
+        return []
+    clause = according.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    phrase = range(according.left_edge.i, according.right_edge.i + 1)
+    tokens = [t.i for t in clause.subtree if t.i not in phrase]
+    if not tokens:
+        return []
+    start, end = min(tokens), max(tokens) + 1
+    if start < phrase.start < end:  # "..., according to X, ..." in the middle: keep the first part
+        end = phrase.start
+    span = edge_trimmed(context.doc, start, end)
+    if span is None:
+        return []
+    cue = context.doc[according.i : to.i + 1].text
+    return [Reported(*span, according, speaker_from(context, source, cue))]
+
+
+def reported_mention(doc: Doc, reported: Reported, sentence: list[int]) -> QuoteMention:
+    first, last = doc[reported.start], doc[reported.end - 1]
+    attribution = reported.attribution
+    return QuoteMention(
+        start=first.idx,
+        end=last.idx + len(last),
+        text=doc[reported.start : reported.end].text,
+        speaker=attribution.speaker,
+        speaker_key=attribution.key,
+        cue=attribution.cue,
+        direct=False,
+        sentence=sentence[reported.start],
+    )
+
+
+def inside_direct(doc: Doc, reported: Reported, directs: list[tuple[int, int]]) -> bool:
+    """Whether reported speech lies within a direct quote (the words of the quoted speaker)."""
+    cue = doc[reported.cue.i]
+    content = (doc[reported.start].idx, doc[reported.end - 1].idx + len(doc[reported.end - 1]))
+    for start, end in directs:
+        if start <= cue.idx < end:
+            return True
+        if start - 1 <= content[0] and content[1] <= end + 1:
+            return True
+    return False
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+def attribution_of(context: Context, verb: Token, outside: range = range(0)) -> Attribution:
+    """Speaker and cue of a verb of saying; the subject must lie outside ``outside``."""
+    cue = cue_text(verb)
+    subject = subject_of(verb)
+    if subject is None or subject.i in outside:
+        subject = nearby_subject(verb, outside)
+    if subject is None:
+        return Attribution(None, None, cue)
+    return speaker_from(context, subject, cue)
+
+
+def cue_text(verb: Token) -> str:
+    """The cue as written: the verb, with its particle ("pointed out")."""
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    return verb.doc[verb.i : particle.i + 1].text if particle else verb.text
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, the agent of a passive one, or the subject it shares with its head."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            return verb.head  # "Ruto, who called it ..." -> Ruto
+        if child.dep_ in SUBJECTS and child.lower_ not in {"it", "there"}:
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ in INHERITS_SUBJECT and verb.head.i != verb.i:
+        return subject_of(verb.head)
+    return None
+
+
+def nearby_subject(verb: Token, outside: range) -> Token | None:
+    """When the parse gives no usable subject: the noun phrase between the quote and the cue,
+    or right after the cue ("...," said the minister)."""
+    doc = verb.doc
+    if outside and outside.stop <= verb.i:
+        gap = range(outside.stop, verb.i)
+        candidates = [doc[i] for i in reversed(gap)]
+    else:
+        gap = range(verb.i + 1, min(len(doc), verb.i + 6))
+        candidates = [doc[i] for i in gap]
+    for token in candidates:
+        if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.i not in outside:
+            while token.dep_ not in {"appos", "conj"} and token.head.i in gap:
+                token = token.head
+            return token
+    return None
+
+
+def speaker_from(context: Context, subject: Token, cue: str) -> Attribution:
+    """The speaker phrase of a subject token, keyed by the entity at its head."""
+    tokens = speaker_tokens(subject)
+    doc = context.doc
+    start, end = doc[min(tokens)], doc[max(tokens)]
+    speaker = Speaker(doc.text[start.idx : end.idx + len(end)], start.idx, end.idx + len(end))
+    mention = context.entity_at.get(subject.i)
+    if mention is None and subject.lower_ in PERSONAL_PRONOUNS:
+        mention = context.latest_person_before(subject.idx)
+    return Attribution(speaker, mention.key if mention else None, cue)
+
+
+def speaker_tokens(subject: Token) -> list[int]:
+    """The subject with its modifiers, without relative clauses and appositions."""
+    tokens = [subject.i]
+    for child in subject.children:
+        if child.dep_ not in NOT_IN_SPEAKER and not child.is_quote:
+            tokens += [t.i for t in child.subtree]
+    return tokens
+
+
+# --- attributing direct quotes ------------------------------------------------------------
+
+
+def attribute_direct(
+    context: Context, start: int, end: int, reported: list[Reported], quoted: set[int]
+) -> Attribution | None:
+    """Speaker and cue of the direct quote over tokens [start, end), or None."""
+    inside = range(start, end)
+    for speech in reported:
+        if speech.start <= start and end <= speech.end:
+            return speech.attribution
+    verb = governing_cue(context.doc, inside)
+    if verb is None:
+        verb = nearest_cue(context.doc, inside, quoted)
+    if verb is None:
+        return None
+    if verb.lower_ == "according":
+        return next((r.attribution for r in reported if r.cue.i == verb.i), None)
+    return attribution_of(context, verb, inside)
+
+
+def governing_cue(doc: Doc, inside: range) -> Token | None:
+    """The verb of saying or stance the quoted words depend on (a partial quote)."""
+    for token in doc[inside.start : inside.stop]:
+        if token.head.i in inside:
+            continue
+        for ancestor in token.ancestors:
+            if ancestor.i not in inside and is_any_cue(ancestor):
+                return ancestor
+    return None
+
+
+def is_any_cue(token: Token) -> bool:
+    return is_cue_verb(token, SPEECH_VERBS) or is_cue_verb(token, STANCE_VERBS)
+
+
+def nearest_cue(doc: Doc, inside: range, quoted: set[int]) -> Token | None:
+    """The verb of saying (or "according") closest to the quote in the sentences it spans."""
+    first, last = doc[inside.start].sent, doc[inside.stop - 1].sent
+    best: tuple[int, Token] | None = None
+    for token in doc[first.start : last.end]:
+        if token.i in quoted or not (
+            is_cue_verb(token, SPEECH_VERBS) or token.lower_ == "according"
+        ):
+            continue
+        distance = token.i - inside.stop if token.i >= inside.stop else inside.start - token.i
+        if best is None or distance < best[0]:
+            best = (distance, token)
+    return best[1] if best else None
