@@ -58,6 +58,8 @@ ORG_NOUNS = frozenset(
         "network", "coalition", "committee", "association", "federation", "movement",
     }
 )  # fmt: skip
+CONNECTORS = frozenset({"of", "the", "and", "for", "-", "de", "du", "la"})
+GENERIC_ORG_NOUNS = frozenset({"ngo", "group", "organisation", "organization"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -155,7 +157,7 @@ def full_name_people(spans: list[Span]) -> dict[str, list[tuple[int, Named]]]:
     """Surname -> the persons named in full with that surname, with the token of each naming."""
     people: dict[str, list[tuple[int, Named]]] = {}
     for span in spans:
-        if span.label_ != "PERSON":
+        if not is_person(span):
             continue
         name = name_part(span)
         if len(name) < 2 or lookup(name.text) is not None:
@@ -178,7 +180,8 @@ def person_by_surname(
 
 def classify(doc: Doc, span: Span, people: dict[str, list[tuple[int, Named]]]) -> Found:
     """Key and label of one cleaned spaCy entity."""
-    if span.label_ == "PERSON":
+    label = "PERSON" if is_person(span) else span.label_
+    if label == "PERSON":
         name = name_part(span)
         if len(name) >= 2 and lookup(name.text) is None:
             return Found(name.start, name.end, "PERSON", slug(name.text), name.text)
@@ -190,11 +193,20 @@ def classify(doc: Doc, span: Span, people: dict[str, list[tuple[int, Named]]]) -
     for start in range(span.start, span.end):
         canonical = lookup(doc[start : span.end].text)
         if canonical is not None:
-            label = label_of(canonical, span.label_)
-            return Found(start, span.end, label, canonical.key, canonical.name)
+            return Found(start, span.end, label_of(canonical, label), canonical.key, canonical.name)
         if not is_descriptor(doc[start]):
             break
-    return Found(span.start, span.end, span.label_, slug(span.text), span.text)
+    return Found(span.start, span.end, label, slug(span.text), span.text)
+
+
+def is_person(span: Span) -> bool:
+    """spaCy's PERSON, or a capitalised name right after a title the model took for something else."""
+    return span.label_ == "PERSON" or (after_title(span) and lookup(span.text) is None)
+
+
+def after_title(span: Span) -> bool:
+    """Whether a title or honorific stands just before the span ("spokesperson Jane Doe")."""
+    return span.start > 0 and is_title_word(span.doc[span.start - 1]) and capitalised(span[0])
 
 
 def is_descriptor(token: Token) -> bool:
@@ -216,26 +228,73 @@ def label_of(canonical: Canonical, spacy_label: str) -> str:
 def add_missed_names(
     doc: Doc, found: list[Found], people: dict[str, list[tuple[int, Named]]]
 ) -> list[Found]:
-    """Add surnames, honorific names and single-word aliases the model did not tag."""
+    """Add table names, surnames and honorific names the model did not tag."""
+    found = sorted(found + missed_aliases(doc, covered_tokens(found)), key=lambda f: f.start)
     covered = covered_tokens(found)
     extra: list[Found] = []
     for token in doc:
-        if token.i in covered or not (token.is_title or token.is_upper):
+        if token.i in covered or token.pos_ != "PROPN" or not capitalised(token):
             continue
         person = person_by_surname(people, token.text, token.i)
         previous = doc[token.i - 1] if token.i > 0 else None
-        if person is not None and token.pos_ == "PROPN":
+        if person is not None:
             extra.append(Found(token.i, token.i + 1, "PERSON", person.key, person.name))
         elif previous is not None and undotted(previous.text).lower() in HONORIFICS:
-            if token.pos_ == "PROPN":
-                extra.append(Found(token.i, token.i + 1, "PERSON", slug(token.text), token.text))
-        elif (canonical := lookup(token.text)) is not None and token.pos_ in {"PROPN", "ADJ"}:
-            extra.append(
-                Found(
-                    token.i, token.i + 1, label_of(canonical, "LOC"), canonical.key, canonical.name
-                )
-            )
+            extra.append(Found(token.i, token.i + 1, "PERSON", slug(token.text), token.text))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def missed_aliases(doc: Doc, covered: set[int]) -> list[Found]:
+    """Countries, demonyms and organisations of the alias tables in runs of capitalised words
+    ("Human Rights Watch", "Guinea-Bissau", "Organization of American States")."""
+    extra: list[Found] = []
+    for run in capitalised_runs(doc, covered):
+        i = run.start
+        while i < run.stop:
+            match = longest_alias(doc, i, run.stop)
+            if match is None:
+                i += 1
+                continue
+            end, canonical = match
+            extra.append(Found(i, end, label_of(canonical, "LOC"), canonical.key, canonical.name))
+            i = end
+    return extra
+
+
+def capitalised_runs(doc: Doc, covered: set[int]) -> list[range]:
+    """Maximal runs of uncovered capitalised words, with connectors ("of", "and", "-") inside."""
+    runs: list[range] = []
+    start: int | None = None
+    for token in [*doc, None]:
+        inside = token is not None and token.i not in covered
+        if inside and token is not None and (capitalised(token) or token.lower_ in CONNECTORS):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            stop = token.i if token is not None else len(doc)
+            while stop > start and doc[stop - 1].lower_ in CONNECTORS:
+                stop -= 1
+            runs.append(range(start, stop))
+            start = None
+    return runs
+
+
+def longest_alias(doc: Doc, start: int, stop: int) -> tuple[int, Canonical] | None:
+    """The longest table name starting at token ``start`` within the run."""
+    first = doc[start]
+    if first.lower_ in CONNECTORS or not capitalised(first):
+        return None
+    for end in range(stop, start, -1):
+        if end == start + 1 and first.pos_ not in {"PROPN", "ADJ"}:
+            return None
+        canonical = lookup(doc[start:end].text)
+        if canonical is not None:
+            return end, canonical
+    return None
 
 
 def covered_tokens(found: list[Found]) -> set[int]:
@@ -314,6 +373,7 @@ def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]
     covered = covered_tokens(found)
     by_token = {i: f for f in found for i in range(f.start, f.end)}
     starts = [start for start, _ in named]
+    sentence = sentence_of_token(doc)
     extra: list[Found] = []
     for token in doc:
         if token.i in covered or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
@@ -329,7 +389,10 @@ def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]
             for t in description_modifiers(token)
             if t.i in by_token and by_token[t.i].label in {"GPE", "NORP"}
         }
-        target = described(named[: bisect_left(starts, determiner.i)], named, role, places)
+        before = named[: bisect_left(starts, determiner.i)]
+        target = described(before, named, role, places)
+        if target is None and role in GENERIC_ORG_NOUNS:
+            target = recent_organisation(before, sentence, token.i)
         if target is not None:
             end = description_end(token, role)
             extra.append(Found(determiner.i, end, target.label, target.key, target.name))
@@ -354,14 +417,28 @@ def description_end(token: Token, role: str) -> int:
 def described(
     before: list[tuple[int, Named]], everyone: list[tuple[int, Named]], role: str, places: set[str]
 ) -> Named | None:
-    """The latest named entity before the description with that role, else the only one after."""
+    """The one named entity before the description with that role (None when several fit),
+    else the only one after it."""
     roles = accepted_roles(role)
 
     def fits(entity: Named) -> bool:
         return bool(entity.roles & roles) and (not places or bool(entity.places & places))
 
-    for _, entity in reversed(before):
-        if fits(entity):
-            return entity
+    earlier = {entity.key: entity for _, entity in before if fits(entity)}
+    if earlier:
+        return next(iter(earlier.values())) if len(earlier) == 1 else None
     later = {entity.key: entity for _, entity in everyone if fits(entity)}
     return next(iter(later.values())) if len(later) == 1 else None
+
+
+def recent_organisation(
+    before: list[tuple[int, Named]], sentence: list[int], at: int
+) -> Named | None:
+    """The organisation named last, in this sentence or the one before ("... HRW said. The
+    group warned ...")."""
+    for start, entity in reversed(before):
+        if sentence[start] < sentence[at] - 1:
+            return None
+        if entity.label == "ORG":
+            return entity
+    return None

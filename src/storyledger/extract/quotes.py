@@ -238,10 +238,16 @@ def said_content(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "accuse" and any(c.dep_ == "dobj" for c in verb.children):
         return accusation(verb)  # active "accused Y of Z", not the participle "accused of Z"
     head = verb.head
-    if verb.dep_ in {"parataxis", "ccomp"} and head.i < verb.i and head.pos_ in {"VERB", "AUX"}:
-        tokens = [t.i for t in head.subtree if t.i < verb.left_edge.i]
-        return edge_trimmed(verb.doc, min(tokens), max(tokens) + 1) if tokens else None
+    if verb.dep_ in {"parataxis", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+        return clause_around(verb)
     return None
+
+
+def clause_around(verb: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue follows or interrupts: "The plan, he said, would fail"."""
+    cue_phrase = range(verb.left_edge.i, verb.right_edge.i + 1)
+    rest = [t.i for t in verb.head.subtree if t.i not in cue_phrase]
+    return edge_trimmed(verb.doc, min(rest), max(rest) + 1) if rest else None
 
 
 def clause_span(head: Token) -> tuple[int, int] | None:
@@ -294,8 +300,6 @@ def according_to(context: Context, according: Token) -> list[Reported]:
     if not tokens:
         return []
     start, end = min(tokens), max(tokens) + 1
-    if start < phrase.start < end:  # "..., according to X, ..." in the middle: keep the first part
-        end = phrase.start
     span = edge_trimmed(context.doc, start, end)
     if span is None:
         return []
@@ -399,7 +403,7 @@ def speaker_tokens(subject: Token) -> list[int]:
     tokens = [subject.i]
     for child in subject.children:
         if child.dep_ not in NOT_IN_SPEAKER and not child.is_quote:
-            tokens += [t.i for t in child.subtree]
+            tokens += speaker_tokens(child)
     return tokens
 
 
