@@ -200,7 +200,7 @@ def classify(doc: Doc, span: Span, people: dict[str, list[tuple[int, Named]]]) -
 
 
 def is_person(span: Span) -> bool:
-    """spaCy's PERSON, or a capitalised name right after a title the model took for something else."""
+    """spaCy's PERSON, or a capitalised name right after a title ("spokesperson Jane Doe")."""
     return span.label_ == "PERSON" or (after_title(span) and lookup(span.text) is None)
 
 
