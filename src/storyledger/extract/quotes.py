@@ -40,7 +40,7 @@ from storyledger.extract.sentences import sentence_of_token
 from storyledger.model import EntityMention, QuoteMention, Speaker
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SPEECH_VERBS = frozenset(
     {
@@ -67,6 +67,7 @@ INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 NOT_IN_SPEAKER = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 EDGE_TRIM = " \t\n,;:"
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "to", "for", "at"})
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Attribution:
     speaker: Speaker | None
     key: str | None
     cue: str | None
+    cue_at: int | None = None  # token index of the cue
 
 
 @dataclass
@@ -102,8 +104,12 @@ class Context:
         self.person_starts = [start for start, _ in self.persons]
 
     def latest_person_before(self, char: int) -> EntityMention | None:
-        index = bisect_left(self.person_starts, char)
-        return self.persons[index - 1][1] if index > 0 else None
+        """The person "he" or "she" at ``char`` stands for: the latest named in full (a lone
+        word the model took for a person is often a place), else the latest at all."""
+        earlier = [mention for _, mention in self.persons[: bisect_left(self.person_starts, char)]]
+        full = [mention for mention in earlier if " " in mention.name]
+        candidates = full or earlier
+        return candidates[-1] if candidates else None
 
 
 def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
@@ -112,23 +118,32 @@ def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
     directs = [
         span for span in quote_spans(doc.text) if doc.char_span(*span, alignment_mode="expand")
     ]
-    quoted = {
-        token.i
-        for start, end in directs
-        for token in doc.char_span(start, end, alignment_mode="expand") or ()
-    }
     reported = [r for r in find_reported(context) if not inside_direct(doc, r, directs)]
     sentence = sentence_of_token(doc)
     quotes = [reported_mention(doc, r, sentence) for r in reported]
+    quotes += direct_quotes(context, directs, reported)
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def direct_quotes(
+    context: Context, directs: list[tuple[int, int]], reported: list[Reported]
+) -> list[QuoteMention]:
+    """The direct quotes, each attributed; a quote opening a sentence with no cue of its own
+    goes on with the speaker of the quote just before it (in this or the previous sentence)."""
+    doc = context.doc
+    sentence = sentence_of_token(doc)
+    spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in directs]
+    quoted = {token.i for span in spans for token in span or ()}
+    quotes: list[QuoteMention] = []
     previous: tuple[int, Attribution] | None = None
-    for start, end in directs:
-        span = doc.char_span(start, end, alignment_mode="expand")
+    for (start, end), span in zip(directs, spans, strict=True):
         assert span is not None
         first = sentence[span.start]
         attribution = attribute_direct(context, span.start, span.end, reported, quoted)
         if attribution is None and previous is not None and opens_sentence(doc, span.start):
-            last_sentence, earlier = previous
-            attribution = earlier if last_sentence >= first - 1 else None
+            attribution = previous[1] if previous[0] >= first - 1 else None
+        if attribution is None and looks_like_title(span):
+            continue
         attribution = attribution or Attribution(None, None, None)
         quotes.append(
             QuoteMention(
@@ -143,8 +158,20 @@ def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
             )
         )
         if attribution.speaker is not None:
-            previous = (sentence[span.end - 1], attribution)
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+            last = max(sentence[span.end - 1], sentence[attribution.cue_at or 0])
+            previous = (last, attribution)
+    return quotes
+
+
+def looks_like_title(span: Span) -> bool:
+    """A quoted name or title ("Twilight", "The Golden Compass"), not a quotation."""
+    words = [t for t in span if t.is_alpha]
+    return (
+        len(span) <= 8
+        and bool(words)
+        and all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in words)
+        and span[-1].text not in {".", "?", "!"}
+    )
 
 
 # --- quotation marks ----------------------------------------------------------------------
@@ -168,10 +195,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def closing_mark(text: str, position: int, opening: str) -> int:
-    """Index of the mark closing the quote opened just before ``position`` (or paragraph end).
+    """Index of the mark closing the quote opened just before ``position`` (or line end).
 
-    A quote of the same kind inside it nests; a paragraph that ends inside the
-    quote continues it when the next paragraph reopens it, and ends it otherwise.
+    A quote of the same kind inside it nests. At a line break inside the quote,
+    the quote goes on when the next line reopens it (a quote running over
+    paragraphs) or closes it (a wrapped line); otherwise it ends at the break.
     """
     closing = QUOTE_PAIRS[opening]
     depth = 1
@@ -179,9 +207,10 @@ def closing_mark(text: str, position: int, opening: str) -> int:
         char = text[position]
         if char == "\n":
             following = text[position:].lstrip()
-            if not following.startswith(opening):
+            if following.startswith(opening):
+                position = len(text) - len(following)
+            elif not closes_on_line(following, opening, closing):
                 return position
-            position = len(text) - len(following)
         elif char == closing:
             depth -= 1
             if depth == 0:
@@ -190,6 +219,15 @@ def closing_mark(text: str, position: int, opening: str) -> int:
             depth += 1
         position += 1
     return position
+
+
+def closes_on_line(line: str, opening: str, closing: str) -> bool:
+    """Whether a line closes a quote opened on an earlier line."""
+    line = line.split("\n", 1)[0]
+    if opening == closing:
+        return line.count(closing) % 2 == 1
+    close_at = line.find(closing)
+    return close_at >= 0 and not 0 <= line.find(opening) < close_at
 
 
 def trimmed_chars(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -215,11 +253,18 @@ def find_reported(context: Context) -> list[Reported]:
     for token in context.doc:
         if token.lower_ == "according":
             found += according_to(context, token)
-        elif is_cue_verb(token, SPEECH_VERBS):
+        elif is_cue_verb(token, SPEECH_VERBS) and not is_infinitive(token):
             content = said_content(token)
-            if content is not None:
-                found.append(Reported(*content, token, attribution_of(context, token)))
+            subject = subject_of(token)
+            if content is not None and subject is not None:
+                attribution = speaker_from(context, subject, token)
+                found.append(Reported(*content, token, attribution))
     return found
+
+
+def is_infinitive(verb: Token) -> bool:
+    """ "declined to say", "is expected to announce": no report of what was said."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def is_cue_verb(token: Token, lemmas: frozenset[str]) -> bool:
@@ -252,20 +297,26 @@ def clause_around(verb: Token) -> tuple[int, int] | None:
 
 def clause_span(head: Token) -> tuple[int, int] | None:
     """The clause under ``head`` without a leading "that" and edge punctuation."""
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    doc = head.doc
-    while start < end and doc[start].dep_ == "mark" and doc[start].lower_ == "that":
-        start += 1
-    return edge_trimmed(doc, start, end)
+    return edge_trimmed(head.doc, head.left_edge.i, head.right_edge.i + 1)
 
 
 def edge_trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token span without punctuation or white space at its edges (quotation marks kept)."""
-    while start < end and skippable_edge(doc[start]):
+    """Token span without a leading "that", or punctuation or white space at its edges;
+    quotation marks are kept when their partner is inside."""
+    while start < end and (skippable_edge(doc[start]) or is_that_mark(doc[start])):
         start += 1
     while end > start and skippable_edge(doc[end - 1]):
         end -= 1
+    if start < end and sum(t.is_quote for t in doc[start:end]) % 2 == 1:
+        if doc[start].is_quote:
+            return edge_trimmed(doc, start + 1, end)
+        if doc[end - 1].is_quote:
+            return edge_trimmed(doc, start, end - 1)
     return (start, end) if start < end else None
+
+
+def is_that_mark(token: Token) -> bool:
+    return token.dep_ == "mark" and token.lower_ == "that"
 
 
 def skippable_edge(token: Token) -> bool:
@@ -303,8 +354,7 @@ def according_to(context: Context, according: Token) -> list[Reported]:
     span = edge_trimmed(context.doc, start, end)
     if span is None:
         return []
-    cue = context.doc[according.i : to.i + 1].text
-    return [Reported(*span, according, speaker_from(context, source, cue))]
+    return [Reported(*span, according, speaker_from(context, source, according))]
 
 
 def reported_mention(doc: Doc, reported: Reported, sentence: list[int]) -> QuoteMention:
@@ -339,17 +389,18 @@ def inside_direct(doc: Doc, reported: Reported, directs: list[tuple[int, int]]) 
 
 def attribution_of(context: Context, verb: Token, outside: range = range(0)) -> Attribution:
     """Speaker and cue of a verb of saying; the subject must lie outside ``outside``."""
-    cue = cue_text(verb)
     subject = subject_of(verb)
     if subject is None or subject.i in outside:
         subject = nearby_subject(verb, outside)
     if subject is None:
-        return Attribution(None, None, cue)
-    return speaker_from(context, subject, cue)
+        return Attribution(None, None, cue_text(verb), verb.i)
+    return speaker_from(context, subject, verb)
 
 
 def cue_text(verb: Token) -> str:
-    """The cue as written: the verb, with its particle ("pointed out")."""
+    """The cue as written: the verb with its particle ("pointed out"), or "according to"."""
+    if verb.lower_ == "according" and verb.i + 1 < len(verb.doc):
+        return verb.doc[verb.i : verb.i + 2].text
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
     return verb.doc[verb.i : particle.i + 1].text if particle else verb.text
 
@@ -380,22 +431,34 @@ def nearby_subject(verb: Token, outside: range) -> Token | None:
         candidates = [doc[i] for i in gap]
     for token in candidates:
         if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.i not in outside:
-            while token.dep_ not in {"appos", "conj"} and token.head.i in gap:
+            while (
+                token.dep_ not in {"appos", "conj"}
+                and token.head.i in gap
+                and token.head.pos_ in {"NOUN", "PROPN", "ADP"}
+            ):
                 token = token.head
             return token
     return None
 
 
-def speaker_from(context: Context, subject: Token, cue: str) -> Attribution:
-    """The speaker phrase of a subject token, keyed by the entity at its head."""
-    tokens = speaker_tokens(subject)
-    doc = context.doc
-    start, end = doc[min(tokens)], doc[max(tokens)]
-    speaker = Speaker(doc.text[start.idx : end.idx + len(end)], start.idx, end.idx + len(end))
+def speaker_from(context: Context, subject: Token, cue: Token) -> Attribution:
+    """The speaker phrase of a subject token, keyed by the entity at its head: the subject's
+    own, the latest person's for "he"/"she", or a named apposition's ("coach Bruce Arians")."""
     mention = context.entity_at.get(subject.i)
     if mention is None and subject.lower_ in PERSONAL_PRONOUNS:
         mention = context.latest_person_before(subject.idx)
-    return Attribution(speaker, mention.key if mention else None, cue)
+    tokens = speaker_tokens(subject)
+    if mention is None:
+        for appos in apposition_chain(subject):
+            mention = context.entity_at.get(appos.i)
+            if mention is not None and mention.label in {"PERSON", "ORG"}:
+                tokens += [appos.i, *speaker_tokens(appos)]
+                break
+            mention = None
+    doc = context.doc
+    start, end = doc[min(tokens)], doc[max(tokens)]
+    speaker = Speaker(doc.text[start.idx : end.idx + len(end)], start.idx, end.idx + len(end))
+    return Attribution(speaker, mention.key if mention else None, cue_text(cue), cue.i)
 
 
 def speaker_tokens(subject: Token) -> list[int]:
@@ -405,6 +468,18 @@ def speaker_tokens(subject: Token) -> list[int]:
         if child.dep_ not in NOT_IN_SPEAKER and not child.is_quote:
             tokens += speaker_tokens(child)
     return tokens
+
+
+def apposition_chain(token: Token) -> list[Token]:
+    """Appositions of a token and of its appositions, nearest first."""
+    chain: list[Token] = []
+    frontier = [token]
+    while frontier:
+        current = frontier.pop(0)
+        appositions = [c for c in current.children if c.dep_ == "appos"]
+        chain += appositions
+        frontier += appositions
+    return chain
 
 
 # --- attributing direct quotes ------------------------------------------------------------
@@ -444,8 +519,12 @@ def is_any_cue(token: Token) -> bool:
 
 
 def nearest_cue(doc: Doc, inside: range, quoted: set[int]) -> Token | None:
-    """The verb of saying (or "according") closest to the quote in the sentences it spans."""
+    """The verb of saying (or "according") closest to the quote in the sentences it spans,
+    and in the sentence going on after it on the same line (`"Why?" he asked.`)."""
     first, last = doc[inside.start].sent, doc[inside.stop - 1].sent
+    following = next((t for t in doc[inside.stop :] if not (t.is_punct or t.is_space)), None)
+    if following is not None and "\n" not in doc.text[doc[inside.stop - 1].idx : following.idx]:
+        last = following.sent
     best: tuple[int, Token] | None = None
     for token in doc[first.start : last.end]:
         if token.i in quoted or not (
