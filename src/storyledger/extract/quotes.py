@@ -347,7 +347,7 @@ def according_to(context: Context, according: Token) -> list[Reported]:
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
     phrase = range(according.left_edge.i, according.right_edge.i + 1)
-    tokens = [t.i for t in clause.subtree if t.i not in phrase]
+    tokens = [t.i for t in clause.subtree if t.i not in phrase and not skippable_edge(t)]
     if not tokens:
         return []
     start, end = min(tokens), max(tokens) + 1
