@@ -146,7 +146,7 @@ class Extraction:
                 for q in data.get("quotes", [])
             ],
             claims=[Claim(**c) for c in data.get("claims", [])],
-            sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
+            sentences=[tuple(s) for s in data.get("sentences", [])],
             extractor_version=data.get("extractor_version", ""),
         )
 
