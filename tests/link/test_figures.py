@@ -173,7 +173,7 @@ def obs(id: int, value: float, outlet: str, day: str, **extra: Any) -> Obs:
         "approx": None,
         "start": when,
         "end": when,
-        "published": day,
+        "reported": day,
     }
     return Obs(id=id, **{**fields, **extra})
 
@@ -184,8 +184,8 @@ def test_relations_rules() -> None:
             obs(4, 5300, "C", "2024-06-03"),  # the same outlet corrects itself
             obs(1, 5000, "A", "2024-06-01", low=5000, approx="at least"),
             obs(2, 5000, "B", "2024-06-01", low=5000, approx="at least"),
-            obs(3, 5200, "C", "2024-06-03", published="2024-06-02"),
-            obs(5, 5400, "D", "2024-06-03", published="2024-06-04"),
+            obs(3, 5200, "C", "2024-06-03", reported="2024-06-02"),
+            obs(5, 5400, "D", "2024-06-03", reported="2024-06-04"),
             obs(6, 6000, "D", "2024-07-01"),
         ]
     )

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyledger.link.figure_keys import FigureKey, alignment, claim_key, figure_label
-from storyledger.link.relations import Obs, assign_relations
+from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
 from storyledger.model import Article, Claim, Extraction, QuantityMention
 from storyledger.store.sqlite import Ledger
 
 PUBLICATION_SLACK = timedelta(days=1)  # an undated report may speak of the day before
+# Observations of the same time start at most this long before one another (or on the
+# same day, for equally coarse times such as two years).
+SAME_TIME_SPAN = timedelta(days=SAME_TIME_MAX_DAYS + 1)
 
 
 @dataclass
@@ -40,26 +43,39 @@ class Candidate:
     quantity: QuantityMention
     key: FigureKey
     as_of: AsOf
+    id: int = 0  # of the observation, once stored
+
+
+@dataclass
+class Source:
+    """Whose report an article is: itself, or the original it is a syndicated copy of."""
+
+    article: str
+    duplicate_of: str | None
+    outlet: str | None
 
 
 def link_figures(ledger: Ledger, article: Article, extraction: Extraction, story: str) -> None:
     """Add the article's quantity claims to the story's figures as observations."""
     conn = ledger.conn
     duplicate_of = original_of(conn, article.id)
-    published = publication_day(article)
-    touched: set[str] = set()
+    source = Source(
+        duplicate_of or article.id, duplicate_of, outlet_of(conn, duplicate_of, article)
+    )
+    reported = publication_day(article)
+    touched: dict[str, list[Candidate]] = {}
     stored: set[tuple[str, float, float | None, float | None, str | None]] = set()
-    for candidate in candidates(extraction, published):
+    for candidate in candidates(extraction, reported):
         figure_id = figure_for(conn, story, candidate, extraction)
         q = candidate.quantity
         once = (figure_id, q.value, q.low, q.high, candidate.as_of.value)
         if once in stored:  # the same value repeated within the article
             continue
         stored.add(once)
-        insert_observation(conn, figure_id, article, candidate, duplicate_of, published)
-        touched.add(figure_id)
-    for figure_id in sorted(touched):
-        refresh_relations(conn, figure_id)
+        candidate.id = insert_observation(conn, figure_id, article, candidate, source, reported)
+        touched.setdefault(figure_id, []).append(candidate)
+    for figure_id, added in sorted(touched.items()):
+        refresh_relations(conn, figure_id, added)
 
 
 def candidates(extraction: Extraction, published: date | None) -> list[Candidate]:
@@ -101,6 +117,13 @@ def original_of(conn: sqlite3.Connection, article_id: str) -> str | None:
     return row[0] if row else None
 
 
+def outlet_of(conn: sqlite3.Connection, original: str | None, article: Article) -> str | None:
+    if original is None:
+        return article.outlet
+    row = conn.execute("SELECT outlet FROM articles WHERE id = ?", (original,)).fetchone()
+    return row[0] if row else None
+
+
 # -- figures -----------------------------------------------------------------------------
 
 
@@ -108,15 +131,17 @@ def figure_for(
     conn: sqlite3.Connection, story: str, candidate: Candidate, extraction: Extraction
 ) -> str:
     """The id of the figure the claim belongs to, started when there is none."""
-    best: tuple[float, int, str] | None = None
+    best: tuple[float, int, FigureKey, str] | None = None
     for row in candidate_figures(conn, story, candidate.key):
-        score = alignment(candidate.key, key_of_row(row))
+        figure = key_of_row(row)
+        score = alignment(candidate.key, figure)
         if score is not None and (best is None or (score, -row["seq"]) > best[:2]):
-            best = (score, -row["seq"], row["id"])
+            best = (score, -row["seq"], figure, row["id"])
     if best is None:
         return start_figure(conn, story, candidate, extraction)
-    extend_figure(conn, story, best[2], candidate.key)
-    return best[2]
+    _score, _seq, figure, figure_id = best
+    extend_figure(conn, story, figure_id, figure, candidate.key)
+    return figure_id
 
 
 def candidate_figures(conn: sqlite3.Connection, story: str, key: FigureKey) -> list[sqlite3.Row]:
@@ -203,10 +228,11 @@ def new_figure_id(conn: sqlite3.Connection, story: str, key: FigureKey) -> str:
     return figure_id
 
 
-def extend_figure(conn: sqlite3.Connection, story: str, figure_id: str, key: FigureKey) -> None:
+def extend_figure(
+    conn: sqlite3.Connection, story: str, figure_id: str, figure: FigureKey, key: FigureKey
+) -> None:
     """Add a newly aligned claim's words, subjects and blocking keys to its figure."""
-    row = conn.execute("SELECT words, actors FROM figures WHERE id = ?", (figure_id,)).fetchone()
-    words, actors = json.loads(row["words"]), set(json.loads(row["actors"]))
+    words, actors = figure.words, figure.actors
     new_words = [w for w in key.words if w not in words]
     if not new_words and key.actors <= actors:
         return
@@ -235,20 +261,22 @@ def insert_observation(
     figure_id: str,
     article: Article,
     candidate: Candidate,
-    duplicate_of: str | None,
-    published: date | None,
-) -> None:
+    source: Source,
+    reported: date | None,
+) -> int:
     q, claim, as_of = candidate.quantity, candidate.claim, candidate.as_of
-    conn.execute(
-        "INSERT INTO observations (figure_id, article_id, claim, source, duplicate_of, value,"
-        " low, high, approx, as_of, as_of_start, as_of_end, published, speaker, sentence,"
-        " relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
+    cursor = conn.execute(
+        "INSERT INTO observations (figure_id, article_id, claim, source, duplicate_of,"
+        " source_outlet, value, low, high, approx, as_of, as_of_start, as_of_end, reported,"
+        " published, outlet, url, speaker, sentence, relation)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
         (
             figure_id,
             article.id,
             candidate.claim_idx,
-            duplicate_of or article.id,
-            duplicate_of,
+            source.article,
+            source.duplicate_of,
+            source.outlet,
             q.value,
             q.low,
             q.high,
@@ -256,47 +284,82 @@ def insert_observation(
             as_of.value,
             as_of.start.isoformat() if as_of.start else None,
             as_of.end.isoformat() if as_of.end else None,
-            published.isoformat() if published else None,
+            reported.isoformat() if reported else None,
+            article.published,
+            article.outlet,
+            article.url,
             claim.speaker,
             claim.text,
         ),
     )
+    return int(cursor.lastrowid or 0)
 
 
-def refresh_relations(conn: sqlite3.Connection, figure_id: str) -> None:
-    """Recompute the relations of one figure's observations; store those that changed."""
-    rows = conn.execute(
-        "SELECT o.id, o.article_id, o.source, o.duplicate_of, o.value, o.low, o.high, o.approx,"
-        " o.as_of_start, o.as_of_end, o.published, o.relation, o.relation_to, a.outlet,"
-        " (SELECT outlet FROM articles WHERE id = o.duplicate_of) AS original_outlet"
-        " FROM observations o JOIN articles a ON a.id = o.article_id WHERE o.figure_id = ?",
-        (figure_id,),
-    ).fetchall()
+def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Candidate]) -> None:
+    """Recompute the relations the new observations can change; store those that changed.
+
+    A new observation's relation depends on the observations of its own time
+    and of the latest time before it; it can change the relations of those
+    after it. Only these are loaded, so the cost of an article that reports the
+    latest value is bounded by how densely the figure is reported, not by its size.
+    """
+    starts = [c.as_of.start for c in added]
+    earliest = None if any(s is None for s in starts) else min(s for s in starts if s)
+    rows = observation_rows(conn, figure_id, earliest)
+    new_ids = {c.id for c in added}
     before = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
-    observations = assign_relations([obs_of_row(row) for row in rows])
+    observations = assign_relations([obs_of_row(row) for row in rows], new_ids)
     changed = [
         (o.relation, o.relation_to, o.id)
         for o in observations
         if before[o.id] != (o.relation, o.relation_to)
     ]
-    conn.executemany("UPDATE observations SET relation = ?, relation_to = ? WHERE id = ?", changed)
+    if changed:
+        conn.executemany(
+            "UPDATE observations SET relation = ?, relation_to = ? WHERE id = ?", changed
+        )
+
+
+def observation_rows(
+    conn: sqlite3.Connection, figure_id: str, earliest: date | None
+) -> list[sqlite3.Row]:
+    """The observations of a figure that can be of the same time as ``earliest`` or later,
+    and those of the latest time before it (None: all of them)."""
+    columns = (
+        "id, article_id, source, duplicate_of, source_outlet, value, low, high, approx,"
+        " as_of_start, as_of_end, reported, relation, relation_to"
+    )
+    if earliest is None:
+        return conn.execute(
+            f"SELECT {columns} FROM observations WHERE figure_id = ?", (figure_id,)
+        ).fetchall()
+    since = earliest - SAME_TIME_SPAN
+    latest_before = conn.execute(
+        "SELECT MAX(as_of_start) FROM observations WHERE figure_id = ? AND as_of_start < ?",
+        (figure_id, since.isoformat()),
+    ).fetchone()[0]
+    if latest_before is not None:
+        since = date.fromisoformat(latest_before) - SAME_TIME_SPAN
+    return conn.execute(
+        f"SELECT {columns} FROM observations WHERE figure_id = ? AND as_of_start >= ?",
+        (figure_id, since.isoformat()),
+    ).fetchall()
 
 
 def obs_of_row(row: sqlite3.Row) -> Obs:
-    copy = row["duplicate_of"] is not None
     return Obs(
         id=row["id"],
         article=row["article_id"],
         source=row["source"],
-        outlet=row["original_outlet"] if copy else row["outlet"],
-        copy=copy,
+        outlet=row["source_outlet"],
+        copy=row["duplicate_of"] is not None,
         value=row["value"],
         low=row["low"],
         high=row["high"],
         approx=row["approx"],
         start=date.fromisoformat(row["as_of_start"]) if row["as_of_start"] else None,
         end=date.fromisoformat(row["as_of_end"]) if row["as_of_end"] else None,
-        published=row["published"],
+        reported=row["reported"],
         relation=row["relation"],
         relation_to=row["relation_to"],
     )

@@ -40,7 +40,7 @@ class Obs:
     approx: str | None
     start: date | None  # first and last day the as_of denotes
     end: date | None
-    published: str | None
+    reported: str | None  # day of publication (else of ingestion)
     relation: str = "first"
     relation_to: int | None = None
 
@@ -48,7 +48,7 @@ class Obs:
         return (
             self.start.isoformat() if self.start else "",
             self.end.isoformat() if self.end else "",
-            self.published or "",
+            self.reported or "",
             self.article,
             self.id,
         )
@@ -115,40 +115,48 @@ def in_order(observations: list[Obs]) -> list[Obs]:
     return sorted(observations, key=Obs.order)
 
 
-def assign_relations(observations: list[Obs]) -> list[Obs]:
-    """Set ``relation`` and ``relation_to`` of every observation; returns them in order."""
+def assign_relations(observations: list[Obs], new: set[int] | None = None) -> list[Obs]:
+    """Set ``relation`` and ``relation_to`` of the observations; returns them in order.
+
+    With ``new`` (ids of the observations just added), the observations ordered
+    before the first new one keep the relations they have: they are only the
+    context of the ones after. One sweep in order, comparing each observation
+    with the earlier ones whose time has not ended before its own begins.
+    """
     ordered = in_order(observations)
-    originals: list[Obs] = []
-    for obs in ordered:
-        if obs.copy and (original := reprinted(obs, originals)):
-            obs.relation, obs.relation_to = original.relation, original.id
-            continue
-        obs.relation, obs.relation_to = relation_to_earlier(obs, originals)
-        originals.append(obs)
+    first_new = next((i for i, o in enumerate(ordered) if o.id in new), 0) if new else 0
+    running: list[Obs] = []  # earlier originals whose time may still overlap
+    latest: list[Obs] = []  # the latest original and the earlier ones of its time, newest first
+    for index, obs in enumerate(ordered):
+        if obs.start is not None:
+            running = [e for e in running if e.end is not None and e.end >= obs.start]
+        same = [e for e in running if same_time(e, obs)]
+        original = reprinted(obs, same) if obs.copy else None
+        if index >= first_new:
+            if original is not None:
+                obs.relation, obs.relation_to = original.relation, original.id
+            else:
+                obs.relation, obs.relation_to = relation_to_earlier(obs, same, latest)
+        if original is None:
+            running.append(obs)
+            latest = [obs, *reversed(same)]
     return ordered
 
 
-def reprinted(copy: Obs, earlier: list[Obs]) -> Obs | None:
+def reprinted(copy: Obs, same: list[Obs]) -> Obs | None:
     """The observation of the original article that a copy reprints, if it is there."""
     return next(
-        (
-            e
-            for e in reversed(earlier)
-            if e.source == copy.source and same_value(e, copy) and same_time(e, copy)
-        ),
-        None,
+        (e for e in reversed(same) if e.source == copy.source and same_value(e, copy)), None
     )
 
 
-def relation_to_earlier(obs: Obs, earlier: list[Obs]) -> tuple[str, int | None]:
-    if not earlier:
+def relation_to_earlier(obs: Obs, same: list[Obs], latest: list[Obs]) -> tuple[str, int | None]:
+    """Relation to the earlier originals of the same time, else to those of the latest time."""
+    if not latest:
         return "first", None
-    same = [e for e in earlier if same_time(e, obs)]
     if same:
         return relation_at_same_time(obs, list(reversed(same)))
-    latest = earlier[-1]
-    current = [e for e in reversed(earlier) if same_time(e, latest)]
-    return relation_at_later_time(obs, current)
+    return relation_at_later_time(obs, latest)
 
 
 def relation_at_same_time(obs: Obs, same: list[Obs]) -> tuple[str, int | None]:
@@ -185,35 +193,11 @@ def relation_at_later_time(obs: Obs, current: list[Obs]) -> tuple[str, int | Non
 # -- conflicts ---------------------------------------------------------------------------
 
 
-@dataclass
-class Conflict:
-    """Two independent values for the same time; settled once a later report sides with one."""
-
-    observation: Obs  # the conflicting observation
-    rival: Obs  # the earlier observation it contradicts
-    settled_by: Obs | None
-
-
-def conflicts_of(ordered: list[Obs]) -> list[Conflict]:
-    """Every conflict of a figure's observations (as ordered by ``assign_relations``)."""
-    by_id = {o.id: o for o in ordered}
-    found = []
-    for obs in ordered:
-        if obs.relation != "conflicts" or obs.copy or obs.relation_to not in by_id:
-            continue
-        rival = by_id[obs.relation_to]
-        found.append(Conflict(obs, rival, settling_report(obs, rival, ordered)))
-    return found
-
-
-def settling_report(obs: Obs, rival: Obs, ordered: list[Obs]) -> Obs | None:
-    """A report published after both, about the same time, agreeing with one of them."""
-    last_published = max(obs.published or "", rival.published or "")
-    for later in ordered:
-        if later.copy or later.id in (obs.id, rival.id) or not same_time(later, obs):
-            continue
-        if (later.published or "") <= last_published:
-            continue
-        if same_value(later, obs) or same_value(later, rival):
-            return later
-    return None
+def settles(later: Obs, obs: Obs, rival: Obs) -> bool:
+    """``later`` settles the conflict of ``obs`` with ``rival``: an original report, published
+    after both, about the same time, that gives one of the two values."""
+    if later.copy or later.id in (obs.id, rival.id) or not same_time(later, obs):
+        return False
+    if (later.reported or "") <= max(obs.reported or "", rival.reported or ""):
+        return False
+    return same_value(later, obs) or same_value(later, rival)

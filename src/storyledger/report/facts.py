@@ -19,16 +19,19 @@ from datetime import date
 from typing import Any
 
 from storyledger.errors import Msg, NotFoundError
-from storyledger.link.figures import obs_of_row
-from storyledger.link.relations import Conflict, Obs, conflicts_of, in_order, same_time, same_value
+from storyledger.link.figures import SAME_TIME_SPAN, obs_of_row
+from storyledger.link.relations import Obs, same_time, same_value, settles
 from storyledger.store.sqlite import Ledger
 
+# Observation columns named as in the JSON contract, then the ones only relations need.
 OBSERVATION_COLUMNS = (
-    "o.id, o.figure_id, o.article_id, o.claim, o.source, o.duplicate_of, o.value, o.low, o.high,"
-    " o.approx, o.as_of, o.as_of_start, o.as_of_end, o.published, o.speaker, o.sentence,"
-    " o.relation, o.relation_to, a.outlet, a.url, a.published AS article_published,"
-    " (SELECT outlet FROM articles WHERE id = o.duplicate_of) AS original_outlet"
+    "o.id, o.value, o.low, o.high, o.approx, o.as_of, o.as_of_start, o.as_of_end,"
+    " o.article_id AS article, o.outlet, o.url, o.published, o.speaker, o.sentence,"
+    " o.relation, o.relation_to, o.duplicate_of, o.source, o.claim,"
+    " o.figure_id, o.article_id, o.source_outlet, o.reported"
 )
+INTERNAL_COLUMNS = ("figure_id", "article_id", "source_outlet", "reported")
+OBSERVATION_ORDER = "o.as_of_start, o.as_of_end, o.reported, o.article_id, o.id"
 FIGURE_COLUMNS = "id, story, label, unit, counted, modality, change, entities, seq"
 
 
@@ -39,9 +42,8 @@ def facts_data(ledger: Ledger, story: str | None = None) -> list[dict[str, Any]]
         f"SELECT {FIGURE_COLUMNS} FROM figures f {where} ORDER BY f.story, f.seq", params
     ).fetchall()
     rows = ledger.conn.execute(
-        f"SELECT {OBSERVATION_COLUMNS} FROM observations o"
-        " JOIN articles a ON a.id = o.article_id"
-        f" JOIN figures f ON f.id = o.figure_id {where}",
+        f"SELECT {OBSERVATION_COLUMNS} FROM figures f JOIN observations o ON o.figure_id = f.id"
+        f" {where} ORDER BY o.figure_id, {OBSERVATION_ORDER}",
         params,
     ).fetchall()
     by_figure: dict[str, list[sqlite3.Row]] = {}
@@ -57,8 +59,8 @@ def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
         (resolve_figure_id(ledger, figure_id),),
     ).fetchone()
     rows = ledger.conn.execute(
-        f"SELECT {OBSERVATION_COLUMNS} FROM observations o"
-        " JOIN articles a ON a.id = o.article_id WHERE o.figure_id = ?",
+        f"SELECT {OBSERVATION_COLUMNS} FROM observations o WHERE o.figure_id = ?"
+        f" ORDER BY {OBSERVATION_ORDER}",
         (figure["id"],),
     ).fetchall()
     return figure_dict(figure, rows)
@@ -87,12 +89,75 @@ def resolve_figure_id(ledger: Ledger, id_or_prefix: str) -> str:
     return ids[0]
 
 
+class History:
+    """A figure's observations in order, as rows, with their ``Obs`` built only when needed."""
+
+    def __init__(self, rows: list[sqlite3.Row]) -> None:
+        self.rows = rows
+        self.index = {row["id"]: i for i, row in enumerate(rows)}
+        self.built: dict[int, Obs] = {}
+
+    def obs(self, i: int) -> Obs:
+        if i not in self.built:
+            self.built[i] = obs_of_row(self.rows[i])
+        return self.built[i]
+
+    def latest(self) -> int | None:
+        """The most recent value: the last original report about the latest time."""
+        originals = [i for i, row in enumerate(self.rows) if row["duplicate_of"] is None]
+        candidates = originals or list(range(len(self.rows)))
+        return candidates[-1] if candidates else None
+
+    def around(self, i: int) -> Iterable[int]:
+        """Indices of the observations that can be of the same time as the i-th."""
+        start = self.rows[i]["as_of_start"]
+        if start is None:
+            return range(len(self.rows))
+        low = (date.fromisoformat(start) - SAME_TIME_SPAN).isoformat()
+        first = i
+        while first > 0 and (self.rows[first - 1]["as_of_start"] or "") >= low:
+            first -= 1
+        last = i
+        end = self.rows[i]["as_of_end"] or start
+        while last + 1 < len(self.rows) and (self.rows[last + 1]["as_of_start"] or "") <= end:
+            last += 1
+        return range(first, last + 1)
+
+    def agreeing_sources(self, i: int) -> int:
+        """Independent sources (outlets; copies count as their original) giving the i-th value
+        for its time."""
+        target = self.obs(i)
+        return len(
+            {
+                o.outlet or o.source
+                for j in self.around(i)
+                if same_time(o := self.obs(j), target) and same_value(o, target)
+            }
+        )
+
+    def conflicts(self) -> list[tuple[int, int, int | None]]:
+        """(conflicting, rival, settling report or None) of every conflict, by index."""
+        found = []
+        for i, row in enumerate(self.rows):
+            if row["relation"] != "conflicts" or row["duplicate_of"] is not None:
+                continue
+            rival = self.index.get(row["relation_to"])
+            if rival is None:
+                continue
+            obs, rival_obs = self.obs(i), self.obs(rival)
+            settled = next(
+                (j for j in self.around(i) if j > i and settles(self.obs(j), obs, rival_obs)),
+                None,
+            )
+            found.append((i, rival, settled))
+        return found
+
+
 def figure_dict(figure: sqlite3.Row, rows: list[sqlite3.Row]) -> dict[str, Any]:
-    by_id = {row["id"]: row for row in rows}
-    ordered = in_order([obs_of_row(row) for row in rows])
-    observations = [observation_dict(by_id[o.id]) for o in ordered]
-    conflicts = conflicts_of(ordered)
-    latest = latest_of(ordered)
+    history = History(rows)
+    observations = [observation_dict(row) for row in rows]
+    latest = history.latest()
+    conflicts = history.conflicts()
     return {
         "id": figure["id"],
         "story": figure["story"],
@@ -102,53 +167,34 @@ def figure_dict(figure: sqlite3.Row, rows: list[sqlite3.Row]) -> dict[str, Any]:
         "modality": figure["modality"],
         "change": bool(figure["change"]),
         "entities": [name for _key, name in json.loads(figure["entities"])],
-        "latest": observation_dict(by_id[latest.id]) if latest else None,
-        "sources": len(agreeing_outlets(latest, ordered)) if latest else 0,
+        "latest": observations[latest] if latest is not None else None,
+        "sources": history.agreeing_sources(latest) if latest is not None else 0,
         "observations": observations,
-        "conflicts": [conflict_dict(c, by_id) for c in conflicts if c.settled_by is None],
-        "settled_conflicts": [conflict_dict(c, by_id) for c in conflicts if c.settled_by],
+        "conflicts": [
+            conflict_dict(observations, c, r, None) for c, r, s in conflicts if s is None
+        ],
+        "settled_conflicts": [
+            conflict_dict(observations, c, r, s) for c, r, s in conflicts if s is not None
+        ],
     }
 
 
 def observation_dict(row: sqlite3.Row) -> dict[str, Any]:
+    """An observation as JSON: the contract's fields, the sentence, the source and interval."""
+    data = dict(row)
+    for column in INTERNAL_COLUMNS:
+        del data[column]
+    return data
+
+
+def conflict_dict(
+    observations: list[dict[str, Any]], conflicting: int, rival: int, settled: int | None
+) -> dict[str, Any]:
+    """``{as_of, values: [earlier observation, conflicting one], settled_by}``."""
     return {
-        "id": row["id"],
-        "value": row["value"],
-        "low": row["low"],
-        "high": row["high"],
-        "approx": row["approx"],
-        "as_of": row["as_of"],
-        "article": row["article_id"],
-        "outlet": row["outlet"],
-        "url": row["url"],
-        "published": row["article_published"],
-        "speaker": row["speaker"],
-        "sentence": row["sentence"],
-        "relation": row["relation"],
-        "relation_to": row["relation_to"],
-        "duplicate_of": row["duplicate_of"],
-        "claim": row["claim"],
-    }
-
-
-def latest_of(ordered: list[Obs]) -> Obs | None:
-    """The most recent value: the last original report about the latest time."""
-    originals = [o for o in ordered if not o.copy] or ordered
-    return originals[-1] if originals else None
-
-
-def agreeing_outlets(latest: Obs, ordered: list[Obs]) -> set[str]:
-    """Independent sources giving the latest value for its time (copies count as their original)."""
-    return {o.outlet or o.source for o in ordered if same_time(o, latest) and same_value(o, latest)}
-
-
-def conflict_dict(conflict: Conflict, rows: dict[int, sqlite3.Row]) -> dict[str, Any]:
-    """``{as_of, values: [observation, observation], settled_by}`` of one conflict."""
-    settled = conflict.settled_by
-    return {
-        "as_of": rows[conflict.observation.id]["as_of"],
-        "values": [observation_dict(rows[o.id]) for o in (conflict.rival, conflict.observation)],
-        "settled_by": observation_dict(rows[settled.id]) if settled else None,
+        "as_of": observations[conflicting]["as_of"],
+        "values": [observations[rival], observations[conflicting]],
+        "settled_by": observations[settled] if settled is not None else None,
     }
 
 
@@ -185,10 +231,10 @@ def new_stories(conn: sqlite3.Connection, day: str) -> list[dict[str, Any]]:
 def new_figures(conn: sqlite3.Connection, day: str) -> list[dict[str, Any]]:
     """Figures whose first report was published since the day."""
     rows = conn.execute(
-        "SELECT f.id, f.story, f.label, f.unit, f.modality, MIN(o.published) AS first_published"
+        "SELECT f.id, f.story, f.label, f.unit, f.modality, MIN(o.reported) AS first_published"
         " FROM figures f JOIN observations o ON o.figure_id = f.id"
-        " WHERE f.id IN (SELECT figure_id FROM observations WHERE published >= ?)"
-        " GROUP BY f.id HAVING MIN(o.published) >= ? ORDER BY first_published, f.seq",
+        " WHERE f.id IN (SELECT figure_id FROM observations WHERE reported >= ?)"
+        " GROUP BY f.id HAVING MIN(o.reported) >= ? ORDER BY first_published, f.seq",
         (day, day),
     )
     return [dict(row) for row in rows]
@@ -201,11 +247,10 @@ def change_rows(
     marks = ",".join("?" * len(wanted))
     rows = conn.execute(
         "SELECT o.id, o.figure_id AS figure, f.label, f.unit, f.story, o.value, o.low, o.high,"
-        " o.as_of, o.relation, o.article_id AS article, a.outlet, a.url, o.published,"
-        " o.speaker, o.sentence FROM observations o"
-        " JOIN figures f ON f.id = o.figure_id JOIN articles a ON a.id = o.article_id"
-        f" WHERE o.published >= ? AND o.duplicate_of IS NULL AND o.relation IN ({marks})"
-        " ORDER BY o.published, o.id",
+        " o.as_of, o.relation, o.article_id AS article, o.outlet, o.url, o.published,"
+        " o.speaker, o.sentence FROM observations o JOIN figures f ON f.id = o.figure_id"
+        f" WHERE o.reported >= ? AND o.duplicate_of IS NULL AND o.relation IN ({marks})"
+        " ORDER BY o.reported, o.id",
         (day, *wanted),
     )
     return [dict(row) for row in rows]

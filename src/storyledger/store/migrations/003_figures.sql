@@ -37,6 +37,7 @@ CREATE TABLE observations (
     claim INTEGER NOT NULL,  -- index of the claim in the article's extraction
     source TEXT NOT NULL,  -- the original article of a syndicated copy, else the article
     duplicate_of TEXT,  -- set when the article is a copy of another
+    source_outlet TEXT,  -- the outlet of the source (of the original, for a copy)
     value REAL NOT NULL,
     low REAL,
     high REAL,
@@ -44,15 +45,18 @@ CREATE TABLE observations (
     as_of TEXT,
     as_of_start TEXT,
     as_of_end TEXT,
-    published TEXT,  -- publication (else ingestion) date of the article: `changes` filters on it
+    reported TEXT,  -- publication (else ingestion) day of the article: `changes` filters on it
+    published TEXT,  -- the article's publication date or time, as stored with it
+    outlet TEXT,  -- the article's outlet and url, kept here so views need no join
+    url TEXT,
     speaker TEXT,
     sentence TEXT NOT NULL,
     relation TEXT NOT NULL,
     relation_to INTEGER  -- the observation the relation refers to (NULL for first)
 );
-CREATE INDEX observations_figure ON observations(figure_id, as_of_start);
+CREATE INDEX observations_figure ON observations(figure_id, as_of_start, as_of_end, reported);
 CREATE INDEX observations_article ON observations(article_id);
-CREATE INDEX observations_published ON observations(published);
+CREATE INDEX observations_reported ON observations(reported);
 
 INSERT INTO link_tables (position, name) VALUES
     (30, 'figures'), (31, 'figure_keys'), (32, 'observations');
