@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from storyledger.cli import app
+from storyledger.cli import app, main
 from storyledger.model import content_id
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-CLI = [sys.executable, "-c", "from storyledger.cli import main; main()"]
 runner = CliRunner()
 
 
@@ -127,14 +125,19 @@ def test_every_command_help_has_an_example(command: str) -> None:
         (["extract", "missing.jsonl"], "error: missing.jsonl: no such file or folder"),
     ],
 )
-def test_errors_are_one_line_and_exit_1(tmp_path: Path, args: list[str], message: str) -> None:
-    result = subprocess.run(
-        [*CLI, "--db", str(tmp_path / "l.db"), *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-    )
-    assert result.returncode == 1
-    assert result.stderr.startswith(message)
-    assert result.stderr.count("\n") == 1
-    assert "Traceback" not in result.stderr
+def test_errors_are_one_line_and_exit_1(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["storyledger", "--db", str(tmp_path / "l.db"), *args])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 1
+    stderr = capsys.readouterr().err
+    assert stderr.startswith(message)
+    assert stderr.count("\n") == 1
+    assert "Traceback" not in stderr
