@@ -42,6 +42,7 @@ class IngestReport:
             "added": len(self.added),
             "already_present": len(self.skipped),
             "failed": len(self.failed),
+            "linked": self.linked,
             "added_ids": self.added,
             "already_present_ids": self.skipped,
             "errors": [{"where": where, "error": message} for where, message in self.failed],
