@@ -32,6 +32,7 @@ stays findable as an entity mention inside the speaker span.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -66,6 +67,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 NOT_IN_SPEAKER = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+NEXT_WORD = re.compile(r"\S")
 EDGE_TRIM = " \t\n,;:"
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "to", "for", "at"})
 
@@ -89,10 +91,13 @@ class Reported:
 
 
 class Context:
-    """What speaker resolution needs of one article: entity mentions by token, and persons."""
+    """What attribution needs of one article: sentences, entity mentions by token, persons."""
 
     def __init__(self, doc: Doc, entities: list[EntityMention]) -> None:
         self.doc = doc
+        self.text = doc.text  # rebuilt by spaCy on every access: read it once
+        self.sentence = sentence_of_token(doc)
+        self.bounds = [(sent.start, sent.end) for sent in doc.sents]
         self.entity_at: dict[int, EntityMention] = {}
         for mention in entities:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -116,11 +121,10 @@ def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
     """Direct and reported quotes of one parsed article, with speaker, cue and content span."""
     context = Context(doc, entities)
     directs = [
-        span for span in quote_spans(doc.text) if doc.char_span(*span, alignment_mode="expand")
+        span for span in quote_spans(context.text) if doc.char_span(*span, alignment_mode="expand")
     ]
     reported = [r for r in find_reported(context) if not inside_direct(doc, r, directs)]
-    sentence = sentence_of_token(doc)
-    quotes = [reported_mention(doc, r, sentence) for r in reported]
+    quotes = [reported_mention(doc, r, context.sentence) for r in reported]
     quotes += direct_quotes(context, directs, reported)
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
@@ -130,8 +134,7 @@ def direct_quotes(
 ) -> list[QuoteMention]:
     """The direct quotes, each attributed; a quote opening a sentence with no cue of its own
     goes on with the speaker of the quote just before it (in this or the previous sentence)."""
-    doc = context.doc
-    sentence = sentence_of_token(doc)
+    doc, sentence = context.doc, context.sentence
     spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in directs]
     quoted = {token.i for span in spans for token in span or ()}
     quotes: list[QuoteMention] = []
@@ -140,7 +143,7 @@ def direct_quotes(
         assert span is not None
         first = sentence[span.start]
         attribution = attribute_direct(context, span.start, span.end, reported, quoted)
-        if attribution is None and previous is not None and opens_sentence(doc, span.start):
+        if attribution is None and previous is not None and opens_sentence(context, span.start):
             attribution = previous[1] if previous[0] >= first - 1 else None
         if attribution is None and looks_like_title(span):
             continue
@@ -149,7 +152,7 @@ def direct_quotes(
             QuoteMention(
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=context.text[start:end],
                 speaker=attribution.speaker,
                 speaker_key=attribution.key,
                 cue=attribution.cue,
@@ -206,10 +209,13 @@ def closing_mark(text: str, position: int, opening: str) -> int:
     while position < len(text):
         char = text[position]
         if char == "\n":
-            following = text[position:].lstrip()
-            if following.startswith(opening):
-                position = len(text) - len(following)
-            elif not closes_on_line(following, opening, closing):
+            next_line = NEXT_WORD.search(text, position)
+            line_start = next_line.start() if next_line else len(text)
+            line_end = text.find("\n", line_start)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if line.startswith(opening):
+                position = line_start
+            elif not closes_on_line(line, opening, closing):
                 return position
         elif char == closing:
             depth -= 1
@@ -223,7 +229,6 @@ def closing_mark(text: str, position: int, opening: str) -> int:
 
 def closes_on_line(line: str, opening: str, closing: str) -> bool:
     """Whether a line closes a quote opened on an earlier line."""
-    line = line.split("\n", 1)[0]
     if opening == closing:
         return line.count(closing) % 2 == 1
     close_at = line.find(closing)
@@ -239,9 +244,10 @@ def trimmed_chars(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def opens_sentence(doc: Doc, token_index: int) -> bool:
+def opens_sentence(context: Context, token_index: int) -> bool:
     """Whether only quotation marks stand between the sentence start and this token."""
-    sent_start = doc[token_index].sent.start
+    doc = context.doc
+    sent_start = context.bounds[context.sentence[token_index]][0]
     return all(doc[i].is_quote or doc[i].is_space for i in range(sent_start, token_index))
 
 
@@ -457,7 +463,7 @@ def speaker_from(context: Context, subject: Token, cue: Token) -> Attribution:
             mention = None
     doc = context.doc
     start, end = doc[min(tokens)], doc[max(tokens)]
-    speaker = Speaker(doc.text[start.idx : end.idx + len(end)], start.idx, end.idx + len(end))
+    speaker = Speaker(context.text[start.idx : end.idx + len(end)], start.idx, end.idx + len(end))
     return Attribution(speaker, mention.key if mention else None, cue_text(cue), cue.i)
 
 
@@ -495,7 +501,7 @@ def attribute_direct(
             return speech.attribution
     verb = governing_cue(context.doc, inside)
     if verb is None:
-        verb = nearest_cue(context.doc, inside, quoted)
+        verb = nearest_cue(context, inside, quoted)
     if verb is None:
         return None
     if verb.lower_ == "according":
@@ -518,15 +524,16 @@ def is_any_cue(token: Token) -> bool:
     return is_cue_verb(token, SPEECH_VERBS) or is_cue_verb(token, STANCE_VERBS)
 
 
-def nearest_cue(doc: Doc, inside: range, quoted: set[int]) -> Token | None:
+def nearest_cue(context: Context, inside: range, quoted: set[int]) -> Token | None:
     """The verb of saying (or "according") closest to the quote in the sentences it spans,
     and in the sentence going on after it on the same line (`"Why?" he asked.`)."""
-    first, last = doc[inside.start].sent, doc[inside.stop - 1].sent
+    doc, sentence = context.doc, context.sentence
+    first, last = sentence[inside.start], sentence[inside.stop - 1]
     following = next((t for t in doc[inside.stop :] if not (t.is_punct or t.is_space)), None)
-    if following is not None and "\n" not in doc.text[doc[inside.stop - 1].idx : following.idx]:
-        last = following.sent
+    if following is not None and "\n" not in context.text[doc[inside.stop - 1].idx : following.idx]:
+        last = sentence[following.i]
     best: tuple[int, Token] | None = None
-    for token in doc[first.start : last.end]:
+    for token in doc[context.bounds[first][0] : context.bounds[last][1]]:
         if token.i in quoted or not (
             is_cue_verb(token, SPEECH_VERBS) or token.lower_ == "according"
         ):
