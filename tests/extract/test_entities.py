@@ -270,3 +270,19 @@ def test_keys_are_the_same_across_articles(nlp: Language) -> None:
     second = keys(nlp, "Ruto's government, backed by the United Nations, sent Kenyans.")
     assert first["UN"] == second["United Nations"] == "united_nations"
     assert first["Kenyan"] == second["Kenyans"] == "kenya"
+
+
+def test_middle_initials_are_not_part_of_the_key(nlp: Language) -> None:
+    first = key_of(nlp, "Commissioner Raymond W. Kelly spoke on Monday.", "Raymond W. Kelly")
+    second = key_of(nlp, "Commissioner Raymond Kelly spoke on Monday.", "Raymond Kelly")
+    assert first == second == "raymond_kelly"
+
+
+def test_possessive_person_keeps_its_label(nlp: Language) -> None:
+    found = entities(nlp, "William Ruto's government sent 400 officers.")
+    assert [(m.text, m.label, m.key) for m in found] == [("William Ruto", "PERSON", "william_ruto")]
+
+
+def test_web_addresses_are_not_entities(nlp: Language) -> None:
+    found = entities(nlp, "Read more at http://www.example.com/kenya/haiti today.")
+    assert all("/" not in m.text and "www" not in m.text for m in found)

@@ -123,9 +123,17 @@ def trim(span: Span) -> Span | None:
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in POSSESSIVES
     ):
         end -= 1
-    if start == end:
+    if start == end or looks_like_address(doc[start:end]):
         return None
-    return doc[start:end] if (start, end) != (span.start, span.end) else span
+    if (start, end) == (span.start, span.end):
+        return span
+    cleaned = doc[start:end]
+    return doc.char_span(cleaned.start_char, cleaned.end_char, label=span.label_)
+
+
+def looks_like_address(span: Span) -> bool:
+    """A web address or path the model took for a name ("http://www", "nl/2013/08/...")."""
+    return any(t.like_url or "/" in t.text or t.lower_ == "www" for t in span)
 
 
 def is_the(token: Token) -> bool:
@@ -140,9 +148,22 @@ def is_title_word(token: Token) -> bool:
 def name_part(span: Span) -> Span:
     """A person span without the titles, honorifics and demonyms written before the name."""
     start = span.start
-    while start < span.end - 1 and (is_title_word(span.doc[start]) or is_demonym(span.doc[start])):
+    while start < span.end - 1 and (
+        is_title_word(span.doc[start]) or is_demonym(span.doc[start]) or span.doc[start].is_lower
+    ):
         start += 1
     return span.doc[start : span.end]
+
+
+def person_key(name: Span) -> str:
+    """A person's key from the full name, without middle initials ("Raymond W. Kelly")."""
+    words = [t.text for t in name]
+    kept = [words[0], *(w for w in words[1:-1] if not is_initial(w)), words[-1]]
+    return slug(" ".join(kept))
+
+
+def is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
 
 
 def is_demonym(token: Token) -> bool:
@@ -162,7 +183,7 @@ def full_name_people(spans: list[Span]) -> dict[str, list[tuple[int, Named]]]:
         name = name_part(span)
         if len(name) < 2 or lookup(name.text) is not None:
             continue
-        person = Named(slug(name.text), name.text, "PERSON")
+        person = Named(person_key(name), name.text, "PERSON")
         people.setdefault(name[-1].text, []).append((name.start, person))
     return people
 
@@ -184,7 +205,7 @@ def classify(doc: Doc, span: Span, people: dict[str, list[tuple[int, Named]]]) -
     if label == "PERSON":
         name = name_part(span)
         if len(name) >= 2 and lookup(name.text) is None:
-            return Found(name.start, name.end, "PERSON", slug(name.text), name.text)
+            return Found(name.start, name.end, "PERSON", person_key(name), name.text)
         span = name
     if len(span) == 1:
         person = person_by_surname(people, span.text, span.start)
