@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from storyledger.link.figure_keys import FigureKey, alignment, claim_key, figure_label
 from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
@@ -326,7 +328,7 @@ def observation_rows(
     """The observations of a figure that can be of the same time as ``earliest`` or later,
     and those of the latest time before it (None: all of them)."""
     columns = (
-        "id, article_id, source, duplicate_of, source_outlet, value, low, high, approx,"
+        "id, article_id AS article, source, duplicate_of, source_outlet, value, low, high, approx,"
         " as_of_start, as_of_end, reported, relation, relation_to"
     )
     if earliest is None:
@@ -346,10 +348,10 @@ def observation_rows(
     ).fetchall()
 
 
-def obs_of_row(row: sqlite3.Row) -> Obs:
+def obs_of_row(row: Mapping[str, Any] | sqlite3.Row) -> Obs:
     return Obs(
         id=row["id"],
-        article=row["article_id"],
+        article=row["article"],
         source=row["source"],
         outlet=row["source_outlet"],
         copy=row["duplicate_of"] is not None,

@@ -54,7 +54,9 @@ CREATE TABLE observations (
     relation TEXT NOT NULL,
     relation_to INTEGER  -- the observation the relation refers to (NULL for first)
 );
-CREATE INDEX observations_figure ON observations(figure_id, as_of_start, as_of_end, reported);
+-- in the order of observations within a figure: as_of, then publication, then article
+CREATE INDEX observations_figure
+    ON observations(figure_id, as_of_start, as_of_end, reported, article_id);
 CREATE INDEX observations_article ON observations(article_id);
 CREATE INDEX observations_reported ON observations(reported);
 
