@@ -64,6 +64,15 @@ def test_a_quote_over_a_wrapped_line_is_one_quote() -> None:
     assert [text[s:e] for s, e in spans] == ["We are ready and we\nwill leave on Monday"]
 
 
+def test_a_quote_over_lines_without_marks_is_one_quote() -> None:
+    text = (
+        '"The cable was cut this morning.\nAll links are back up.\nDowntime was an hour," she said.'
+    )
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "The cable was cut this morning.\nAll links are back up.\nDowntime was an hour"
+    ]
+
+
 def test_an_unclosed_quote_ends_at_its_paragraph() -> None:
     text = "He called it “a disaster.\nThe vote is on Friday."
     assert [text[s:e] for s, e in quote_spans(text)] == ["a disaster."]
@@ -232,6 +241,23 @@ def test_relative_clause_is_not_part_of_the_speaker(nlp: Language) -> None:
     text = "A spokesman for the police, who declined to be named, insisted that all were safe."
     quote = quote_with(nlp, text, "all were safe")
     assert speaker_text(quote) == "A spokesman for the police"
+
+
+def test_reported_speech_inside_reported_speech_is_one_report(nlp: Language) -> None:
+    text = "The former commander said many factors could explain the wounds."
+    found = quotes(nlp, text)
+    assert [(q.text, q.cue) for q in found] == [("many factors could explain the wounds", "said")]
+
+
+def test_a_verb_of_saying_inside_the_content_is_not_a_cue(nlp: Language) -> None:
+    text = "Haiti asked for help. Ruto said that Kenya would answer."
+    assert [q.cue for q in quotes(nlp, text)] == ["said"]
+
+
+def test_shouted_quote(nlp: Language) -> None:
+    text = "Some of the protesters shouted, “Go home,” and threw bottles."
+    quote = quote_with(nlp, text, "Go home")
+    assert (speaker_text(quote), quote.cue) == ("Some of the protesters", "shouted")
 
 
 def test_negated_or_infinitive_verbs_report_nothing(nlp: Language) -> None:

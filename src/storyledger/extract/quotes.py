@@ -52,6 +52,7 @@ SPEECH_VERBS = frozenset(
         "indicate", "allege", "contend", "maintain", "complain", "concede", "testify",
         "estimate", "recall", "remark", "comment", "observe", "point", "agree", "caution",
         "underline", "underscore", "rule", "accuse", "conclude", "disclose", "reveal",
+        "shout", "yell", "scream", "chant", "exclaim", "quip", "joke", "plead", "demand",
         "inform", "highlight", "signal", "forecast", "assert", "affirm", "repeat",
     }
 )  # fmt: skip
@@ -66,8 +67,10 @@ PERSONAL_PRONOUNS = frozenset({"he", "she"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 NOT_IN_SPEAKER = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
+COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 NEXT_WORD = re.compile(r"\S")
+LOOKAHEAD_LINES = 3
 EDGE_TRIM = " \t\n,;:"
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "to", "for", "at"})
 
@@ -123,7 +126,7 @@ def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
     directs = [
         span for span in quote_spans(context.text) if doc.char_span(*span, alignment_mode="expand")
     ]
-    reported = [r for r in find_reported(context) if not inside_direct(doc, r, directs)]
+    reported = outermost([r for r in find_reported(context) if not inside_direct(doc, r, directs)])
     quotes = [reported_mention(doc, r, context.sentence) for r in reported]
     quotes += direct_quotes(context, directs, reported)
     return sorted(quotes, key=lambda q: (q.start, q.end))
@@ -202,20 +205,18 @@ def closing_mark(text: str, position: int, opening: str) -> int:
 
     A quote of the same kind inside it nests. At a line break inside the quote,
     the quote goes on when the next line reopens it (a quote running over
-    paragraphs) or closes it (a wrapped line); otherwise it ends at the break.
+    paragraphs) or when one of the next lines closes it before any other mark
+    (wrapped lines, one sentence per line); otherwise it ends at the break.
     """
     closing = QUOTE_PAIRS[opening]
     depth = 1
     while position < len(text):
         char = text[position]
         if char == "\n":
-            next_line = NEXT_WORD.search(text, position)
-            line_start = next_line.start() if next_line else len(text)
-            line_end = text.find("\n", line_start)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if line.startswith(opening):
-                position = line_start
-            elif not closes_on_line(line, opening, closing):
+            lines = following_lines(text, position)
+            if lines and lines[0][1].startswith(opening):
+                position = lines[0][0]
+            elif not closed_later(lines, opening, closing):
                 return position
         elif char == closing:
             depth -= 1
@@ -225,6 +226,28 @@ def closing_mark(text: str, position: int, opening: str) -> int:
             depth += 1
         position += 1
     return position
+
+
+def following_lines(text: str, position: int) -> list[tuple[int, str]]:
+    """The next few non-empty lines after the line break at ``position``, with their starts."""
+    lines: list[tuple[int, str]] = []
+    while len(lines) < LOOKAHEAD_LINES:
+        found = NEXT_WORD.search(text, position)
+        if found is None:
+            break
+        end = text.find("\n", found.start())
+        end = len(text) if end < 0 else end
+        lines.append((found.start(), text[found.start() : end]))
+        position = end
+    return lines
+
+
+def closed_later(lines: list[tuple[int, str]], opening: str, closing: str) -> bool:
+    """Whether the first of these lines with a mark of this kind closes the open quote."""
+    for _, line in lines:
+        if opening in line or closing in line:
+            return closes_on_line(line, opening, closing)
+    return False
 
 
 def closes_on_line(line: str, opening: str, closing: str) -> bool:
@@ -276,6 +299,8 @@ def is_infinitive(verb: Token) -> bool:
 def is_cue_verb(token: Token, lemmas: frozenset[str]) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lemmas:
         return False
+    if token.dep_ == "amod":  # "the not yet answered questions"
+        return False
     if token.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in token.children):
         return False
     return not any(c.dep_ == "neg" for c in token.children)
@@ -288,10 +313,26 @@ def said_content(verb: Token) -> tuple[int, int] | None:
             return clause_span(child)
     if verb.lemma_.lower() == "accuse" and any(c.dep_ == "dobj" for c in verb.children):
         return accusation(verb)  # active "accused Y of Z", not the participle "accused of Z"
-    head = verb.head
-    if verb.dep_ in {"parataxis", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+    if is_parenthetical(verb):
         return clause_around(verb)
     return None
+
+
+def is_parenthetical(verb: Token) -> bool:
+    """A cue set off from the clause it reports: "The plan, he said, would fail", "The
+    mission is urgent, Ruto said" (parsed as parataxis, or as a complement of the clause)."""
+    if verb.head.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    left = verb.left_edge.i
+    return (
+        verb.dep_ == "ccomp"
+        and verb.i > verb.head.i
+        and left > 0
+        and verb.doc[left - 1].is_punct
+        and not any(c.dep_ in COMPLEMENTS for c in verb.children)
+    )
 
 
 def clause_around(verb: Token) -> tuple[int, int] | None:
@@ -361,6 +402,14 @@ def according_to(context: Context, according: Token) -> list[Reported]:
     if span is None:
         return []
     return [Reported(*span, according, speaker_from(context, source, according))]
+
+
+def outermost(reported: list[Reported]) -> list[Reported]:
+    """Reported speech whose cue is not inside the content of other reported speech (the
+    outer report holds the inner one: "X said many factors could explain ...")."""
+    return [
+        r for r in reported if not any(o is not r and o.start <= r.cue.i < o.end for o in reported)
+    ]
 
 
 def reported_mention(doc: Doc, reported: Reported, sentence: list[int]) -> QuoteMention:
