@@ -136,6 +136,12 @@ def test_question_with_the_cue_in_the_next_sentence(nlp: Language) -> None:
     assert (quote.speaker_key, quote.cue) == ("bruce_arians", "asked")
 
 
+def test_direct_quote_attributed_with_according_to(nlp: Language) -> None:
+    text = "“All links are back up,” according to a statement from Telecom Egypt."
+    quote = quote_with(nlp, text, "All links are back up")
+    assert (speaker_text(quote), quote.cue) == ("a statement from Telecom Egypt", "according to")
+
+
 def test_direct_quote_without_a_speaker(nlp: Language) -> None:
     text = "The so-called “trust fund” has received little money."
     quote = quote_with(nlp, text, "trust fund")

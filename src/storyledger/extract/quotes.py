@@ -386,9 +386,8 @@ def accusation(verb: Token) -> tuple[int, int] | None:
 
 def according_to(context: Context, according: Token) -> list[Reported]:
     """ "According to X, ..." / "..., according to X": the clause, attributed to X."""
-    to = next((c for c in according.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if to is None or source is None:
+    source = according_source(according)
+    if source is None:
         return []
     clause = according.head
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
@@ -410,6 +409,12 @@ def outermost(reported: list[Reported]) -> list[Reported]:
     return [
         r for r in reported if not any(o is not r and o.start <= r.cue.i < o.end for o in reported)
     ]
+
+
+def according_source(according: Token) -> Token | None:
+    """X in "according to X"."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
 
 
 def reported_mention(doc: Doc, reported: Reported, sentence: list[int]) -> QuoteMention:
@@ -554,7 +559,8 @@ def attribute_direct(
     if verb is None:
         return None
     if verb.lower_ == "according":
-        return next((r.attribution for r in reported if r.cue.i == verb.i), None)
+        source = according_source(verb)
+        return speaker_from(context, source, verb) if source is not None else None
     return attribution_of(context, verb, inside)
 
 
