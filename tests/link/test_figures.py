@@ -7,9 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.link.mission_corpus import link_by_hand, records
+from tests.link.mission_corpus import (
+    STORY,
+    article_of,
+    extraction_of,
+    link_by_hand,
+    records,
+)
 
 from storyledger.link.figure_keys import counted_words, figure_label, participle
+from storyledger.link.figures import link_figures
 from storyledger.link.relations import Obs, assign_relations
 from storyledger.report.facts import facts_data
 from storyledger.store.sqlite import Ledger, open_ledger
@@ -153,6 +160,34 @@ def test_figures_of_other_stories_are_never_candidates(ledger: Ledger) -> None:
     assert all(f["conflicts"] == [] for f in figures)
     assert {f["story"] for f in figures} == {"s-a", "s-b"}
     assert len(facts_data(ledger, "s-b")) == 1
+
+
+def test_a_part_and_its_whole_in_one_sentence_are_two_figures(ledger: Ledger) -> None:
+    """'400 officers, the first contingent out of 1,000': the 1,000 seen before keeps its
+    figure, the 400 starts one (one report does not contradict itself)."""
+    link_by_hand(ledger, ["m01"])
+    text = "Ruto saw off 400 officers, the first contingent out of 1,000 police Kenya will send."
+    record = {"id": "x1", "text": text, "outlet": "Other Daily", "published": "2023-10-03",
+              "url": "https://other.example/x1", "title": "Send-off"}  # fmt: skip
+    kenya = [["Kenya", "GPE", "kenya", "Kenya"]]
+    claims = [
+        {"sentence": text, "quantity": quantity, "value": value, "low": None, "high": None,
+         "approx": None, "unit": "count", "counted": counted, "predicate": "send",
+         "modality": "pledged", "change": False, "polarity": "positive", "time": None,
+         "entities": kenya, "subject": "Kenya", "speaker": None}
+        for quantity, value, counted in (("400 officers", 400, "officer"),
+                                         ("1,000 police", 1000, "police"))
+    ]  # fmt: skip
+    article, extraction = article_of(record), extraction_of(record, claims)
+    ledger.add_article(article, extraction)
+    with ledger.transaction():
+        link_figures(ledger, ledger.get_article(article.id), extraction, STORY)
+    figures = facts_data(ledger)
+    pledge = figure_with(figures, 1000, modality="pledged")
+    assert [o["value"] for o in pledge["observations"]] == [1000, 1000]
+    assert pledge["observations"][1]["relation"] == "corroborates"
+    part = figure_with(figures, 400, modality="pledged")
+    assert [o["value"] for o in part["observations"]] == [400]
 
 
 # -- pure rules ---------------------------------------------------------------------------

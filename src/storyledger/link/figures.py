@@ -67,8 +67,16 @@ def link_figures(ledger: Ledger, article: Article, extraction: Extraction, story
     reported = publication_day(article)
     touched: dict[str, list[Candidate]] = {}
     stored: set[tuple[str, float, float | None, float | None, str | None]] = set()
-    for candidate in candidates(extraction, reported):
-        figure_id = figure_for(conn, story, candidate, extraction)
+    for candidate, choices in placement_order(conn, story, candidates(extraction, reported)):
+        figure_id = next(
+            (c.figure_id for c in choices if not contradicts(candidate, touched.get(c.figure_id))),
+            None,
+        )
+        if figure_id is None:
+            figure_id = start_figure(conn, story, candidate, extraction)
+        else:
+            chosen = next(c for c in choices if c.figure_id == figure_id)
+            extend_figure(conn, story, figure_id, chosen.key, candidate.key)
         q = candidate.quantity
         once = (figure_id, q.value, q.low, q.high, candidate.as_of.value)
         if once in stored:  # the same value repeated within the article
@@ -129,21 +137,60 @@ def outlet_of(conn: sqlite3.Connection, original: str | None, article: Article) 
 # -- figures -----------------------------------------------------------------------------
 
 
-def figure_for(
-    conn: sqlite3.Connection, story: str, candidate: Candidate, extraction: Extraction
-) -> str:
-    """The id of the figure the claim belongs to, started when there is none."""
-    best: tuple[float, int, FigureKey, str] | None = None
+@dataclass
+class Choice:
+    """A figure a claim may belong to, and how well it fits."""
+
+    figure_id: str
+    key: FigureKey
+    holds_value: bool  # the figure already has an observation of the claim's value
+    score: float
+    seq: int
+
+
+def figure_choices(conn: sqlite3.Connection, story: str, candidate: Candidate) -> list[Choice]:
+    """The figures of the story the claim can belong to, best first: one that already holds
+    its value, then the best aligned, then the oldest."""
+    choices = []
     for row in candidate_figures(conn, story, candidate.key):
-        figure = key_of_row(row)
-        score = alignment(candidate.key, figure)
-        if score is not None and (best is None or (score, -row["seq"]) > best[:2]):
-            best = (score, -row["seq"], figure, row["id"])
-    if best is None:
-        return start_figure(conn, story, candidate, extraction)
-    _score, _seq, figure, figure_id = best
-    extend_figure(conn, story, figure_id, figure, candidate.key)
-    return figure_id
+        key = key_of_row(row)
+        score = alignment(candidate.key, key)
+        if score is not None:
+            holds = holds_value(conn, row["id"], candidate.quantity.value)
+            choices.append(Choice(row["id"], key, holds, score, row["seq"]))
+    return sorted(choices, key=lambda c: (not c.holds_value, -c.score, c.seq))
+
+
+def placement_order(
+    conn: sqlite3.Connection, story: str, found: list[Candidate]
+) -> list[tuple[Candidate, list[Choice]]]:
+    """The claims with their choices, those whose value a figure already holds first, so
+    that "400 officers, the first contingent out of 1,000" puts 1,000 with the 1,000 seen
+    before and 400 in a figure of its own."""
+    placed = [(candidate, figure_choices(conn, story, candidate)) for candidate in found]
+    return sorted(placed, key=lambda p: not (p[1] and p[1][0].holds_value))
+
+
+def holds_value(conn: sqlite3.Connection, figure_id: str, value: float) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM observations WHERE figure_id = ? AND value = ? LIMIT 1", (figure_id, value)
+    ).fetchone()
+    return row is not None
+
+
+def contradicts(candidate: Candidate, placed: list[Candidate] | None) -> bool:
+    """The article already gave this figure another value for the same time: one report
+    does not contradict itself, so two values are two figures."""
+    return any(
+        overlaps(candidate.as_of, other.as_of) and other.quantity.value != candidate.quantity.value
+        for other in placed or []
+    )
+
+
+def overlaps(a: AsOf, b: AsOf) -> bool:
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
 
 
 def candidate_figures(conn: sqlite3.Connection, story: str, key: FigureKey) -> list[sqlite3.Row]:

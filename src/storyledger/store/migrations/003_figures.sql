@@ -58,6 +58,7 @@ CREATE TABLE observations (
 CREATE INDEX observations_figure
     ON observations(figure_id, as_of_start, as_of_end, reported, article_id);
 CREATE INDEX observations_article ON observations(article_id);
+CREATE INDEX observations_value ON observations(figure_id, value);
 CREATE INDEX observations_reported ON observations(reported);
 
 INSERT INTO link_tables (position, name) VALUES
