@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench.gold import load_seeds
 from tests.link.mission_corpus import (
     STORY,
     article_of,
@@ -15,9 +16,11 @@ from tests.link.mission_corpus import (
     records,
 )
 
+from storyledger.ingest.pipeline import ingest_articles
 from storyledger.link.figure_keys import counted_words, figure_label, participle
 from storyledger.link.figures import link_figures
 from storyledger.link.relations import Obs, assign_relations
+from storyledger.model import Article, content_id
 from storyledger.report.facts import facts_data
 from storyledger.store.sqlite import Ledger, open_ledger
 
@@ -253,3 +256,59 @@ def test_counted_words_and_labels() -> None:
     assert figure_label("USD", None, "pledge", "pledged", False, ["United States"]) == (
         "Pledged (USD) — United States"
     )
+
+
+# -- through the real pipeline (extraction, stories, figures) -----------------------------
+
+
+def values_by_figure(figures: list[dict[str, Any]]) -> dict[float, set[str]]:
+    """Each value -> the ids of the figures it is observed in."""
+    found: dict[float, set[str]] = {}
+    for figure in figures:
+        for o in figure["observations"]:
+            found.setdefault(o["value"], set()).add(figure["id"])
+    return found
+
+
+def ingest_or_skip(ledger: Ledger, articles: list[Article]) -> list[dict[str, Any]]:
+    report = ingest_articles(ledger, articles)
+    assert report.ok, report.failed
+    claims = ledger.conn.execute("SELECT COUNT(*) FROM claims WHERE has_quantity = 1")
+    if claims.fetchone()[0] == 0:
+        pytest.skip("the claims extractor finds no quantity claims yet (extract/claims.py)")
+    return facts_data(ledger)
+
+
+def test_seed_reports(shared: Path, tmp_path: Path) -> None:
+    seeds = load_seeds()
+    articles = [
+        Article(
+            id=content_id(seed.text),
+            text=seed.text,
+            outlet=seed.outlet,
+            title=seed.title,
+            published=seed.published,
+            published_source="metadata",
+        )
+        for seed in seeds
+    ]
+    with open_ledger(tmp_path / "seeds.db") as ledger:
+        figures = ingest_or_skip(ledger, articles)
+    where = values_by_figure(figures)
+    by_id = {f["id"]: f for f in figures}
+    pledged = [by_id[i] for i in where.get(1000, set())]
+    assert any(
+        {o["outlet"] for o in f["observations"] if o["value"] == 1000} == {"outlet-a", "outlet-b"}
+        and any(o["relation"] == "corroborates" for o in f["observations"])
+        for f in pledged
+    ), f"1,000 is not corroborated by both outlets in one figure: {pledged}"
+    assert not where.get(400, set()) & where[1000], "400 shares a figure with 1,000"
+    own = [21e6, 600e6, 300e6, 5000, 80]
+    for value in own:
+        assert where.get(value), f"no figure holds {value}"
+        for figure_id in where[value]:
+            assert {o["value"] for o in by_id[figure_id]["observations"]} == {value}
+    for figure in figures:
+        for o in figure["observations"]:
+            if o["value"] in (400, 1000):
+                assert o["relation"] != "conflicts", figure
