@@ -286,3 +286,14 @@ def test_possessive_person_keeps_its_label(nlp: Language) -> None:
 def test_web_addresses_are_not_entities(nlp: Language) -> None:
     found = entities(nlp, "Read more at http://www.example.com/kenya/haiti today.")
     assert all("/" not in m.text and "www" not in m.text for m in found)
+
+
+def test_the_premier_is_the_prime_minister(nlp: Language) -> None:
+    text = "Haitian Prime Minister Garry Conille thanked Kenya. The premier said more would come."
+    assert key_of(nlp, text, "The premier") == "garry_conille"
+
+
+def test_a_title_in_apposition_to_the_name_is_not_a_second_mention(nlp: Language) -> None:
+    text = "The spokesman for the ministry, Peter Smith, said the talks would resume."
+    found = [(m.text, m.key) for m in entities(nlp, text) if m.label == "PERSON"]
+    assert found == [("Peter Smith", "peter_smith")]

@@ -266,6 +266,11 @@ def test_shouted_quote(nlp: Language) -> None:
     assert (speaker_text(quote), quote.cue) == ("Some of the protesters", "shouted")
 
 
+def test_a_question_put_to_the_speaker_is_not_their_quote(nlp: Language) -> None:
+    text = 'Asked whether the officers would return, Ruto said: "Not before the job is done."'
+    assert [(q.text, q.cue) for q in quotes(nlp, text)] == [("Not before the job is done.", "said")]
+
+
 def test_negated_or_infinitive_verbs_report_nothing(nlp: Language) -> None:
     assert quotes(nlp, "He did not say whether the officers would return.") == []
     assert quotes(nlp, "The minister declined to say when the officers would return.") == []

@@ -45,6 +45,12 @@ TITLES = frozenset(
         "pope", "judge", "justice", "prosecutor", "leader", "ceo", "head",
     }
 )  # fmt: skip
+SAME_ROLES = {
+    "premier": frozenset({"premier", "prime minister"}),
+    "prime minister": frozenset({"premier", "prime minister"}),
+    "spokesperson": frozenset({"spokesperson", "spokesman", "spokeswoman"}),
+    "chair": frozenset({"chair", "chairman", "chairwoman", "chairperson"}),
+}
 QUALIFIERS = frozenset({"vice", "deputy", "prime", "former", "acting", "interim"})
 HEAD_OF = {
     "state": frozenset({"president", "king", "queen", "emir", "sultan", "monarch"}),
@@ -386,7 +392,7 @@ def accepted_roles(role: str) -> frozenset[str]:
     """The roles a description may stand for ("head of state" -> president, king, ...)."""
     if role.startswith("head of "):
         return HEAD_OF[role.removeprefix("head of ")] | {role}
-    return frozenset({role})
+    return SAME_ROLES.get(role, frozenset({role}))
 
 
 def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]]) -> list[Found]:
@@ -398,6 +404,8 @@ def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]
     extra: list[Found] = []
     for token in doc:
         if token.i in covered or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            continue
+        if names_someone(token, by_token):  # "the spokesman, Peter Smith," is the name's title
             continue
         determiner = next((c for c in token.lefts if c.dep_ == "det"), None)
         if determiner is None or not is_the(determiner):
@@ -418,6 +426,15 @@ def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]
             end = description_end(token, role)
             extra.append(Found(determiner.i, end, target.label, target.key, target.name))
     return sorted(found + extra, key=lambda f: f.start)
+
+
+def names_someone(token: Token, by_token: dict[int, Found]) -> bool:
+    """Whether a noun stands in apposition to a named person or organisation (either way)."""
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        appositions.append(token.head)
+    named = (by_token.get(a.i) for a in appositions)
+    return any(f is not None and f.label in {"PERSON", "ORG"} for f in named)
 
 
 def description_modifiers(token: Token) -> list[Token]:

@@ -52,7 +52,7 @@ SPEECH_VERBS = frozenset(
         "indicate", "allege", "contend", "maintain", "complain", "concede", "testify",
         "estimate", "recall", "remark", "comment", "observe", "point", "agree", "caution",
         "underline", "underscore", "rule", "accuse", "conclude", "disclose", "reveal",
-        "shout", "yell", "scream", "chant", "exclaim", "quip", "joke", "plead", "demand",
+        "project", "shout", "yell", "scream", "chant", "exclaim", "quip", "joke", "plead", "demand",
         "inform", "highlight", "signal", "forecast", "assert", "affirm", "repeat",
     }
 )  # fmt: skip
@@ -299,11 +299,20 @@ def is_infinitive(verb: Token) -> bool:
 def is_cue_verb(token: Token, lemmas: frozenset[str]) -> bool:
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lemmas:
         return False
-    if token.dep_ == "amod":  # "the not yet answered questions"
+    if token.dep_ == "amod" or is_passive_participle(token):
         return False
     if token.lemma_.lower() == "point" and not any(c.dep_ == "prt" for c in token.children):
         return False
     return not any(c.dep_ == "neg" for c in token.children)
+
+
+def is_passive_participle(verb: Token) -> bool:
+    """ "Asked whether ..., Ruto said": the participle reports what was said to the subject."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl"}
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in verb.children)
+    )
 
 
 def said_content(verb: Token) -> tuple[int, int] | None:
