@@ -64,12 +64,13 @@ def test_facts_latest_value_and_independent_sources(db: Path) -> None:
     with open_ledger(db) as ledger:
         figures = facts_data(ledger, STORY)
     pledge = next(f for f in figures if f["modality"] == "pledged" and f["unit"] == "count")
-    # Atlantic Wire (and its copy in Harbor Times), Caribbean Ledger: the latest report
-    # (Atlantic Wire, June 2024) is corroborated by no one at its own time
+    # Atlantic Wire (twice, and once copied by Harbor Times) and Caribbean Ledger
     assert pledge["latest"]["value"] == 1000 and pledge["latest"]["as_of"] == "2024-06-26"
-    assert pledge["sources"] == 1
+    assert pledge["sources"] == 2
     actual = next(f for f in figures if f["latest"]["value"] == 744)
     assert actual["sources"] == 1 and actual["latest"]["outlet"] == "Island Herald"
+    needed = next(f for f in figures if f["modality"] == "needed")
+    assert needed["sources"] == 1  # 5,550 refines "at least 5,000": a new value
 
 
 def test_facts_table_shows_labels_and_values(db: Path) -> None:

@@ -127,12 +127,14 @@ def facts_table(figures: list[dict[str, Any]]) -> Table:
     """One row per figure (user text never read as markup)."""
     table = Table(
         "id", "figure", "modality", "latest", "as of", "outlets", "history", "open conflicts",
-        title="Facts",
+        title="Facts (outlets: independent outlets behind the latest value)",
     )  # fmt: skip
     for fig in figures:
         unit = fig["unit"]
         steps = [
-            shown_value(o, unit) for o in fig["observations"] if o["relation"] != "corroborates"
+            shown_value(o, unit)
+            for o in fig["observations"]
+            if o["relation"] not in ("corroborates", "conflicts")
         ]
         conflicts = "; ".join(
             " vs ".join(shown_value(v, unit) for v in c["values"]) + f" ({shown_date(c['as_of'])})"

@@ -138,16 +138,18 @@ class History:
         return range(first, last + 1)
 
     def agreeing_sources(self, i: int) -> int:
-        """Independent sources (outlets; copies count as their original) giving the i-th value
-        for its time."""
+        """Independent sources (outlets; a copy counts as its original) that gave the i-th
+        value since the figure last had another one (other values for its own time, such as
+        a conflicting report, do not end the run)."""
         target = self.obs(i)
-        return len(
-            {
-                o.outlet or o.source
-                for j in self.around(i)
-                if same_time(o := self.obs(j), target) and same_value(o, target)
-            }
-        )
+        sources = set()
+        for j in range(i, -1, -1):
+            obs = self.obs(j)
+            if same_value(obs, target):
+                sources.add(obs.outlet or obs.source)
+            elif not same_time(obs, target):
+                break
+        return len(sources)
 
     def conflicts(self) -> list[tuple[int, int, int | None]]:
         """(conflicting, rival, settling report or None) of every conflict, by index."""
