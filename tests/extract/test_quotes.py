@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from storyledger.extract.entities import find_entities
@@ -338,3 +341,38 @@ def test_seed_quotes_meet_the_speaker_target(shared: Path) -> None:
     scores = score(show=False)
     assert scores.gold > 0
     assert scores.speaker / scores.gold >= 0.85
+
+
+QUOTE_TEXT = st.lists(
+    st.sampled_from([*'ab ,.\n"“”‘’«»', " said", " Ruto", " that", " He", " the president"]),
+    max_size=30,
+).map("".join)
+
+
+@given(QUOTE_TEXT)
+def test_quote_spans_are_ordered_trimmed_and_inside_the_text(text: str) -> None:
+    spans = quote_spans(text)
+    assert all(first[1] <= second[0] for first, second in pairwise(spans))
+    for start, end in spans:
+        assert 0 < start < end <= len(text)
+        assert text[start] not in " \n," and text[end - 1] not in " \n,"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(QUOTE_TEXT, min_size=1, max_size=4).map(" ".join))
+def test_quote_offsets_always_match_their_text(nlp: Language, text: str) -> None:
+    for quote in quotes(nlp, text):
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker is not None and quote.speaker.start is not None:
+            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+
+
+def test_seed_offsets_match_their_text(nlp: Language, shared: Path) -> None:
+    from bench.gold import load_seeds
+
+    for seed in load_seeds():
+        doc = nlp(seed.text)
+        entities = find_entities(doc)
+        assert all(seed.text[m.start : m.end] == m.text for m in entities)
+        for quote in find_quotes(doc, entities):
+            assert seed.text[quote.start : quote.end] == quote.text
