@@ -165,32 +165,64 @@ def test_figures_of_other_stories_are_never_candidates(ledger: Ledger) -> None:
     assert len(facts_data(ledger, "s-b")) == 1
 
 
-def test_a_part_and_its_whole_in_one_sentence_are_two_figures(ledger: Ledger) -> None:
-    """'400 officers, the first contingent out of 1,000': the 1,000 seen before keeps its
-    figure, the 400 starts one (one report does not contradict itself)."""
-    link_by_hand(ledger, ["m01"])
-    text = "Ruto saw off 400 officers, the first contingent out of 1,000 police Kenya will send."
-    record = {"id": "x1", "text": text, "outlet": "Other Daily", "published": "2023-10-03",
-              "url": "https://other.example/x1", "title": "Send-off"}  # fmt: skip
-    kenya = [["Kenya", "GPE", "kenya", "Kenya"]]
-    claims = [
-        {"sentence": text, "quantity": quantity, "value": value, "low": None, "high": None,
-         "approx": None, "unit": "count", "counted": counted, "predicate": "send",
-         "modality": "pledged", "change": False, "polarity": "positive", "time": None,
-         "entities": kenya, "subject": "Kenya", "speaker": None}
-        for quantity, value, counted in (("400 officers", 400, "officer"),
-                                         ("1,000 police", 1000, "police"))
-    ]  # fmt: skip
+def link_sentence(
+    ledger: Ledger, text: str, outlet: str, published: str, quantities: list[dict[str, Any]]
+) -> None:
+    """Store and link a one-sentence article whose quantity claims are given by hand."""
+    record = {"id": text[:8], "text": text, "outlet": outlet, "published": published,
+              "url": f"https://{outlet.lower().replace(' ', '')}.example/{published}",
+              "title": text[:20]}  # fmt: skip
+    base = {"sentence": text, "low": None, "high": None, "approx": None, "unit": "count",
+            "counted": None, "predicate": None, "modality": "asserted", "change": False,
+            "polarity": "positive", "time": None, "entities": [], "subject": None,
+            "speaker": None}  # fmt: skip
+    claims = [{**base, **q} for q in quantities]
     article, extraction = article_of(record), extraction_of(record, claims)
     ledger.add_article(article, extraction)
     with ledger.transaction():
         link_figures(ledger, ledger.get_article(article.id), extraction, STORY)
+
+
+def test_a_part_and_its_whole_in_one_sentence_are_two_figures(ledger: Ledger) -> None:
+    """'400 officers, the first contingent out of 1,000': the 1,000 seen before keeps its
+    figure, the 400 starts one (one report does not contradict itself)."""
+    link_by_hand(ledger, ["m01"])
+    kenya = {"entities": [["Kenya", "GPE", "kenya", "Kenya"]], "subject": "Kenya",
+             "modality": "pledged", "predicate": "send"}  # fmt: skip
+    link_sentence(
+        ledger,
+        "Ruto saw off 400 officers, the first contingent out of 1,000 police Kenya will send.",
+        "Other Daily",
+        "2023-10-03",
+        [
+            {"quantity": "400 officers", "value": 400, "counted": "officer", **kenya},
+            {"quantity": "1,000 police", "value": 1000, "counted": "police", **kenya},
+        ],
+    )
     figures = facts_data(ledger)
     pledge = figure_with(figures, 1000, modality="pledged")
     assert [o["value"] for o in pledge["observations"]] == [1000, 1000]
     assert pledge["observations"][1]["relation"] == "corroborates"
     part = figure_with(figures, 400, modality="pledged")
     assert [o["value"] for o in part["observations"]] == [400]
+
+
+def test_a_number_of_nothing_known_only_joins_a_figure_to_agree(ledger: Ledger) -> None:
+    """Without a counted thing or a verb, two amounts are never taken for one figure's
+    conflicting values; the same amount is still a corroboration."""
+    for outlet, amount in (("A", 21e6), ("B", 600e6), ("C", 21e6)):
+        link_sentence(
+            ledger,
+            f"It was ${amount / 1e6:.0f} million, {outlet} said.",
+            outlet,
+            "2024-06-09",
+            [{"quantity": f"${amount / 1e6:.0f} million", "value": amount, "unit": "USD"}],
+        )
+    figures = facts_data(ledger)
+    assert len(figures) == 2
+    small = figure_with(figures, 21e6)
+    assert [o["relation"] for o in small["observations"]] == ["first", "corroborates"]
+    assert all(f["conflicts"] == [] for f in figures)
 
 
 # -- pure rules ---------------------------------------------------------------------------

@@ -158,6 +158,9 @@ def figure_choices(conn: sqlite3.Connection, story: str, candidate: Candidate) -
         if score is not None:
             holds = holds_value(conn, row["id"], candidate.quantity.value)
             choices.append(Choice(row["id"], key, holds, score, row["seq"]))
+    if not candidate.key.words:
+        # nothing says what the number counts: it may join a figure only to agree with it
+        choices = [c for c in choices if c.holds_value]
     return sorted(choices, key=lambda c: (not c.holds_value, -c.score, c.seq))
 
 
