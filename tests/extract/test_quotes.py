@@ -145,6 +145,18 @@ def test_direct_quote_attributed_with_according_to(nlp: Language) -> None:
     assert (speaker_text(quote), quote.cue) == ("a statement from Telecom Egypt", "according to")
 
 
+def test_quote_on_the_line_after_its_cue(nlp: Language) -> None:
+    text = "Martha Karua told the court on Monday:\n“The deployment is illegal.”"
+    quote = quote_with(nlp, text, "The deployment is illegal.")
+    assert (quote.speaker_key, quote.cue) == ("martha_karua", "told")
+
+
+def test_name_and_colon_introduce_a_quote(nlp: Language) -> None:
+    text = "Kenyan President William Ruto met the officers.\n\nRuto: “We are ready.”"
+    quote = quote_with(nlp, text, "We are ready.")
+    assert (speaker_text(quote), quote.speaker_key, quote.cue) == ("Ruto", "william_ruto", None)
+
+
 def test_direct_quote_without_a_speaker(nlp: Language) -> None:
     text = "The so-called “trust fund” has received little money."
     quote = quote_with(nlp, text, "trust fund")

@@ -566,11 +566,31 @@ def attribute_direct(
     if verb is None:
         verb = nearest_cue(context, inside, quoted)
     if verb is None:
-        return None
+        return named_before_colon(context, start)
     if verb.lower_ == "according":
         source = according_source(verb)
         return speaker_from(context, source, verb) if source is not None else None
     return attribution_of(context, verb, inside)
+
+
+def token_before_quote(doc: Doc, start: int) -> Token | None:
+    """The last token before the opening mark of a quote starting at token ``start``."""
+    index = start - 1
+    while index >= 0 and (doc[index].is_quote or doc[index].is_space):
+        index -= 1
+    return doc[index] if index >= 0 else None
+
+
+def named_before_colon(context: Context, start: int) -> Attribution | None:
+    """`Ruto: "We are ready."` - a name and a colon introduce the quote."""
+    colon = token_before_quote(context.doc, start)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    mention = context.entity_at.get(colon.i - 1)
+    if mention is None or mention.label not in {"PERSON", "ORG"}:
+        return None
+    speaker = Speaker(mention.text, mention.start, mention.end)
+    return Attribution(speaker, mention.key, None)
 
 
 def governing_cue(doc: Doc, inside: range) -> Token | None:
@@ -590,9 +610,13 @@ def is_any_cue(token: Token) -> bool:
 
 def nearest_cue(context: Context, inside: range, quoted: set[int]) -> Token | None:
     """The verb of saying (or "according") closest to the quote in the sentences it spans,
-    and in the sentence going on after it on the same line (`"Why?" he asked.`)."""
+    in the sentence going on after it on the same line (`"Why?" he asked.`) and in the
+    sentence that introduces it with a colon."""
     doc, sentence = context.doc, context.sentence
     first, last = sentence[inside.start], sentence[inside.stop - 1]
+    introducing = token_before_quote(doc, inside.start)
+    if introducing is not None and introducing.text == ":":  # Ruto said:\n"We are ready."
+        first = sentence[introducing.i]
     following = next((t for t in doc[inside.stop :] if not (t.is_punct or t.is_space)), None)
     if following is not None and "\n" not in context.text[doc[inside.stop - 1].idx : following.idx]:
         last = sentence[following.i]
