@@ -15,16 +15,19 @@ A direct quote takes its speaker and cue, in this order, from the reported
 speech whose content holds it (a partial quote: he was "convinced" that ...),
 from the verb of saying or stance it depends on (ruled the mission
 "unconstitutional", defends the mission "for humanity"), from the nearest
-verb of saying or "according to" in its sentences ("...," the minister said),
+verb of saying or "according to" in its sentences ("...," the minister said;
+"Ruto said:" on the line before), from a name and colon before it (`Ruto: "..."`),
 or from the quote just before it when it opens a sentence (a speaker's next
-sentences). Otherwise it has no speaker (a scare quote, a title).
+sentences). Otherwise it has no speaker (a scare quote); a quoted title with
+no speaker ("The Golden Compass") is not a quote.
 
 The speaker is the subject of the cue (inherited from the governing verb for
 "..., accusing ..." and "but said ..."), or the agent of a passive cue. Its
 key is the key of the entity mention at the head of the subject: "Mr Ruto",
 "the Kenyan president" and "the head of state" carry the person's key from
-the entity stage; "he" and "she" take the key of the latest person mentioned
-before them. An unnamed speaker ("a UN official", "the administration of
+the entity stage; "he" and "she" take the key of the latest person named in
+full before them; a named apposition gives its key to an unnamed head ("coach
+Bruce Arians" parsed as an apposition). An unnamed speaker ("a UN official", "the administration of
 President Biden") keeps its text with ``speaker_key`` None: the statement is
 a person's or a body's, not the named organisation's, and the organisation
 stays findable as an entity mention inside the speaker span.
@@ -106,9 +109,8 @@ class Context:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span or ():
                 self.entity_at[token.i] = mention
-        self.persons = sorted(
-            (m.start, m) for m in entities if m.label == "PERSON"
-        )  # by position, for pronouns
+        persons = sorted((m for m in entities if m.label == "PERSON"), key=lambda m: m.start)
+        self.persons = [(m.start, m) for m in persons]  # by position, for pronouns
         self.person_starts = [start for start, _ in self.persons]
 
     def latest_person_before(self, char: int) -> EntityMention | None:
@@ -291,6 +293,14 @@ def find_reported(context: Context) -> list[Reported]:
     return found
 
 
+def outermost(reported: list[Reported]) -> list[Reported]:
+    """Reported speech whose cue is not inside the content of other reported speech (the
+    outer report holds the inner one: "X said many factors could explain ...")."""
+    return [
+        r for r in reported if not any(o is not r and o.start <= r.cue.i < o.end for o in reported)
+    ]
+
+
 def is_infinitive(verb: Token) -> bool:
     """ "declined to say", "is expected to announce": no report of what was said."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
@@ -412,14 +422,6 @@ def according_to(context: Context, according: Token) -> list[Reported]:
     return [Reported(*span, according, speaker_from(context, source, according))]
 
 
-def outermost(reported: list[Reported]) -> list[Reported]:
-    """Reported speech whose cue is not inside the content of other reported speech (the
-    outer report holds the inner one: "X said many factors could explain ...")."""
-    return [
-        r for r in reported if not any(o is not r and o.start <= r.cue.i < o.end for o in reported)
-    ]
-
-
 def according_source(according: Token) -> Token | None:
     """X in "according to X"."""
     to = next((c for c in according.children if c.lower_ == "to"), None)
@@ -443,7 +445,7 @@ def reported_mention(doc: Doc, reported: Reported, sentence: list[int]) -> Quote
 
 def inside_direct(doc: Doc, reported: Reported, directs: list[tuple[int, int]]) -> bool:
     """Whether reported speech lies within a direct quote (the words of the quoted speaker)."""
-    cue = doc[reported.cue.i]
+    cue = reported.cue
     content = (doc[reported.start].idx, doc[reported.end - 1].idx + len(doc[reported.end - 1]))
     for start, end in directs:
         if start <= cue.idx < end:
@@ -456,8 +458,9 @@ def inside_direct(doc: Doc, reported: Reported, directs: list[tuple[int, int]]) 
 # --- speakers -----------------------------------------------------------------------------
 
 
-def attribution_of(context: Context, verb: Token, outside: range = range(0)) -> Attribution:
-    """Speaker and cue of a verb of saying; the subject must lie outside ``outside``."""
+def attribution_of(context: Context, verb: Token, outside: range) -> Attribution:
+    """Speaker and cue of a verb of saying for the direct quote over ``outside``; a subject
+    inside the quote is the quote's own ("we will send ...," the head of state said)."""
     subject = subject_of(verb)
     if subject is None or subject.i in outside:
         subject = nearby_subject(verb, outside)
@@ -492,7 +495,7 @@ def nearby_subject(verb: Token, outside: range) -> Token | None:
     """When the parse gives no usable subject: the noun phrase between the quote and the cue,
     or right after the cue ("...," said the minister)."""
     doc = verb.doc
-    if outside and outside.stop <= verb.i:
+    if outside.stop <= verb.i:
         gap = range(outside.stop, verb.i)
         candidates = [doc[i] for i in reversed(gap)]
     else:
