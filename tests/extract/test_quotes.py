@@ -163,6 +163,11 @@ def test_direct_quote_without_a_speaker(nlp: Language) -> None:
     assert (quote.speaker, quote.speaker_key, quote.cue, quote.direct) == (None, None, None, True)
 
 
+def test_a_nickname_inside_a_name_is_not_a_quote(nlp: Language) -> None:
+    text = 'Gang leader Jimmy "Barbecue" Cherizier has threatened to fight the foreign forces.'
+    assert quotes(nlp, text) == []
+
+
 def test_a_quoted_title_is_not_a_quote(nlp: Language) -> None:
     assert quotes(nlp, "The film “The Golden Compass” opened in December.") == []
 

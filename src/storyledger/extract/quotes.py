@@ -146,6 +146,8 @@ def direct_quotes(
     previous: tuple[int, Attribution] | None = None
     for (start, end), span in zip(directs, spans, strict=True):
         assert span is not None
+        if is_nickname(span):
+            continue
         first = sentence[span.start]
         attribution = attribute_direct(context, span.start, span.end, reported, quoted)
         if attribution is None and previous is not None and opens_sentence(context, span.start):
@@ -169,6 +171,15 @@ def direct_quotes(
             last = max(sentence[span.end - 1], sentence[attribution.cue_at or 0])
             previous = (last, attribution)
     return quotes
+
+
+def is_nickname(span: Span) -> bool:
+    """A quoted nickname inside a name: Jimmy "Barbecue" Cherizier."""
+    doc = span.doc
+    before, after = span.start - 2, span.end + 1  # skip the quotation marks
+    if len(span) > 3 or before < 0 or after >= len(doc):
+        return False
+    return all(doc[i].pos_ == "PROPN" and doc[i].is_title for i in (before, after))
 
 
 def looks_like_title(span: Span) -> bool:
