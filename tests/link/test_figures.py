@@ -110,7 +110,7 @@ def test_additions_are_a_figure_of_their_own(ledger: Ledger) -> None:
     figures = facts_data(ledger)
     additions = figure_with(figures, 200, change=True)
     assert relations(additions, ids) == [("m08", 200, "first"), ("m09", 144, "updates")]
-    assert additions["label"].startswith("Additional police officers")
+    assert additions["label"].startswith("Additional Kenyan police officers")
     level = figure_with(figures, 600, change=False)
     assert 200 not in {o["value"] for o in level["observations"] if o["article"] == ids["m08"]}
 
@@ -278,7 +278,8 @@ def test_relations_rules() -> None:
 
 
 def test_counted_words_and_labels() -> None:
-    assert counted_words("additional Police Officers") == ["police", "officer"]
+    assert counted_words("additional Kenyan police officers") == ["police", "officer"]
+    assert counted_words("UN peacekeepers") == ["peacekeeper"]
     assert counted_words(None) == []
     assert participle("send") == "sent" and participle("deploy") == "deployed"
     assert (

@@ -110,7 +110,7 @@ def test_changes_since_a_date(db: Path) -> None:
     }
     assert late["new_conflicts"] == []
     assert [f["label"] for f in late["new_figures"]] == [
-        "Additional police officers arrived — Kenya, Haiti"
+        "Additional Kenyan police officers arrived — Kenya, Haiti"
     ]
     early = json_of(db, "changes", "--since", "2023-01-01")
     assert [s["id"] for s in early["new_stories"]] == [STORY]

@@ -84,9 +84,10 @@ def singular(word: str) -> str:
 
 
 def counted_words(counted: str | None) -> list[str]:
-    """Lower-cased singular content words of what is counted, head last."""
-    words = re.findall(r"[a-z][a-z'-]*", (counted or "").lower())
-    return [singular(w) for w in words if w not in NOT_COUNTED]
+    """Lower-cased singular content words of what is counted, head last. Capitalised
+    words ("Kenyan police officer") name who, not what: the entities say who."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", counted or "")
+    return [singular(w) for w in words if w[0].islower() and w not in NOT_COUNTED]
 
 
 def modality_class(modality: str) -> str:
@@ -189,7 +190,7 @@ def figure_label(
     names: list[str],
 ) -> str:
     """A readable name: 'Police officers deployed — Kenya, Haiti', 'Pledged (USD) — US'."""
-    what = plural(counted.lower()) if counted and unit == "count" else (counted or "").lower()
+    what = plural(counted) if counted and unit == "count" else (counted or "")
     verb = participle(predicate) if predicate and predicate not in NO_PREDICATE else ""
     parts = [p for p in ("additional" if change else "", what, verb) if p]
     modality_word = MODALITY_WORDS.get(modality)
