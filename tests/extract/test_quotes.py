@@ -54,6 +54,11 @@ def test_a_quote_inside_a_quote_stays_in_the_outer_one() -> None:
     ]
 
 
+def test_single_marks_quote_and_apostrophes_do_not_close() -> None:
+    text = "‘We don’t leave Kenya’s officers behind,’ he said of the ‘90s."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["We don’t leave Kenya’s officers behind"]
+
+
 def test_a_quote_reopened_at_each_paragraph_is_one_quote() -> None:
     text = "“We are ready.\n\n“We will leave on Monday,” he said.\n\nNext paragraph."
     assert [text[s:e] for s, e in quote_spans(text)] == [
@@ -95,6 +100,12 @@ def test_direct_quote_with_the_cue_after(nlp: Language) -> None:
     )
     assert quote.speaker is not None and quote.speaker.start is not None
     assert text[quote.speaker.start : quote.speaker.end] == "Interior Minister Kithure Kindiki"
+
+
+def test_single_quotation_marks(nlp: Language) -> None:
+    text = "‘The officers are ready,’ Interior Minister Kithure Kindiki said."
+    quote = quote_with(nlp, text, "The officers are ready")
+    assert (quote.speaker_key, quote.cue, quote.direct) == ("kithure_kindiki", "said", True)
 
 
 def test_direct_quote_with_an_inverted_cue(nlp: Language) -> None:

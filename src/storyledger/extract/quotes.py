@@ -1,8 +1,9 @@
 """Direct and reported quotes with their speakers.
 
-Direct quotes are found from the quotation marks (curly, straight and
-guillemets; a quote inside a quote stays part of the outer one; a quote that
-runs over paragraphs, reopened at each paragraph, is one quote). Reported
+Direct quotes are found from the quotation marks (curly double and single,
+straight double, guillemets; an apostrophe inside a word closes nothing; a
+quote inside a quote stays part of the outer one; a quote that runs over
+paragraphs, reopened at each paragraph, is one quote). Reported
 speech is found from the dependency parse:
 
 - a verb of saying with a clausal complement: "X said (that) ...", "X told
@@ -71,7 +72,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 NOT_IN_SPEAKER = frozenset({"relcl", "appos", "acl", "punct", "cc", "conj", "advcl"})
 COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"})
-QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "‘": "’"}
+APOSTROPHE = "’"  # also the closing single quotation mark
 NEXT_WORD = re.compile(r"\S")
 LOOKAHEAD_LINES = 3
 EDGE_TRIM = " \t\n,;:"
@@ -202,7 +204,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     position = 0
     while position < len(text):
         opening = text[position]
-        if opening not in QUOTE_PAIRS:
+        if opening not in QUOTE_PAIRS or not opens_quote(text, position):
             position += 1
             continue
         end = closing_mark(text, position + 1, opening)
@@ -231,7 +233,7 @@ def closing_mark(text: str, position: int, opening: str) -> int:
                 position = lines[0][0]
             elif not closed_later(lines, opening, closing):
                 return position
-        elif char == closing:
+        elif char == closing and not inside_word(text, position):
             depth -= 1
             if depth == 0:
                 return position
@@ -239,6 +241,21 @@ def closing_mark(text: str, position: int, opening: str) -> int:
             depth += 1
         position += 1
     return position
+
+
+def opens_quote(text: str, position: int) -> bool:
+    """A single opening mark opens a quote only before a letter (not in "the ‘90s")."""
+    return text[position] != "‘" or text[position + 1 : position + 2].isalpha()
+
+
+def inside_word(text: str, position: int) -> bool:
+    """Whether a closing single mark at ``position`` is an apostrophe: don’t, Kenya’s."""
+    return (
+        text[position] == APOSTROPHE
+        and 0 < position < len(text) - 1
+        and text[position - 1].isalnum()
+        and text[position + 1].isalnum()
+    )
 
 
 def following_lines(text: str, position: int) -> list[tuple[int, str]]:
