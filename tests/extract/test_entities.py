@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from storyledger.extract.aliases import COUNTRIES, lookup, slug
@@ -297,3 +301,22 @@ def test_a_title_in_apposition_to_the_name_is_not_a_second_mention(nlp: Language
     text = "The spokesman for the ministry, Peter Smith, said the talks would resume."
     found = [(m.text, m.key) for m in entities(nlp, text) if m.label == "PERSON"]
     assert found == [("Peter Smith", "peter_smith")]
+
+
+WORDS = st.sampled_from(
+    [
+        "Kenyan", "President", "William", "Ruto", "Mr", "the", "president", "said", "UN",
+        "U.S.", "Human", "Rights", "Watch", "'s", "NGO", "head", "of", "state", ",", ".",
+        "Haiti", "officers", "Chad", "http://www.example.com", "Republic", "Congo",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(WORDS, max_size=25).map(" ".join))
+def test_mentions_never_overlap_and_match_their_text(nlp: Language, text: str) -> None:
+    found = entities(nlp, text)
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.key and mention.name
+    assert all(a.end <= b.start for a, b in pairwise(found)), [(m.text, m.start) for m in found]

@@ -410,6 +410,8 @@ def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]
         determiner = next((c for c in token.lefts if c.dep_ == "det"), None)
         if determiner is None or not is_the(determiner):
             continue
+        if any(i in covered for i in range(determiner.i, token.i)):
+            continue  # "the" of a name, not of this noun
         role = role_of(token) or (token.lower_ if token.lower_ in ORG_NOUNS else None)
         if role is None:
             continue
