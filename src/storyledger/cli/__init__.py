@@ -15,7 +15,9 @@ from storyledger.cli import (  # noqa: F401  (register commands)
     facts,
     fetching,
     ingesting,
+    reporting,
     serving,
+    stories,
 )
 from storyledger.cli.app import app, err_console
 from storyledger.errors import StoryledgerError

@@ -15,11 +15,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from storyledger.errors import Msg, NotFoundError
 from storyledger.extract.times import timex_interval
 from storyledger.report.charts import Point, step_chart
 from storyledger.report.facts import facts_data
 from storyledger.report.quotes import quotes_data
-from storyledger.report.stories import stories_data
 from storyledger.report.timeline import in_date_order, timeline_data
 from storyledger.store.sqlite import Ledger, now_iso
 
@@ -64,10 +64,15 @@ def briefing_data(ledger: Ledger, story: str | None = None) -> dict[str, Any]:
 
 
 def chosen_story(ledger: Ledger, story: str | None) -> dict[str, Any] | None:
-    stories = stories_data(ledger)
-    if story is not None:
-        return next((s for s in stories if s["id"] == story), {"id": story, "label": story})
-    return max(stories, key=lambda s: (len(s["articles"]), s["id"]), default=None)
+    """The story asked for (an error if there is none), else the one with most articles."""
+    columns = "SELECT id, label, first_seen, last_seen, articles FROM stories"
+    if story is None:
+        row = ledger.conn.execute(f"{columns} ORDER BY articles DESC, seq LIMIT 1").fetchone()
+        return dict(row) if row else None
+    row = ledger.conn.execute(f"{columns} WHERE id = ?", (story,)).fetchone()
+    if row is None:
+        raise NotFoundError(Msg.UNKNOWN_STORY.format(id=story))
+    return dict(row)
 
 
 def headline_figures(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
