@@ -3,9 +3,10 @@
 For each quantity claim of a new article: find the figure of its story it
 belongs to through the blocking keys (``figure_keys``: story, unit, modality,
 level-vs-change and a counted word, all indexed), or start one; store the
-observation; then recompute the relations of the figures it touched. The cost
-per article is bounded by the size of the figures it touches, never by the
-size of the ledger. Runs inside the caller's transaction (see link.pipeline).
+observation; then recompute the relations its observations can change (those
+of the same time and later). The cost per article is bounded by how densely
+its figures are reported around the new values, never by the size of the
+ledger. Runs inside the caller's transaction (see link.pipeline).
 """
 
 from __future__ import annotations
@@ -65,27 +66,36 @@ def link_figures(ledger: Ledger, article: Article, extraction: Extraction, story
         duplicate_of or article.id, duplicate_of, outlet_of(conn, duplicate_of, article)
     )
     reported = publication_day(article)
-    touched: dict[str, list[Candidate]] = {}
+    placed: dict[str, list[Candidate]] = {}
     stored: set[tuple[str, float, float | None, float | None, str | None]] = set()
     for candidate, choices in placement_order(conn, story, candidates(extraction, reported)):
-        figure_id = next(
-            (c.figure_id for c in choices if not contradicts(candidate, touched.get(c.figure_id))),
-            None,
-        )
-        if figure_id is None:
-            figure_id = start_figure(conn, story, candidate, extraction)
-        else:
-            chosen = next(c for c in choices if c.figure_id == figure_id)
-            extend_figure(conn, story, figure_id, chosen.key, candidate.key)
+        figure_id = place(conn, story, candidate, choices, placed, extraction)
         q = candidate.quantity
         once = (figure_id, q.value, q.low, q.high, candidate.as_of.value)
         if once in stored:  # the same value repeated within the article
             continue
         stored.add(once)
         candidate.id = insert_observation(conn, figure_id, article, candidate, source, reported)
-        touched.setdefault(figure_id, []).append(candidate)
-    for figure_id, added in sorted(touched.items()):
+        placed.setdefault(figure_id, []).append(candidate)
+    for figure_id, added in sorted(placed.items()):
         refresh_relations(conn, figure_id, added)
+
+
+def place(
+    conn: sqlite3.Connection,
+    story: str,
+    candidate: Candidate,
+    choices: list[Choice],
+    placed: dict[str, list[Candidate]],
+    extraction: Extraction,
+) -> str:
+    """The figure of a claim: the best choice the article has not given another value for
+    the same time, else a new figure."""
+    for choice in choices:
+        if not contradicts(candidate, placed.get(choice.figure_id)):
+            extend_figure(conn, story, choice.figure_id, choice.key, candidate.key)
+            return choice.figure_id
+    return start_figure(conn, story, candidate, extraction)
 
 
 def candidates(extraction: Extraction, published: date | None) -> list[Candidate]:
@@ -284,10 +294,11 @@ def extend_figure(
     conn: sqlite3.Connection, story: str, figure_id: str, figure: FigureKey, key: FigureKey
 ) -> None:
     """Add a newly aligned claim's words, subjects and blocking keys to its figure."""
-    words, actors = figure.words, figure.actors
-    new_words = [w for w in key.words if w not in words]
-    if not new_words and key.actors <= actors:
+    if set(key.words) <= set(figure.words) and key.actors <= figure.actors:
         return
+    row = conn.execute("SELECT words, actors FROM figures WHERE id = ?", (figure_id,)).fetchone()
+    words, actors = json.loads(row["words"]), set(json.loads(row["actors"]))
+    new_words = [w for w in key.words if w not in words]
     # the head stays last: new modifiers go before it
     merged = words[:-1] + new_words + words[-1:] if words else new_words
     conn.execute(
