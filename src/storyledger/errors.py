@@ -63,6 +63,7 @@ class Msg:
     READ_ONLY = "this server is read-only"
     BODY_TOO_LARGE = "request body larger than {limit} bytes"
     DEMO_CORPUS_BROKEN = "the bundled demo corpus could not be ingested: {detail}"
+    BAD_DATE_BOUND = "cannot read the date '{value}' (use YYYY, YYYY-MM or YYYY-MM-DD)"
 
 
 class StoryledgerError(Exception):

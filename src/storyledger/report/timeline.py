@@ -70,7 +70,7 @@ def day_bound(value: str, first: bool) -> str:
     """The first (or last) day of a date given as YYYY, YYYY-MM or YYYY-MM-DD."""
     interval = timex_interval(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else None
     if interval is None:
-        raise InputError(Msg.BAD_SINCE.format(value=value))
+        raise InputError(Msg.BAD_DATE_BOUND.format(value=value))
     return interval[0 if first else 1].isoformat()
 
 
