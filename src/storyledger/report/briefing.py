@@ -193,12 +193,17 @@ def event_summary(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def key_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The most quoted speakers, each with their most widely printed quotes."""
+    """Named speakers first, the most quoted first, each with their own words before
+    paraphrases and the most widely printed first."""
+
+    def weight(group: dict[str, Any]) -> tuple[bool, int, int]:
+        direct = sum(q["direct"] for q in group["quotes"])
+        printed = sum(len(q["sources"]) for q in group["quotes"])
+        return group["speaker_key"] is not None, direct, printed
+
     chosen = []
-    for group in groups:
-        if group["speaker_key"] is None and not group["speaker"][0].isupper():
-            continue
-        quotes = sorted(group["quotes"], key=lambda q: -len(q["sources"]))[:QUOTES_PER_SPEAKER]
+    for group in sorted(groups, key=weight, reverse=True)[:KEY_SPEAKERS]:
+        quotes = sorted(group["quotes"], key=lambda q: (not q["direct"], -len(q["sources"])))
         chosen.append(
             {
                 "speaker": group["speaker"],
@@ -208,11 +213,11 @@ def key_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
                         "direct": q["direct"],
                         "citations": [citation(s) for s in q["sources"]],
                     }
-                    for q in quotes
+                    for q in quotes[:QUOTES_PER_SPEAKER]
                 ],
             }
         )
-    return chosen[:KEY_SPEAKERS]
+    return chosen
 
 
 def sources_of_story(ledger: Ledger, story: dict[str, Any] | None) -> list[dict[str, Any]]:

@@ -14,7 +14,8 @@ UNATTRIBUTED = "(unattributed)"
 def quotes_data(ledger: Ledger, story: str | None = None) -> list[dict[str, Any]]:
     """Quotes grouped by speaker, the most quoted speaker first.
 
-    Each group is ``{speaker, speaker_key, quotes: [{text, direct, cue, sources:
+    A speaker with an entity key is named by the entity's canonical name. Each group
+    is ``{speaker, speaker_key, quotes: [{text, direct, cue, sources:
     [{article, outlet, url, published}]}]}``; the same words printed by several
     articles (a syndicated copy, a quote repeated) are one quote with several sources.
     """
@@ -40,9 +41,10 @@ def quotes_data(ledger: Ledger, story: str | None = None) -> list[dict[str, Any]
                 "published": row["published"],
             }
         )
+    canonical = entity_names(ledger, [g["speaker_key"] for g in groups.values()])
     result = [
         {
-            "speaker": names[key].most_common(1)[0][0],
+            "speaker": canonical.get(group["speaker_key"]) or names[key].most_common(1)[0][0],
             "speaker_key": group["speaker_key"],
             "quotes": list(group["quotes"].values()),
         }
@@ -50,6 +52,19 @@ def quotes_data(ledger: Ledger, story: str | None = None) -> list[dict[str, Any]
     ]
     result.sort(key=lambda g: (g["speaker"] == UNATTRIBUTED, -len(g["quotes"]), g["speaker"]))
     return result
+
+
+def entity_names(ledger: Ledger, keys: list[str | None]) -> dict[str, str]:
+    """The canonical name of each entity key ("he" in one article is William Ruto)."""
+    wanted = sorted({k for k in keys if k})
+    found: dict[str, str] = {}
+    for chunk_start in range(0, len(wanted), 500):
+        chunk = wanted[chunk_start : chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            ledger.conn.execute(f"SELECT key, name FROM entities WHERE key IN ({marks})", chunk)
+        )
+    return found
 
 
 def quote_rows(ledger: Ledger, story: str | None) -> list[Any]:
