@@ -314,9 +314,16 @@ WORDS = st.sampled_from(
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(WORDS, max_size=25).map(" ".join))
-def test_mentions_never_overlap_and_match_their_text(nlp: Language, text: str) -> None:
+def test_mentions_never_cross_and_match_their_text(nlp: Language, text: str) -> None:
     found = entities(nlp, text)
     for mention in found:
         assert text[mention.start : mention.end] == mention.text
         assert mention.key and mention.name
-    assert all(a.end <= b.start for a, b in pairwise(found)), [(m.text, m.start) for m in found]
+    for first, second in pairwise(found):  # apart, or nested ("the Kenyan president")
+        assert first.end <= second.start or second.end <= first.end, (first, second)
+
+
+def test_a_description_holds_the_place_it_names(nlp: Language) -> None:
+    text = "Kenyan President William Ruto spoke. The Kenyan president then left."
+    found = [(m.text, m.key) for m in entities(nlp, text)]
+    assert found[-2:] == [("The Kenyan president", "william_ruto"), ("Kenyan", "kenya")]

@@ -18,6 +18,9 @@ a trailing possessive "'s", titles before a person's name) and keyed:
   Ruto"; "the NGO" -> the organisation introduced as "the NGO Human Rights Watch";
 - everything else is keyed by the slug of its cleaned text.
 
+Mentions never cross; a description may hold a shorter mention ("the Kenyan
+president" holds "Kenyan").
+
 Numeric and temporal labels are left to the times and quantities extractors.
 """
 
@@ -66,6 +69,7 @@ ORG_NOUNS = frozenset(
 )  # fmt: skip
 CONNECTORS = frozenset({"of", "the", "and", "for", "-", "de", "du", "la"})
 GENERIC_ORG_NOUNS = frozenset({"ngo", "group", "organisation", "organization"})
+MAX_MODIFIERS = 3  # words between "the" and the title: "the former Kenyan foreign minister"
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -410,8 +414,8 @@ def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]
         determiner = next((c for c in token.lefts if c.dep_ == "det"), None)
         if determiner is None or not is_the(determiner):
             continue
-        if any(i in covered for i in range(determiner.i, token.i)):
-            continue  # "the" of a name, not of this noun
+        if not plain_modifiers(doc, determiner.i + 1, token.i, by_token):
+            continue  # "the" of a name, or of a longer phrase, not of this noun
         role = role_of(token) or (token.lower_ if token.lower_ in ORG_NOUNS else None)
         if role is None:
             continue
@@ -430,13 +434,24 @@ def add_descriptions(doc: Doc, found: list[Found], named: list[tuple[int, Named]
     return sorted(found + extra, key=lambda f: f.start)
 
 
+def plain_modifiers(doc: Doc, start: int, end: int, by_token: dict[int, Found]) -> bool:
+    """Whether the words between "the" and a title are a few plain modifiers ("Kenyan")."""
+    between = doc[start:end]
+    return len(between) <= MAX_MODIFIERS and all(
+        t.is_alpha and not is_named(by_token.get(t.i)) for t in between
+    )
+
+
+def is_named(found: Found | None) -> bool:
+    return found is not None and found.label in {"PERSON", "ORG"}
+
+
 def names_someone(token: Token, by_token: dict[int, Found]) -> bool:
     """Whether a noun stands in apposition to a named person or organisation (either way)."""
     appositions = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ == "appos":
         appositions.append(token.head)
-    named = (by_token.get(a.i) for a in appositions)
-    return any(f is not None and f.label in {"PERSON", "ORG"} for f in named)
+    return any(is_named(by_token.get(a.i)) for a in appositions)
 
 
 def description_modifiers(token: Token) -> list[Token]:
