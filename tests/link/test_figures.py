@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bench.gold import load_seeds
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.link.mission_corpus import (
     STORY,
     article_of,
@@ -18,9 +21,16 @@ from tests.link.mission_corpus import (
 
 from storyledger.ingest.pipeline import ingest_articles
 from storyledger.link.figure_keys import counted_words, figure_label, participle
-from storyledger.link.figures import link_figures
+from storyledger.link.figures import link_figures, obs_of_row
 from storyledger.link.relations import Obs, assign_relations
-from storyledger.model import Article, content_id
+from storyledger.model import (
+    Article,
+    Claim,
+    Extraction,
+    QuantityMention,
+    TimeMention,
+    content_id,
+)
 from storyledger.report.facts import facts_data
 from storyledger.store.sqlite import Ledger, open_ledger
 
@@ -229,8 +239,6 @@ def test_a_number_of_nothing_known_only_joins_a_figure_to_agree(ledger: Ledger) 
 
 
 def obs(id: int, value: float, outlet: str, day: str, **extra: Any) -> Obs:
-    from datetime import date
-
     when = date.fromisoformat(day)
     fields: dict[str, Any] = {
         "article": f"a{id}",
@@ -345,3 +353,49 @@ def test_seed_reports(shared: Path, tmp_path: Path) -> None:
         for o in figure["observations"]:
             if o["value"] in (400, 1000):
                 assert o["relation"] != "conflicts", figure
+
+
+# -- incremental relations equal a full recomputation -------------------------------------
+
+REPORT = st.tuples(
+    st.sampled_from([400.0, 600.0, 1000.0]),
+    st.integers(min_value=0, max_value=120),  # day the value refers to
+    st.integers(min_value=0, max_value=3),  # days from then to publication
+    st.sampled_from(["A", "B", "C"]),
+    st.booleans(),  # the sentence dates the value itself
+)
+Report = tuple[float, int, int, str, bool]
+
+
+def report_article(number: int, report: Report) -> tuple[Article, Extraction]:
+    value, day, delay, outlet, dated = report
+    when = date(2024, 6, 1) + timedelta(days=day)
+    text = f"Report {number}: {value:.0f} officers were in Haiti on {when:%B} {when.day}."
+    quantity_at = text.index(f"{value:.0f} officers")
+    extraction = Extraction(
+        quantities=[QuantityMention(quantity_at, quantity_at + 4, f"{value:.0f}", value,
+                                    counted="officer", predicate="be")],
+        times=[TimeMention(0, 1, "x", "DATE", when.isoformat(), None, when.isoformat(),
+                           when.isoformat())],
+        claims=[Claim(0, 0, len(text), text, quantity=0, time=0 if dated else None)],
+    )  # fmt: skip
+    published = (when + timedelta(days=delay)).isoformat()
+    return Article(content_id(text), text, outlet=outlet, published=published), extraction
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(REPORT, min_size=1, max_size=9), st.randoms(use_true_random=False))
+def test_incremental_relations_equal_a_full_recomputation(
+    reports: list[Report], rng: random.Random
+) -> None:
+    with open_ledger(":memory:") as ledger:
+        built = [report_article(n, r) for n, r in enumerate(reports)]
+        rng.shuffle(built)
+        for article, extraction in built:
+            ledger.add_article(article, extraction)
+            with ledger.transaction():
+                link_figures(ledger, article, extraction, "s")
+        rows = ledger.conn.execute("SELECT *, article_id AS article FROM observations").fetchall()
+        stored = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
+        full = assign_relations([obs_of_row(row) for row in rows])
+        assert {o.id: (o.relation, o.relation_to) for o in full} == stored
