@@ -137,6 +137,20 @@ def test_country_mislabelled_as_person_becomes_a_place(nlp: Language) -> None:
     assert chad and chad[0].key == "chad" and chad[0].label == "GPE"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Fires spread across New Mexico on Monday.", "mexico"),
+        ("Oil spills polluted the Niger Delta again.", "niger"),
+        ("Pilgrims were baptised in the Jordan River.", "jordan"),
+    ],
+)
+def test_a_country_inside_a_longer_name_is_not_the_country(
+    nlp: Language, text: str, country: str
+) -> None:
+    assert country not in {m.key for m in entities(nlp, text)}
+
+
 def test_numbers_and_dates_are_left_to_other_extractors(nlp: Language) -> None:
     found = entities(nlp, "On June 25, 400 officers, 40% of the force, cost $21 million.")
     assert found == []

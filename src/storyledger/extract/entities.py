@@ -291,9 +291,22 @@ def missed_aliases(doc: Doc, covered: set[int]) -> list[Found]:
                 i += 1
                 continue
             end, canonical = match
-            extra.append(Found(i, end, label_of(canonical, "LOC"), canonical.key, canonical.name))
+            if not inside_longer_name(doc, i, end, run, canonical):
+                label = label_of(canonical, "LOC")
+                extra.append(Found(i, end, label, canonical.key, canonical.name))
             i = end
     return extra
+
+
+def inside_longer_name(doc: Doc, start: int, end: int, run: range, canonical: Canonical) -> bool:
+    """Whether a table name is part of a longer name: "New Mexico", "the Niger Delta" (but
+    "Kenyan President ..." is a demonym before a title)."""
+
+    def name_word(i: int) -> bool:
+        token = doc[i]
+        return i in run and token.lower_ not in CONNECTORS and not is_title_word(token)
+
+    return name_word(start - 1) or (not canonical.demonym and name_word(end))
 
 
 def capitalised_runs(doc: Doc, covered: set[int]) -> list[range]:
