@@ -1,7 +1,11 @@
 """Entity mentions with canonical keys, stable across articles.
 
-spaCy's named entities are the candidates. Each is cleaned (a leading "the",
-a trailing possessive "'s", titles before a person's name) and keyed:
+spaCy's named entities are the candidates, with what the small model often
+misses added: names of the alias tables in runs of capitalised words, surnames
+of persons named in full, names after an honorific or a title (taken as
+persons whatever the model's label). Each is cleaned (a leading "the", a
+trailing possessive "'s", titles and lower-case words before a person's name,
+web addresses dropped) and keyed:
 
 - countries, their short forms and demonyms share one key ("Kenyan",
   "Kenyans", "Kenya" -> ``kenya``; "US", "U.S.", "the United States",
@@ -9,13 +13,16 @@ a trailing possessive "'s", titles before a person's name) and keyed:
 - organisations named in the alias table share one key ("UN", "United
   Nations" -> ``united_nations``); a descriptor before the name is dropped
   from the span and remembered ("the NGO Human Rights Watch");
-- persons are keyed by their full name (``william_ruto``); within an article,
+- persons are keyed by their full name without middle initials
+  (``william_ruto``, "Raymond W. Kelly" -> ``raymond_kelly``); within an article,
   surname-only mentions ("Ruto", "Mr Ruto", "President Ruto"), which the
   model often misses, resolve to the full name that carries that surname;
-- definite descriptions resolve to the named entity they stand for when one
-  in the article carries that role: "the president" / "the Kenyan president"
-  / "the head of state" -> the person introduced as "Kenyan President William
-  Ruto"; "the NGO" -> the organisation introduced as "the NGO Human Rights Watch";
+- definite descriptions resolve to the named entity they stand for when exactly
+  one named before them carries that role (else the only one named after):
+  "the president" / "the Kenyan president" / "the head of state" -> the person
+  introduced as "Kenyan President William Ruto"; "the NGO" -> the organisation
+  introduced as "the NGO Human Rights Watch"; "the group" / "the organisation"
+  -> the organisation named in that or the previous sentence;
 - everything else is keyed by the slug of its cleaned text.
 
 Mentions never cross; a description may hold a shorter mention ("the Kenyan
