@@ -233,6 +233,12 @@ def test_other_verbs_of_saying(nlp: Language, verb: str) -> None:
     assert (quote.speaker_key, quote.cue) == ("amnesty_international", verb)
 
 
+def test_a_trailing_participle_of_saying_is_not_content(nlp: Language) -> None:
+    text = "Ruto told the officers that the mission was historic, calling it a duty."
+    found = quotes(nlp, text)
+    assert [(q.text, q.cue) for q in found] == [("the mission was historic", "told")]
+
+
 def test_content_before_the_cue(nlp: Language) -> None:
     text = "William Ruto visited the troops. The mission is urgent, Ruto said."
     quote = quote_with(nlp, text, "The mission is urgent")

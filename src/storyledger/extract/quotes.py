@@ -390,8 +390,13 @@ def clause_around(verb: Token) -> tuple[int, int] | None:
 
 
 def clause_span(head: Token) -> tuple[int, int] | None:
-    """The clause under ``head`` without a leading "that" and edge punctuation."""
-    return edge_trimmed(head.doc, head.left_edge.i, head.right_edge.i + 1)
+    """The clause under ``head`` without a leading "that", edge punctuation, or a trailing
+    participle of saying that the parser hung on it (", calling it a mission ...")."""
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and is_any_cue(child):
+            end = min(end, child.left_edge.i)
+    return edge_trimmed(head.doc, head.left_edge.i, end)
 
 
 def edge_trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
