@@ -144,6 +144,29 @@ def test_next_paragraph_quote_goes_on_with_the_same_speaker(nlp: Language) -> No
     assert second.speaker_key == "martha_karua"
 
 
+def test_quote_after_reported_speech_goes_on_with_its_speaker(nlp: Language) -> None:
+    text = (
+        "The warehouse was battered outside, historian Jane Ingaldson said.\n"
+        '"But inside, there was all this beautiful timber."'
+    )
+    quote = quote_with(nlp, text, "But inside, there was all this beautiful timber.")
+    assert quote.speaker_key == "jane_ingaldson"
+
+
+def test_quote_far_from_any_speaker_has_none(nlp: Language) -> None:
+    text = (
+        "Martha Karua said the deployment was illegal. The court met on Monday. "
+        "Lawyers filed papers. “Nobody asked us.”"
+    )
+    assert quote_with(nlp, text, "Nobody asked us.").speaker is None
+
+
+def test_she_continued(nlp: Language) -> None:
+    text = "“I was shocked,” Martha Karua continued."
+    quote = quote_with(nlp, text, "I was shocked")
+    assert (quote.speaker_key, quote.cue) == ("martha_karua", "continued")
+
+
 def test_question_with_the_cue_in_the_next_sentence(nlp: Language) -> None:
     text = '"Would we have done it without him?" coach Bruce Arians asked.'
     quote = quote_with(nlp, text, "Would we have done it without him?")

@@ -55,7 +55,7 @@ SPEECH_VERBS = frozenset(
         "predict", "promise", "vow", "threaten", "urge", "emphasise", "emphasize", "reiterate",
         "indicate", "allege", "contend", "maintain", "complain", "concede", "testify",
         "estimate", "recall", "remark", "comment", "observe", "point", "agree", "caution",
-        "underline", "underscore", "rule", "accuse", "conclude", "disclose", "reveal",
+        "underline", "underscore", "rule", "accuse", "lament", "conclude", "disclose", "reveal",
         "project", "shout", "yell", "scream", "chant", "exclaim", "quip", "joke", "plead", "demand",
         "inform", "highlight", "signal", "forecast", "assert", "affirm", "repeat",
     }
@@ -67,6 +67,7 @@ STANCE_VERBS = frozenset(
         "decry", "reject", "pledge", "characterise", "characterize",
     }
 )  # fmt: skip
+DIRECT_CUES = frozenset({"continue", "recount", "laugh", "sigh"})  # '"...," she continued'
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
@@ -140,20 +141,21 @@ def direct_quotes(
     context: Context, directs: list[tuple[int, int]], reported: list[Reported]
 ) -> list[QuoteMention]:
     """The direct quotes, each attributed; a quote opening a sentence with no cue of its own
-    goes on with the speaker of the quote just before it (in this or the previous sentence)."""
+    goes on with the speaker of the quote (direct or reported) just before it, in this or
+    the previous sentence."""
     doc, sentence = context.doc, context.sentence
     spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in directs]
     quoted = {token.i for span in spans for token in span or ()}
+    said = [said_before(context, r.end, r.attribution) for r in reported]
     quotes: list[QuoteMention] = []
-    previous: tuple[int, Attribution] | None = None
     for (start, end), span in zip(directs, spans, strict=True):
         assert span is not None
         if is_nickname(span):
             continue
         first = sentence[span.start]
         attribution = attribute_direct(context, span.start, span.end, reported, quoted)
-        if attribution is None and previous is not None and opens_sentence(context, span.start):
-            attribution = previous[1] if previous[0] >= first - 1 else None
+        if attribution is None and opens_sentence(context, span.start):
+            attribution = continued(said, span.start, first)
         if attribution is None and looks_like_title(span):
             continue
         attribution = attribution or Attribution(None, None, None)
@@ -169,10 +171,28 @@ def direct_quotes(
                 sentence=first,
             )
         )
-        if attribution.speaker is not None:
-            last = max(sentence[span.end - 1], sentence[attribution.cue_at or 0])
-            previous = (last, attribution)
+        said.append(said_before(context, span.end, attribution))
     return quotes
+
+
+def said_before(
+    context: Context, end: int, attribution: Attribution
+) -> tuple[int, int, Attribution]:
+    """(token end, last sentence, attribution) of a quote, for the quotes after it."""
+    last = max(context.sentence[end - 1], context.sentence[attribution.cue_at or 0])
+    return end, last, attribution
+
+
+def continued(
+    said: list[tuple[int, int, Attribution]], start: int, sentence: int
+) -> Attribution | None:
+    """The attribution of the latest quote ending before token ``start``, when it had a
+    speaker and ended in this sentence or the one before."""
+    earlier = [entry for entry in said if entry[0] <= start]
+    if not earlier:
+        return None
+    _, last, attribution = max(earlier, key=lambda entry: entry[0])
+    return attribution if attribution.speaker is not None and last >= sentence - 1 else None
 
 
 def is_nickname(span: Span) -> bool:
@@ -659,7 +679,7 @@ def nearest_cue(context: Context, inside: range, quoted: set[int]) -> Token | No
     best: tuple[int, Token] | None = None
     for token in doc[context.bounds[first][0] : context.bounds[last][1]]:
         if token.i in quoted or not (
-            is_cue_verb(token, SPEECH_VERBS) or token.lower_ == "according"
+            is_cue_verb(token, SPEECH_VERBS | DIRECT_CUES) or token.lower_ == "according"
         ):
             continue
         distance = token.i - inside.stop if token.i >= inside.stop else inside.start - token.i
