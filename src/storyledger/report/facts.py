@@ -82,6 +82,9 @@ def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
 
 def resolve_figure_id(ledger: Ledger, id_or_prefix: str) -> str:
     """The full id of a figure given its id or a unique prefix of it."""
+    exact = ledger.conn.execute("SELECT id FROM figures WHERE id = ?", (id_or_prefix,))
+    if exact.fetchone() is not None:
+        return id_or_prefix
     prefix = id_or_prefix.replace("%", "").replace("_", "")
     ids = sorted(
         {

@@ -169,6 +169,8 @@ class Ledger:
 
     def resolve_article_id(self, id_or_prefix: str) -> str:
         """The full id of an article given its id or a unique prefix of it."""
+        if self.has_article(id_or_prefix):  # the usual case, by the primary key
+            return id_or_prefix
         rows = self.conn.execute(
             "SELECT id FROM articles WHERE id = ? OR id LIKE ? || '%' LIMIT 3",
             (id_or_prefix, id_or_prefix.replace("%", "").replace("_", "")),
