@@ -1,13 +1,43 @@
-"""Claims: one per statement carrying a quantity, a time or an attribution (stub)."""
+"""Claims: one per quantity, plus one per sentence with a time or an attribution but no quantity.
+
+A claim says who states what, with which certainty, about when:
+
+- ``modality``: what was pledged, planned, estimated or needed is not what
+  happened. Read from the verb that governs the quantity, the verbs it
+  complements ("plans to send", "is expected to cost") and its auxiliaries
+  ("will", "would be needed"); "reported" when only "reportedly" / "said to"
+  qualifies it.
+- ``change``: an addition ("another 200", "144 additional officers", "an
+  additional $100 million") against a level ("bringing the total to 744",
+  "now numbering 400", "$110 million to date").
+- ``time``: the date the statement is about: a dated time mention inside the
+  governing verb's clause, else the nearest dated one in the sentence.
+- attribution: the quote whose content holds the quantity (direct quotes,
+  reported speech, "according to").
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from storyledger.extract.quantities import governing_verb, subject_of
+from storyledger.extract.sentences import sentence_of_token
 from storyledger.model import Claim, EntityMention, QuantityMention, QuoteMention, TimeMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+PLEDGE_WORDS = {"pledge", "promise", "commit", "vow", "offer", "earmark"}
+PLAN_WORDS = {"plan", "intend", "schedule", "aim", "prepare", "due", "set", "propose", "seek"}
+ESTIMATE_WORDS = {"estimate", "project", "forecast", "predict", "expect", "anticipate"}
+NEED_WORDS = {"need", "require", "call", "demand", "request"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HEDGE_AUX = {"would", "could", "might", "may"}
+REPORT_WORDS = {"reportedly", "allegedly", "purportedly"}
+CHANGE_WORDS = {"additional", "another", "further", "extra", "more", "new", "fresh"}
+CHANGE_VERBS = {"add", "increase", "boost", "top", "raise"}
+LEVEL_WORDS = {"total", "totals", "all", "date", "far", "now", "overall", "altogether"}
+DATED_TYPES = {"DATE", "TIME"}
 
 
 def find_claims(
@@ -17,4 +47,247 @@ def find_claims(
     quantities: list[QuantityMention],
     quotes: list[QuoteMention],
 ) -> list[Claim]:
-    return []
+    """Claims of an article, in text order of the sentences."""
+    sentences = list(doc.sents)
+    claims = [
+        quantity_claim(doc, sentences, index, quantity, entities, times, quotes)
+        for index, quantity in enumerate(quantities)
+    ]
+    with_quantity = {q.sentence for q in quantities}
+    for number, sent in enumerate(sentences):
+        if number in with_quantity:
+            continue
+        time_index = sentence_time(times, number, sent)
+        quote = next((q for q in quotes if sent.start_char <= q.start < sent.end_char), None)
+        if time_index is None and quote is None:
+            continue
+        claims.append(sentence_claim(sent, number, time_index, quote, entities))
+    claims.sort(key=lambda c: (c.sentence, c.quantity if c.quantity is not None else -1))
+    return claims
+
+
+def quantity_claim(
+    doc: Doc,
+    sentences: list[Span],
+    index: int,
+    quantity: QuantityMention,
+    entities: list[EntityMention],
+    times: list[TimeMention],
+    quotes: list[QuoteMention],
+) -> Claim:
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    sent = sentences[quantity.sentence]
+    verb = governing_verb(span) if span is not None else None
+    quote = quote_holding(quotes, quantity.start, quantity.end)
+    subject = subject_of(verb) if verb is not None else None
+    return Claim(
+        sentence=quantity.sentence,
+        start=sent.start_char,
+        end=sent.end_char,
+        text=sent.text,
+        subject=phrase(subject) if subject is not None else None,
+        predicate=verb.lemma_.lower() if verb is not None else quantity.predicate,
+        object=quantity.text if quantity.counted is None else f"{quantity.text} {quantity.counted}",
+        quantity=index,
+        time=clause_time(doc, times, quantity.sentence, verb, quantity),
+        speaker=speaker_text(quote),
+        speaker_key=quote.speaker_key if quote else None,
+        cue=quote.cue if quote else None,
+        modality=modality_of(verb, span),
+        polarity="negative" if negated(verb, span) else "positive",
+        change=is_change(span, verb) if span is not None else False,
+        entities=entity_keys(entities, sent.start_char, sent.end_char),
+    )
+
+
+def sentence_claim(
+    sent: Span,
+    number: int,
+    time_index: int | None,
+    quote: QuoteMention | None,
+    entities: list[EntityMention],
+) -> Claim:
+    root = sent.root
+    subject = subject_of(root)
+    return Claim(
+        sentence=number,
+        start=sent.start_char,
+        end=sent.end_char,
+        text=sent.text,
+        subject=phrase(subject) if subject is not None else None,
+        predicate=root.lemma_.lower(),
+        time=time_index,
+        speaker=speaker_text(quote),
+        speaker_key=quote.speaker_key if quote else None,
+        cue=quote.cue if quote else None,
+        modality=modality_of(root, None),
+        polarity="negative" if negated(root, None) else "positive",
+        entities=entity_keys(entities, sent.start_char, sent.end_char),
+    )
+
+
+# -- modality, polarity, change ------------------------------------------------------------
+
+
+def verb_chain(verb: Token | None) -> list[Token]:
+    """The verb and the verbs it complements: "send" in "plans to send" -> [send, plans]."""
+    chain: list[Token] = []
+    token = verb
+    while token is not None and token not in chain:
+        chain.append(token)
+        if (
+            token.dep_ in ("xcomp", "ccomp", "auxpass")
+            or (token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"))
+            or (token.dep_ == "advcl" and token.tag_ == "VBG")  # "..., bringing it to"
+        ):
+            token = token.head
+        else:
+            token = None
+    return chain
+
+
+def modality_of(verb: Token | None, span: Span | None) -> str:
+    """asserted, planned, pledged, estimated, needed or reported."""
+    words = set()
+    auxes = set()
+    for token in verb_chain(verb):
+        words.add(token.lemma_.lower())
+        words.update(c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "advmod"))
+        auxes.update(c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass"))
+    if span is not None:
+        words.update(t.lemma_.lower() for t in span.root.head.lefts if t.dep_ == "amod")
+        head = span.root.head
+        if head.pos_ == "NOUN":
+            words.add(head.lemma_.lower())
+    if words & PLEDGE_WORDS:
+        return "pledged"
+    if words & NEED_WORDS:
+        return "needed"
+    if words & ESTIMATE_WORDS or "cost" in words and auxes & HEDGE_AUX:
+        return "estimated"
+    if words & PLAN_WORDS or auxes & FUTURE_AUX or going_to(verb):
+        return "planned"
+    if auxes & HEDGE_AUX:
+        return "estimated"
+    if words & REPORT_WORDS:
+        return "reported"
+    return "asserted"
+
+
+def going_to(verb: Token | None) -> bool:
+    """ "is going to send": the verb is an xcomp of a progressive "go"."""
+    return bool(
+        verb is not None
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "go"
+        and any(c.tag_ == "VBG" or c.dep_ == "aux" for c in [verb.head, *verb.head.children])
+    )
+
+
+def negated(verb: Token | None, span: Span | None) -> bool:
+    chain = verb_chain(verb)
+    if any(c.dep_ == "neg" for token in chain for c in token.children):
+        return True
+    return span is not None and any(t.lower_ == "no" for t in span.root.head.lefts)
+
+
+def is_change(span: Span, verb: Token | None) -> bool:
+    """An addition ("another 200", "an additional $100 million") rather than a level."""
+    window = span.doc[max(span.start - 2, span.sent.start) : min(span.end + 2, span.sent.end)]
+    words = {t.lower_ for t in window}
+    noun = span.root.head
+    if noun.pos_ == "NOUN":
+        words.update(t.lower_ for t in noun.lefts)
+    if level_marked(span, verb):
+        return False
+    if words & CHANGE_WORDS:
+        return True
+    return bool(
+        verb is not None
+        and verb.lemma_.lower() in CHANGE_VERBS
+        and any(c.lower_ == "by" and span.root in c.subtree for c in verb.children)
+    )
+
+
+def level_marked(span: Span, verb: Token | None) -> bool:
+    """ "bringing the total to 744", "now numbering 400", "to date", "in all"."""
+    if verb is not None and verb.lemma_.lower() in {"bring", "reach", "rise", "grow", "number"}:
+        to = [c for c in verb.children if c.lower_ == "to" and span.root in c.subtree]
+        if to or verb.lemma_.lower() == "number":
+            return True
+    sent_words = {t.lower_ for t in span.sent}
+    return bool(
+        {"total", "totals", "totalling", "totaling"} & sent_words
+        and verb is not None
+        and any(span.root in c.subtree for c in verb.children if c.lower_ == "to")
+    )
+
+
+# -- time, attribution, entities -----------------------------------------------------------
+
+
+def clause_time(
+    doc: Doc,
+    times: list[TimeMention],
+    sentence: int,
+    verb: Token | None,
+    quantity: QuantityMention,
+) -> int | None:
+    """A dated time in the verb's clause, else the dated time nearest the quantity."""
+    candidates = [
+        i
+        for i, t in enumerate(times)
+        if t.sentence == sentence and t.type in DATED_TYPES and t.value
+    ]
+    if not candidates:
+        return None
+    if verb is not None:
+        clause = {t.i for t in verb.subtree}
+        sentence_of = sentence_of_token(doc)
+        inside = [
+            i
+            for i in candidates
+            if (token := doc.char_span(times[i].start, times[i].end, alignment_mode="expand"))
+            is not None
+            and token.root.i in clause
+            and sentence_of[token.root.i] == sentence
+        ]
+        if inside:
+            candidates = inside
+    return min(candidates, key=lambda i: abs(times[i].start - quantity.start))
+
+
+def sentence_time(times: list[TimeMention], number: int, sent: Span) -> int | None:
+    dated = [
+        i
+        for i, t in enumerate(times)
+        if t.sentence == number and t.type in DATED_TYPES and t.value
+    ]
+    return dated[0] if dated else None
+
+
+def quote_holding(quotes: list[QuoteMention], start: int, end: int) -> QuoteMention | None:
+    """The narrowest quote whose content holds [start, end)."""
+    holding = [q for q in quotes if q.start <= start and end <= q.end]
+    return min(holding, key=lambda q: q.end - q.start, default=None)
+
+
+def speaker_text(quote: QuoteMention | None) -> str | None:
+    if quote is None or quote.speaker is None:
+        return None
+    return quote.speaker.text
+
+
+def entity_keys(entities: list[EntityMention], start: int, end: int) -> list[str]:
+    keys: list[str] = []
+    for entity in entities:
+        if start <= entity.start < end and entity.key not in keys:
+            keys.append(entity.key)
+    return keys
+
+
+def phrase(token: Token) -> str:
+    """A subject as written, without a leading article or trailing clause."""
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct")]
+    text = " ".join(t.text for t in words if t.i <= token.i or t.dep_ in ("compound", "flat"))
+    return text.removeprefix("the ").removeprefix("The ")
