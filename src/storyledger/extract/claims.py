@@ -163,7 +163,7 @@ def modality_of(verb: Token | None, span: Span | None) -> str:
         return "pledged"
     if words & NEED_WORDS:
         return "needed"
-    if words & ESTIMATE_WORDS or "cost" in words and auxes & HEDGE_AUX:
+    if words & ESTIMATE_WORDS or ("cost" in words and auxes & HEDGE_AUX):
         return "estimated"
     if words & PLAN_WORDS or auxes & FUTURE_AUX or going_to(verb):
         return "planned"
@@ -259,9 +259,7 @@ def clause_time(
 
 def sentence_time(times: list[TimeMention], number: int, sent: Span) -> int | None:
     dated = [
-        i
-        for i, t in enumerate(times)
-        if t.sentence == number and t.type in DATED_TYPES and t.value
+        i for i, t in enumerate(times) if t.sentence == number and t.type in DATED_TYPES and t.value
     ]
     return dated[0] if dated else None
 
