@@ -505,3 +505,11 @@ def test_years_and_months_counted_from_an_earlier_time(nlp: Language) -> None:
     assert values(nlp, text, date(2023, 3, 15))["a year later"] == "2020"
     text = "The law passed in 2019. The following month, protests began."
     assert values(nlp, text, date(2023, 3, 15)) == {"2019": "2019"}  # which month is unknown
+
+
+def test_present_tense_with_a_time_is_a_scheduled_future(nlp: Language) -> None:
+    wednesday = date(2024, 6, 26)
+    assert only(nlp, "Elections are planned for March.", wednesday).value == "2025-03"
+    assert only(nlp, "The trial resumes Monday.", wednesday).value == "2024-07-01"
+    assert only(nlp, "Ruto says troops left on Monday.", wednesday).value == "2024-06-24"
+    assert only(nlp, "The agency cites a May announcement.", wednesday).value == "2024-05"

@@ -30,11 +30,35 @@ SCHEDULING_VERBS = frozenset(
 SCHEDULING_PREPOSITIONS = frozenset({"for", "until", "till", "to"})
 # Nouns that name something still ahead: "a May 10 deadline".
 FUTURE_NOUNS = frozenset({"deadline", "target"})
+# Present-tense reporting verbs: "Ruto says" in a lead or a headline reports the past.
+REPORTING_VERBS = frozenset(
+    {"say", "tell", "report", "announce", "confirm", "add", "note", "write", "state", "claim"}
+)
 _MAX_CLIMB = 6
 
 
 def _is_verb(token: Token, span: Span) -> bool:
-    return token.pos_ in ("VERB", "AUX") and not span.start <= token.i < span.end
+    if token.pos_ not in ("VERB", "AUX") or span.start <= token.i < span.end:
+        return False
+    return not _is_clock_am(token)
+
+
+def _is_clock_am(token: Token) -> bool:
+    """ "08: 30 am" parsed with "am" as a verb."""
+    return token.lower_ == "am" and token.i > 0 and token.nbor(-1).like_num
+
+
+def _attached_directly(span: Span, verb: Token) -> bool:
+    """Whether the expression modifies the verb itself, not a noun on the way ("a May
+    announcement", "the injury report for Wednesday")."""
+    token = span.root
+    for _ in range(_MAX_CLIMB):
+        if token.i == verb.i or token.head.i == token.i:
+            break
+        token = token.head
+        if token.i != verb.i and token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+    return token.i == verb.i
 
 
 def governing_verb(span: Span) -> Token:
@@ -44,7 +68,7 @@ def governing_verb(span: Span) -> Token:
     for _ in range(_MAX_CLIMB):
         if _is_verb(token, span):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     verbs = [t for t in span.sent if _is_verb(t, span) and t.dep_ not in ("aux", "auxpass")]
@@ -65,14 +89,14 @@ def _has_future_auxiliary(verb: Token) -> bool:
 def _is_going_or_is_to(verb: Token) -> bool:
     """ "going to send" or "is to send": an infinitive whose head is "going" or a form of be."""
     head = verb.head
-    return head is not verb and (head.lower_ == "going" or head.lemma_ == "be")
+    return head.i != verb.i and (head.lower_ == "going" or head.lemma_ == "be")
 
 
 def _future_by_predicate(verb: Token) -> bool:
     """True when a predicate above the verb (up an xcomp chain) points ahead: "due to arrive"."""
     token = verb
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "ccomp", "acomp", "advcl") or token.head is token:
+        if token.dep_ not in ("xcomp", "ccomp", "acomp", "advcl") or token.head.i == token.i:
             return False
         token = token.head
         if token.lemma_.lower() in FUTURE_PREDICATES or token.lower_ in FUTURE_PREDICATES:
@@ -103,8 +127,18 @@ def _is_past(verb: Token) -> bool:
     return verb.tag_ == "VBD"
 
 
+def _present_looking_ahead(verb: Token) -> bool:
+    """ "The law takes effect in January", "Elections are planned for March", "he is leaving
+    on Monday": a present tense with a time names a scheduled future. Not the reporting verbs
+    of headlines ("Ruto says ...") nor a present perfect (handled as past)."""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return False
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any("Pres" in t.morph.get("Tense", []) and t.tag_ in ("VBZ", "VBP") for t in finite)
+
+
 def tense_direction(span: Span) -> Direction | None:
-    """ "past", "future", or None when the statement gives no direction (present tense)."""
+    """ "past", "future", or None when the statement gives no direction."""
     if any(t.lower_ in FUTURE_NOUNS for t in span.root.ancestors if t.pos_ == "NOUN"):
         return "future"
     verb = governing_verb(span)
@@ -112,4 +146,6 @@ def tense_direction(span: Span) -> Direction | None:
         return "future"
     if _is_past(verb):
         return "past"
+    if _present_looking_ahead(verb) and _attached_directly(span, verb):
+        return "future"
     return None
