@@ -148,8 +148,8 @@ def verb_chain(verb: Token | None) -> list[Token]:
 
 def modality_of(verb: Token | None, span: Span | None) -> str:
     """asserted, planned, pledged, estimated, needed or reported."""
-    words = set()
-    auxes = set()
+    words: set[str] = set()
+    auxes: set[str] = set()
     for token in verb_chain(verb):
         words.add(token.lemma_.lower())
         words.update(c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "advmod"))

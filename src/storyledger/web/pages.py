@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
 from storyledger.report.articles import article_data
 from storyledger.report.briefing import (
@@ -30,6 +31,15 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.filters["date"] = display_date
 templates.env.filters["value"] = format_value
 templates.env.filters["range"] = format_range
+
+
+@pass_context
+def path_for(context: dict[str, Any], name: str, /, **params: Any) -> str:
+    """The site-relative path of a route (links keep working behind a proxy)."""
+    return str(context["request"].app.url_path_for(name, **params))
+
+
+templates.env.globals["path_for"] = path_for
 
 page_router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
