@@ -355,6 +355,20 @@ def test_pronoun_speaker_of_a_direct_quote(nlp: Language) -> None:
     assert quote.speaker_key == "martha_karua"
 
 
+def test_pronoun_agrees_in_gender_where_it_is_known(nlp: Language) -> None:
+    text = (
+        "The actress Bettie Page died on Thursday, her agent, Mark Roesler, said. "
+        "She said she never thought it was shameful."
+    )
+    quote = quote_with(nlp, text, "she never thought it was shameful")
+    assert quote.speaker_key == "bettie_page"
+
+
+def test_pronoun_of_the_other_gender_from_everyone_named_has_no_key(nlp: Language) -> None:
+    quote = quote_with(nlp, "Mr Smith left. She said the plan failed.", "the plan failed")
+    assert (speaker_text(quote), quote.speaker_key) == ("She", None)
+
+
 def test_pronoun_with_nobody_named_has_no_key(nlp: Language) -> None:
     quote = quote_with(nlp, "He said the officers were ready.", "the officers were ready")
     assert (speaker_text(quote), quote.speaker_key) == ("He", None)

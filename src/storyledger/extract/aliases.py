@@ -388,3 +388,75 @@ def lookup(text: str) -> Canonical | None:
     if found is None and not CAPITALS_ONLY.match(plain):
         found = FOLDED_FORMS.get(plain.casefold())
     return found
+
+
+# Given names with a usual gender and gendered words, so that "he" and "she" find the right
+# person. Only a hint: a name missing here leaves the person's gender unknown.
+FEMALE_NAMES = frozenset(
+    {
+        "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
+        "sarah", "karen", "nancy", "lisa", "betty", "bettie", "margaret", "sandra", "ashley",
+        "kimberly", "emily", "donna", "michelle", "carol", "amanda", "dorothy", "melissa",
+        "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy",
+        "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha",
+        "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria",
+        "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "lauren",
+        "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah",
+        "jacqueline", "martha", "gloria", "teresa", "ann", "sara", "madison", "frances", "kathryn",
+        "janice", "abigail", "alice", "judy", "sophia", "grace", "denise", "amber", "doris",
+        "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany",
+        "charlotte", "marie", "kayla", "alexis", "lori", "hillary", "kamala", "ursula", "jacinda",
+        "giorgia", "liz", "nikki", "sonia", "indira", "benazir", "golda", "ellen", "wangari",
+        "graca", "oprah", "beyonce", "rihanna", "kate", "meghan", "camilla", "elena", "svetlana",
+        "olga", "natalia", "irina", "tatiana", "fatima", "aisha", "amina", "khadija", "zainab",
+        "mariam", "leila", "priya", "anjali", "sunita", "ngozi", "chimamanda", "winnie", "jill",
+        "melania", "tara", "lindsay", "jane"
+    }
+)  # fmt: skip
+MALE_NAMES = frozenset(
+    {
+        "james", "robert", "john", "michael", "william", "david", "richard", "joseph", "thomas",
+        "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven",
+        "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald",
+        "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan",
+        "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory",
+        "alexander", "frank", "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron",
+        "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter",
+        "noah", "jeremy", "christian", "keith", "roger", "terry", "gerald", "harold", "sean",
+        "austin", "carl", "arthur", "lawrence", "dylan", "jesse", "bryan", "billy", "joe", "bruce",
+        "gabriel", "logan", "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy",
+        "vincent", "ralph", "eugene", "russell", "bobby", "mason", "philip", "louis", "barack",
+        "vladimir", "emmanuel", "xi", "narendra", "recep", "boris", "rishi", "keir", "olaf",
+        "volodymyr", "antony", "jimmy", "hugh", "tony", "ed", "mike", "uhuru", "raila", "musalia",
+        "kithure", "ahmed", "mohamed", "mohammed", "muhammad", "ali", "omar", "hassan", "hussein",
+        "ibrahim", "abdullah", "yusuf", "mahmoud", "abiy", "cyril", "nelson", "kofi", "ban",
+        "antonio", "tedros", "pierre", "jacques", "francois", "garry", "jovenel", "michel", "andre",
+        "luis", "carlos", "jorge", "miguel", "pedro", "diego", "sergei", "dmitry", "ivan", "alexei",
+        "mikhail", "igor", "yuri", "matteo", "giuseppe", "marco", "hans", "klaus", "wolfgang",
+        "rahul", "amit", "raj", "sanjay"
+    }
+)  # fmt: skip
+FEMALE_WORDS = frozenset(
+    {
+        "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "policewoman", "actress",
+        "queen", "princess", "duchess", "wife", "mother", "daughter", "sister", "woman", "girl",
+        "grandmother", "widow", "lady", "mrs", "ms", "miss", "dame"
+    }
+)  # fmt: skip
+MALE_WORDS = frozenset(
+    {
+        "spokesman", "chairman", "businessman", "congressman", "policeman", "king", "prince",
+        "duke", "husband", "father", "son", "brother", "man", "boy", "grandfather", "widower", "mr",
+        "sir", "lord"
+    }
+)  # fmt: skip
+
+
+def gender_of_word(word: str) -> str | None:
+    """ "f" or "m" for a given name or a gendered word (case-insensitive), else None."""
+    plain = undotted(word).lower()
+    if plain in FEMALE_NAMES or plain in FEMALE_WORDS:
+        return "f"
+    if plain in MALE_NAMES or plain in MALE_WORDS:
+        return "m"
+    return None

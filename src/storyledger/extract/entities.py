@@ -2,8 +2,8 @@
 
 spaCy's named entities are the candidates, with what the small model often
 misses added: names of the alias tables in runs of capitalised words, surnames
-of persons named in full, names after an honorific or a title (taken as
-persons whatever the model's label). Each is cleaned (a leading "the", a
+of persons named in full, names after an honorific, a title or a word for a
+person ("actress Bettie Page": persons whatever the model's label). Each is cleaned (a leading "the", a
 trailing possessive "'s", titles and lower-case words before a person's name,
 web addresses dropped) and keyed:
 
@@ -37,7 +37,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyledger.extract.aliases import Canonical, lookup, slug, undotted
+from storyledger.extract.aliases import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    Canonical,
+    lookup,
+    slug,
+    undotted,
+)
 from storyledger.extract.sentences import sentence_of_token
 from storyledger.model import EntityMention
 
@@ -76,6 +83,7 @@ ORG_NOUNS = frozenset(
 )  # fmt: skip
 CONNECTORS = frozenset({"of", "the", "and", "for", "-", "de", "du", "la"})
 GENERIC_ORG_NOUNS = frozenset({"ngo", "group", "organisation", "organization"})
+PERSON_WORDS = FEMALE_WORDS | MALE_WORDS | {"actor", "singer", "activist", "lawyer", "player"}
 MAX_MODIFIERS = 3  # words between "the" and the title: "the former Kenyan foreign minister"
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -243,8 +251,12 @@ def is_person(span: Span) -> bool:
 
 
 def after_title(span: Span) -> bool:
-    """Whether a title or honorific stands just before the span ("spokesperson Jane Doe")."""
-    return span.start > 0 and is_title_word(span.doc[span.start - 1]) and capitalised(span[0])
+    """Whether a title, an honorific or a word for a person stands just before the span
+    ("spokesperson Jane Doe", "actress Bettie Page")."""
+    if span.start == 0 or not capitalised(span[0]):
+        return False
+    before = span.doc[span.start - 1]
+    return is_title_word(before) or before.lower_ in PERSON_WORDS
 
 
 def is_descriptor(token: Token) -> bool:

@@ -27,7 +27,8 @@ The speaker is the subject of the cue (inherited from the governing verb for
 key is the key of the entity mention at the head of the subject: "Mr Ruto",
 "the Kenyan president" and "the head of state" carry the person's key from
 the entity stage; "he" and "she" take the key of the latest person named in
-full before them; a named apposition gives its key to an unnamed head ("coach
+full before them whose gender, where a given name, honorific or gendered noun
+shows it, agrees (none when nobody agrees); a named apposition gives its key to an unnamed head ("coach
 Bruce Arians" parsed as an apposition). An unnamed speaker ("a UN official", "the administration of
 President Biden") keeps its text with ``speaker_key`` None: the statement is
 a person's or a body's, not the named organisation's, and the organisation
@@ -41,6 +42,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyledger.extract.aliases import gender_of_word
 from storyledger.extract.sentences import sentence_of_token
 from storyledger.model import EntityMention, QuoteMention, Speaker
 
@@ -115,14 +117,42 @@ class Context:
         persons = sorted((m for m in entities if m.label == "PERSON"), key=lambda m: m.start)
         self.persons = [(m.start, m) for m in persons]  # by position, for pronouns
         self.person_starts = [start for start, _ in self.persons]
+        self.gender = person_genders(doc, persons)
 
-    def latest_person_before(self, char: int) -> EntityMention | None:
-        """The person "he" or "she" at ``char`` stands for: the latest named in full (a lone
-        word the model took for a person is often a place), else the latest at all."""
-        earlier = [mention for _, mention in self.persons[: bisect_left(self.person_starts, char)]]
-        full = [mention for mention in earlier if " " in mention.name]
-        candidates = full or earlier
-        return candidates[-1] if candidates else None
+    def latest_person_before(self, pronoun: Token) -> EntityMention | None:
+        """The person "he" or "she" stands for: the latest one before it whose gender, where
+        known, agrees; persons named in full first (a lone word the model took for a person
+        is often a place)."""
+        before = bisect_left(self.person_starts, pronoun.idx)
+        earlier = [mention for _, mention in self.persons[:before]]
+        wanted = "f" if pronoun.lower_ == "she" else "m"
+        for pool in ([m for m in earlier if " " in m.name], earlier):
+            for mention in reversed(pool):
+                if self.gender.get(mention.key, wanted) == wanted:
+                    return mention
+        return None
+
+
+def person_genders(doc: Doc, persons: list[EntityMention]) -> dict[str, str]:
+    """Person key -> "f" or "m" where a mention shows it: an honorific ("Mrs"), a given
+    name ("Martha"), a gendered title or noun before or beside it ("actress", "spokesman")."""
+    genders: dict[str, str] = {}
+    for mention in persons:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or mention.key in genders:
+            continue
+        head = span[-1]
+        evidence = [t for t in head.subtree if t.i < span.start]
+        evidence += [span[0], *(doc[span.start - 1 : span.start])]
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            appositions.append(head.head)
+        for appos in appositions:
+            evidence += [appos, *appos.lefts]
+        found = [g for t in evidence if (g := gender_of_word(t.text))]
+        if found:
+            genders[mention.key] = found[0]
+    return genders
 
 
 def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
@@ -571,7 +601,7 @@ def speaker_from(context: Context, subject: Token, cue: Token) -> Attribution:
     own, the latest person's for "he"/"she", or a named apposition's ("coach Bruce Arians")."""
     mention = context.entity_at.get(subject.i)
     if mention is None and subject.lower_ in PERSONAL_PRONOUNS:
-        mention = context.latest_person_before(subject.idx)
+        mention = context.latest_person_before(subject)
     tokens = speaker_tokens(subject)
     if mention is None:
         for appos in apposition_chain(subject):
