@@ -3,9 +3,9 @@
 spaCy's named entities are the candidates, with what the small model often
 misses added: names of the alias tables in runs of capitalised words, surnames
 of persons named in full, names after an honorific, a title or a word for a
-person ("actress Bettie Page": persons whatever the model's label). Each is cleaned (a leading "the", a
-trailing possessive "'s", titles and lower-case words before a person's name,
-web addresses dropped) and keyed:
+person ("actress Bettie Page": persons whatever the model's label). Each is
+cleaned (a leading "the", a trailing possessive "'s", titles and lower-case
+words before a person's name, web addresses dropped) and keyed:
 
 - countries, their short forms and demonyms share one key ("Kenyan",
   "Kenyans", "Kenya" -> ``kenya``; "US", "U.S.", "the United States",

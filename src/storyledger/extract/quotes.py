@@ -28,11 +28,12 @@ key is the key of the entity mention at the head of the subject: "Mr Ruto",
 "the Kenyan president" and "the head of state" carry the person's key from
 the entity stage; "he" and "she" take the key of the latest person named in
 full before them whose gender, where a given name, honorific or gendered noun
-shows it, agrees (none when nobody agrees); a named apposition gives its key to an unnamed head ("coach
-Bruce Arians" parsed as an apposition). An unnamed speaker ("a UN official", "the administration of
-President Biden") keeps its text with ``speaker_key`` None: the statement is
-a person's or a body's, not the named organisation's, and the organisation
-stays findable as an entity mention inside the speaker span.
+shows it, agrees (none when nobody agrees); a named apposition gives its key
+to an unnamed head ("coach Bruce Arians" parsed as an apposition). An unnamed
+speaker ("a UN official", "the administration of President Biden") keeps its
+text with ``speaker_key`` None: the statement is a person's or a body's, not
+the named organisation's, and the organisation stays findable as an entity
+mention inside the speaker span.
 """
 
 from __future__ import annotations
