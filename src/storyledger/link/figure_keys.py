@@ -42,6 +42,10 @@ IRREGULAR_PARTICIPLES = {
     "cut": "cut",
     "find": "found",
     "fly": "flown",
+    "fall": "fallen",
+    "rise": "risen",
+    "win": "won",
+    "sell": "sold",
     "keep": "kept",
     "grow": "grown",
 }
@@ -63,6 +67,7 @@ class FigureKey:
     words: list[str]  # counted words, head last; "~verb" when nothing counted is known
     actors: set[str] = field(default_factory=set)  # entity keys in the claim's subject
     entities: set[str] = field(default_factory=set)  # entity keys in the claim's sentence
+    counted: str | None = None  # the counted phrase, as written
 
     @property
     def head(self) -> str:
@@ -107,7 +112,8 @@ def subject_entities(claim: Claim, extraction: Extraction) -> set[str]:
 
 
 def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -> FigureKey:
-    words = counted_words(quantity.counted)
+    counted = counted_of(claim, quantity, extraction)
+    words = counted_words(counted)
     predicate = (quantity.predicate or claim.predicate or "").lower()
     if not words and predicate and predicate not in NO_PREDICATE:
         words = ["~" + predicate]
@@ -117,8 +123,33 @@ def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -
         change=claim.change,
         words=words,
         actors=subject_entities(claim, extraction),
-        entities=set(claim.entities),
+        entities=key_entities(claim, extraction),
+        counted=counted,
     )
+
+
+def counted_of(claim: Claim, quantity: QuantityMention, extraction: Extraction) -> str | None:
+    """What is counted; a total that does not say ("bringing the contingent to 600") counts
+    what the other amounts of its sentence in the same unit count."""
+    if quantity.counted:
+        return quantity.counted
+    siblings = (
+        q.counted
+        for q in extraction.quantities
+        if q is not quantity and q.unit == quantity.unit and claim.start <= q.start < claim.end
+    )
+    return next((c for c in siblings if c), None)
+
+
+def key_entities(claim: Claim, extraction: Extraction) -> set[str]:
+    """The entities a claim is about: those of its sentence except people, who say or
+    announce figures rather than being what they count (a person as subject is an actor)."""
+    people = {
+        e.key
+        for e in extraction.entities
+        if e.label == "PERSON" and claim.start <= e.start < claim.end
+    }
+    return set(claim.entities) - people - {claim.speaker_key}
 
 
 def alignment(claim: FigureKey, figure: FigureKey) -> float | None:
@@ -191,7 +222,10 @@ def figure_label(
 ) -> str:
     """A readable name: 'Police officers deployed — Kenya, Haiti', 'Pledged (USD) — US'."""
     what = plural(counted) if counted and unit == "count" else (counted or "")
-    verb = participle(predicate) if predicate and predicate not in NO_PREDICATE else ""
+    says_verb = bool(predicate) and predicate not in NO_PREDICATE
+    if predicate and counted_words(counted)[-1:] == [predicate]:
+        says_verb = False  # "pledge" pledged
+    verb = participle(predicate) if predicate and says_verb else ""
     parts = [p for p in ("additional" if change else "", what, verb) if p]
     modality_word = MODALITY_WORDS.get(modality)
     if modality_word and modality_word not in parts:

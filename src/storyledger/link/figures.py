@@ -232,14 +232,14 @@ def start_figure(
     conn: sqlite3.Connection, story: str, candidate: Candidate, extraction: Extraction
 ) -> str:
     key, claim, quantity = candidate.key, candidate.claim, candidate.quantity
-    names = entity_names(claim, extraction, key.actors)
+    names = entity_names(claim, extraction, key)
     seq = conn.execute(
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM figures WHERE story = ?", (story,)
     ).fetchone()[0]
     figure_id = new_figure_id(conn, story, key)
     label = figure_label(
         key.unit,
-        quantity.counted,
+        key.counted,
         quantity.predicate or claim.predicate,
         key.modality,
         key.change,
@@ -253,7 +253,7 @@ def start_figure(
             story,
             label,
             key.unit,
-            quantity.counted,
+            key.counted,
             key.modality,
             int(key.change),
             json.dumps(key.words),
@@ -266,16 +266,17 @@ def start_figure(
     return figure_id
 
 
-def entity_names(claim: Claim, extraction: Extraction, actors: set[str]) -> list[list[str]]:
-    """[key, name] of the claim's entities, subjects first, each once."""
+def entity_names(claim: Claim, extraction: Extraction, key: FigureKey) -> list[list[str]]:
+    """[key, name] of the entities a claim is about, subjects first, each once."""
+    wanted = key.entities | key.actors
     names: dict[str, str] = {}
     in_sentence = [e for e in extraction.entities if claim.start <= e.start < claim.end]
-    for mention in sorted(in_sentence, key=lambda e: (e.key not in actors, e.start)):
-        if mention.key in claim.entities or mention.key in actors:
+    for mention in sorted(in_sentence, key=lambda e: (e.key not in key.actors, e.start)):
+        if mention.key in wanted:
             names.setdefault(mention.key, mention.name)
-    for key in claim.entities:
-        names.setdefault(key, key)
-    return [[key, name] for key, name in names.items()]
+    for entity in sorted(wanted):
+        names.setdefault(entity, entity)
+    return [[entity, name] for entity, name in names.items()]
 
 
 def new_figure_id(conn: sqlite3.Connection, story: str, key: FigureKey) -> str:

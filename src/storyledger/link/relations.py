@@ -74,7 +74,12 @@ def tolerance(a: Obs, b: Obs) -> float:
 def same_value(a: Obs, b: Obs) -> bool:
     (a_low, a_high), (b_low, b_high) = a.bounds(), b.bounds()
     slack = tolerance(a, b)
-    return abs(a_low - b_low) <= slack and abs(a_high - b_high) <= slack
+    return close(a_low, b_low, slack) and close(a_high, b_high, slack)
+
+
+def close(a: float, b: float, slack: float) -> bool:
+    """Equal within ``slack``; an open end (infinite) equals only an open end."""
+    return a == b or abs(a - b) <= slack
 
 
 def within(inner: Obs, outer: Obs) -> bool:
