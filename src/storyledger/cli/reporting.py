@@ -143,7 +143,7 @@ def report(
     with output_to(output) as out:
         out.write(text)
     if output is not None:
-        console.print(f"wrote {output}", highlight=False)
+        console.print(f"wrote {output}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -198,4 +198,5 @@ def demo(
         f"\nledger:   {result.ledger_path}\nbriefing: {result.briefing_path}"
         f"\nnext:     storyledger --db {result.ledger_path} timeline",
         highlight=False,
+        soft_wrap=True,  # paths stay whole, to copy and paste
     )
