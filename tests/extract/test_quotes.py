@@ -369,6 +369,15 @@ def test_pronoun_of_the_other_gender_from_everyone_named_has_no_key(nlp: Languag
     assert (speaker_text(quote), quote.speaker_key) == ("She", None)
 
 
+def test_a_person_named_inside_a_quote_is_not_the_pronoun(nlp: Language) -> None:
+    text = (
+        "Host Hugh Jackman spoke first. “I grew up watching Johnny Carson,” he said. "
+        "He said he was grateful."
+    )
+    quote = quote_with(nlp, text, "he was grateful")
+    assert quote.speaker_key == "hugh_jackman"
+
+
 def test_pronoun_with_nobody_named_has_no_key(nlp: Language) -> None:
     quote = quote_with(nlp, "He said the officers were ready.", "the officers were ready")
     assert (speaker_text(quote), quote.speaker_key) == ("He", None)

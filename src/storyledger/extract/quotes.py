@@ -18,8 +18,8 @@ from the verb of saying or stance it depends on (ruled the mission
 "unconstitutional", defends the mission "for humanity"), from the nearest
 verb of saying or "according to" in its sentences ("...," the minister said;
 "Ruto said:" on the line before), from a name and colon before it (`Ruto: "..."`),
-or from the quote just before it when it opens a sentence (a speaker's next
-sentences). Otherwise it has no speaker (a scare quote); a quoted title with
+or from the quote (direct or reported) just before it when it opens a sentence
+(a speaker's next sentences). Otherwise it has no speaker (a scare quote); a quoted title with
 no speaker ("The Golden Compass") is not a quote.
 
 The speaker is the subject of the cue (inherited from the governing verb for
@@ -27,8 +27,8 @@ The speaker is the subject of the cue (inherited from the governing verb for
 key is the key of the entity mention at the head of the subject: "Mr Ruto",
 "the Kenyan president" and "the head of state" carry the person's key from
 the entity stage; "he" and "she" take the key of the latest person named in
-full before them whose gender, where a given name, honorific or gendered noun
-shows it, agrees (none when nobody agrees); a named apposition gives its key
+full before them, outside quotes, whose gender, where a given name, honorific
+or gendered noun shows it, agrees (none when nobody agrees); a named apposition gives its key
 to an unnamed head ("coach Bruce Arians" parsed as an apposition). An unnamed
 speaker ("a UN official", "the administration of President Biden") keeps its
 text with ``speaker_key`` None: the statement is a person's or a body's, not
@@ -103,11 +103,15 @@ class Reported:
 
 
 class Context:
-    """What attribution needs of one article: sentences, entity mentions by token, persons."""
+    """What attribution needs of one article: its direct quotes, sentences, entity mentions
+    by token, and the persons pronouns may stand for."""
 
     def __init__(self, doc: Doc, entities: list[EntityMention]) -> None:
         self.doc = doc
-        self.text = doc.text  # rebuilt by spaCy on every access: read it once
+        self.text = doc.text  # rebuilt by spaCy on every access: read it once here
+        self.directs = [  # character spans of the direct quotes' content
+            span for span in quote_spans(self.text) if doc.char_span(*span, alignment_mode="expand")
+        ]
         self.sentence = sentence_of_token(doc)
         self.bounds = [(sent.start, sent.end) for sent in doc.sents]
         self.entity_at: dict[int, EntityMention] = {}
@@ -115,7 +119,10 @@ class Context:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for token in span or ():
                 self.entity_at[token.i] = mention
-        persons = sorted((m for m in entities if m.label == "PERSON"), key=lambda m: m.start)
+        persons = sorted(
+            (m for m in entities if m.label == "PERSON" and not within(m, self.directs)),
+            key=lambda m: m.start,
+        )  # a person named inside a quote is the quoted speaker's subject, not the writer's
         self.persons = [(m.start, m) for m in persons]  # by position, for pronouns
         self.person_starts = [start for start, _ in self.persons]
         self.gender = person_genders(doc, persons)
@@ -132,6 +139,10 @@ class Context:
                 if self.gender.get(mention.key, wanted) == wanted:
                     return mention
         return None
+
+
+def within(mention: EntityMention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.start and mention.end <= end for start, end in spans)
 
 
 def person_genders(doc: Doc, persons: list[EntityMention]) -> dict[str, str]:
@@ -159,9 +170,7 @@ def person_genders(doc: Doc, persons: list[EntityMention]) -> dict[str, str]:
 def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
     """Direct and reported quotes of one parsed article, with speaker, cue and content span."""
     context = Context(doc, entities)
-    directs = [
-        span for span in quote_spans(context.text) if doc.char_span(*span, alignment_mode="expand")
-    ]
+    directs = context.directs
     reported = outermost([r for r in find_reported(context) if not inside_direct(doc, r, directs)])
     quotes = [reported_mention(doc, r, context.sentence) for r in reported]
     quotes += direct_quotes(context, directs, reported)
