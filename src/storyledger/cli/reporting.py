@@ -13,12 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from storyledger.cli.app import app, console, ledger_from, print_json
+from storyledger.cli.facts import facts_table
 from storyledger.demo import DEFAULT_OUT, run_demo
 from storyledger.report.briefing import FORMATS as REPORT_FORMATS
 from storyledger.report.briefing import (
     briefing_data,
     display_date,
-    figure_summary,
     headline_figures,
     render_briefing,
 )
@@ -88,23 +88,6 @@ def timeline_table(events: list[dict[str, Any]]) -> Table:
             Text(event["description"]),
             Text(str(event["salience"])),
             Text(sources),
-        )
-    return table
-
-
-def fact_sheet_table(figures: list[dict[str, Any]]) -> Table:
-    """The headline figures: latest value, how it changed, and the latest source."""
-    table = Table("figure", "modality", "latest", "as of", "changes", "source", title="Fact sheet")
-    for figure in headline_figures(figures):
-        summary = figure_summary(figure)
-        latest = summary["latest"]
-        table.add_row(
-            Text(figure["label"]),
-            Text(figure["modality"]),
-            Text(latest["value"], style="bold"),
-            Text(display_date(latest["as_of"]) if latest["as_of"] else ""),
-            Text(" → ".join(step["value"] for step in summary["steps"][-4:])),
-            Text(latest["citations"][-1]["text"]),
         )
     return table
 
@@ -189,7 +172,7 @@ def demo(
     Example: storyledger demo --out /tmp/haiti-demo
     """
     result = run_demo(out, progress=sys.stderr.isatty())
-    console.print(fact_sheet_table(result.figures))
+    console.print(facts_table(headline_figures(result.figures)))
     console.print(timeline_table(result.events[:DEMO_EVENTS]))
     console.print(
         f"{result.articles} articles -> {len(result.figures)} figures,"
