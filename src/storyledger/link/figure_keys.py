@@ -228,7 +228,7 @@ def figure_label(
     verb = participle(predicate) if predicate and says_verb else ""
     parts = [p for p in ("additional" if change else "", what, verb) if p]
     modality_word = MODALITY_WORDS.get(modality)
-    if modality_word and modality_word not in parts:
+    if modality_word and not any(modality_word.startswith(p.rstrip("s")) for p in parts):
         parts.append(f"({modality_word})" if parts else modality_word)
     if unit != "count":
         parts.append(f"({unit})")
