@@ -24,7 +24,7 @@ def test_demo_builds_the_ledger_and_writes_the_briefing(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["demo", "--out", str(out)])
 
     assert result.exit_code == 0, result.output
-    assert "Fact sheet" in result.output and "Timeline" in result.output
+    assert "Facts" in result.output and "Timeline" in result.output
     assert str(out / "briefing.html") in result.output
     html = (out / "briefing.html").read_text(encoding="utf-8")
     assert "<svg" in html and 'class="cite"' in html
