@@ -96,7 +96,9 @@ def test_every_timeline_and_figure_line_is_cited(ledger: Ledger) -> None:
     assert len(cards) == len(data["figures"])
     for card in cards:
         assert re.search(r"\[[^\]]+, \d{4}-\d{2}-\d{2}\]", visible(card))
-        assert "<svg" in card
+    charted = [f for f in data["figures"] if f["chart"]]
+    assert charted  # 400 in June, then 600 in July
+    assert sum("<svg" in card for card in cards) == len(charted)
 
     markdown = render_briefing(data, "md")
     timeline_md = markdown.split("## Timeline", 1)[1].split("## Key quotes", 1)[0]

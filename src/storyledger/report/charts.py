@@ -14,6 +14,7 @@ from html import escape
 WIDTH, HEIGHT = 280, 84
 LEFT, RIGHT, TOP, BOTTOM = 52, 10, 10, 22
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+MIN_DATES = 2
 LINE = "#1f4e79"
 CONFLICT = "#b3261e"
 HOLLOW = f'fill="#fff" stroke="{CONFLICT}" stroke-width="1.5"'
@@ -28,9 +29,10 @@ class Point:
 
 
 def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -> str:
-    """An SVG step chart of the points in date order ('' when there is nothing to draw)."""
+    """An SVG step chart of the points in date order ('' for fewer than two dates: a single
+    value needs no chart)."""
     points = sorted(points, key=lambda p: p.day)
-    if not points:
+    if len({p.day for p in points}) < MIN_DATES:
         return ""
     x_of = x_scale([p.day for p in points])
     y_of = y_scale([p.value for p in points])
@@ -70,9 +72,7 @@ def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -
 def x_scale(days: list[str]) -> Callable[[str], float]:
     """Dates to x positions; a single date sits in the middle."""
     first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
-    span = (last - first).days
-    if span == 0:
-        return lambda _day: LEFT + PLOT_W / 2
+    span = max((last - first).days, 1)
     return lambda day: LEFT + PLOT_W * (date.fromisoformat(day) - first).days / span
 
 
