@@ -120,7 +120,7 @@ def quote_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
                     "quote": quote["text"],
                     "direct": quote["direct"],
                     "cue": quote["cue"],
-                    "story": story,
+                    "story": source["story"],
                     **cited(source),
                 }
 

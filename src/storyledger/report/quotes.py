@@ -16,7 +16,7 @@ def quotes_data(ledger: Ledger, story: str | None = None) -> list[dict[str, Any]
 
     A speaker with an entity key is named by the entity's canonical name. Each group
     is ``{speaker, speaker_key, quotes: [{text, direct, cue, sources:
-    [{article, outlet, url, published}]}]}``; the same words printed by several
+    [{article, outlet, url, published, story}]}]}``; the same words printed by several
     articles (a syndicated copy, a quote repeated) are one quote with several sources.
     """
     groups: dict[str, dict[str, Any]] = {}
@@ -39,6 +39,7 @@ def quotes_data(ledger: Ledger, story: str | None = None) -> list[dict[str, Any]
                 "outlet": row["outlet"],
                 "url": row["url"],
                 "published": row["published"],
+                "story": row["story"],
             }
         )
     canonical = entity_names(ledger, [g["speaker_key"] for g in groups.values()])
@@ -70,14 +71,13 @@ def entity_names(ledger: Ledger, keys: list[str | None]) -> dict[str, str]:
 def quote_rows(ledger: Ledger, story: str | None) -> list[Any]:
     """Quote mentions with their article's citation fields, oldest article first."""
     sql = (
-        "SELECT m.article_id, m.data, a.outlet, a.url, a.published FROM mentions m"
+        "SELECT m.article_id, m.data, a.outlet, a.url, a.published, ast.story FROM mentions m"
         " JOIN articles a ON a.id = m.article_id"
+        " LEFT JOIN article_story ast ON ast.article_id = a.id WHERE"
     )
     params: tuple[str, ...] = ()
     if story is not None:
-        sql += " JOIN article_story ast ON ast.article_id = a.id WHERE ast.story = ? AND"
+        sql += " ast.story = ? AND"
         params = (story,)
-    else:
-        sql += " WHERE"
     sql += " m.kind = 'quote' ORDER BY a.published, a.seq, m.idx"
     return ledger.conn.execute(sql, params).fetchall()
