@@ -454,47 +454,73 @@ def block_of(interval_start: str, interval_end: str) -> str:
     return interval_start[:7]
 
 
+@dataclass
+class Candidate:
+    """An event the clause may belong to: how the dates relate, its sources' words and actors."""
+
+    id: str
+    relation: str
+    words: list[set[str]]
+    actors: set[str]
+
+
 def agrees(
-    conn: sqlite3.Connection,
-    story: str,
-    clause: DatedClause,
-    sources: list[sqlite3.Row],
-    relation: str,
+    clause: DatedClause, words: set[str], event: Candidate, weight: dict[str, float]
 ) -> bool:
     """Whether the clause tells the same event as the sources already merged."""
-    shared_actor = any(set(clause.actors) & set(json.loads(s["actors"])) for s in sources)
-    words = content_words(clause.clause)
-    theirs = [content_words(s["clause"]) for s in sources]
-    weight = word_weights(conn, story, words.union(*theirs))
-    best = max(dice(words, other, weight) for other in theirs)
-    if relation == "same" and clause.interval_start == clause.interval_end:
+    shared_actor = bool(set(clause.actors) & event.actors)
+    best = max(dice(words, other, weight) for other in event.words)
+    if event.relation == "same" and clause.interval_start == clause.interval_end:
         return best >= SAME_DAY
-    if relation == "same":
+    if event.relation == "same":
         return best >= SAME_DATE_WORDS_ONLY or (shared_actor and best >= SAME_DATE_WITH_ACTOR)
     return shared_actor and best >= NESTED_DATE_WITH_ACTOR
 
 
 def matching_event(conn: sqlite3.Connection, story: str, clause: DatedClause) -> str | None:
     """The id of the story's event the clause belongs to, if there is one."""
+    candidates = compatible_events(conn, story, clause)
+    if not candidates:
+        return None
+    words = content_words(clause.clause)
+    weight = word_weights(conn, story, words.union(*(w for c in candidates for w in c.words)))
+    return next((c.id for c in candidates if agrees(clause, words, c, weight)), None)
+
+
+def compatible_events(conn: sqlite3.Connection, story: str, clause: DatedClause) -> list[Candidate]:
+    """The story's events of the same status with a compatible date, most salient first."""
     blocks = blocks_to_search(clause)
     marks = ",".join("?" * len(blocks))
-    candidates = conn.execute(
+    start, end = clause.interval_start, clause.interval_end
+    rows = conn.execute(
         f"SELECT id, date, mod, interval_start, interval_end FROM events"
-        f" WHERE story = ? AND status = ? AND block IN ({marks}) ORDER BY salience DESC, id",
-        (story, clause.status, *blocks),
+        f" WHERE story = ? AND status = ? AND block IN ({marks})"
+        " AND ((interval_start <= ? AND interval_end >= ?)"  # holds the clause's date
+        " OR (interval_start >= ? AND interval_end <= ?))"  # or is held by it
+        " ORDER BY salience DESC, id",
+        (story, clause.status, *blocks, start, end, start, end),
     ).fetchall()
-    mine = (clause.date, clause.mod, clause.interval_start, clause.interval_end)
-    for event in candidates:
-        theirs = (event["date"], event["mod"], event["interval_start"], event["interval_end"])
-        relation = date_relation(mine, theirs)
-        if relation is None:
-            continue
-        sources = conn.execute(
-            "SELECT clause, actors FROM event_sources WHERE event_id = ?", (event["id"],)
-        ).fetchall()
-        if sources and agrees(conn, story, clause, sources, relation):
-            return str(event["id"])
-    return None
+    mine = (clause.date, clause.mod, start, end)
+    relations = {
+        row["id"]: relation
+        for row in rows
+        if (relation := date_relation(mine, tuple(row)[1:])) is not None
+    }
+    candidates = {
+        event_id: Candidate(event_id, relation, [], set())
+        for event_id, relation in relations.items()
+    }
+    ids = list(candidates)
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        for event_id, text, actors in conn.execute(
+            "SELECT event_id, clause, actors FROM event_sources"
+            f" WHERE event_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            candidates[event_id].words.append(content_words(text))
+            candidates[event_id].actors.update(json.loads(actors))
+    return [c for c in candidates.values() if c.words]
 
 
 def new_event(conn: sqlite3.Connection, story: str, article: Article, clause: DatedClause) -> str:
