@@ -242,3 +242,31 @@ def test_an_undated_statement_in_the_lede_is_news_of_the_publication_day(ledger:
         ("2024-06-10", "happened"),  # a dated statement needs no lede rule
     }
     assert events[("2024-06-09", "happened")]["description"].endswith("Ruto said.")
+
+
+def test_relink_all_rebuilds_the_same_events(ledger: Ledger) -> None:
+    from storyledger.link.pipeline import relink_all
+
+    store(ledger, ruling("Daily A", "2024-01-27", "A court ruled the deployment void"))
+    store(
+        ledger,
+        Draft(
+            text="The mandate of the mission ends in October.",
+            outlet="Daily B",
+            published="2025-07-01",
+            times=[("October", "2025-10", "2025-10-01", "2025-10-31", None)],
+        ),
+    )
+
+    def summary() -> set[tuple[str, str, str, int]]:
+        return {
+            (e["date"], e["status"], e["description"], len(e["sources"]))
+            for e in timeline_data(ledger)
+        }
+
+    before = summary()
+    relink_all(ledger)
+    assert summary() == before
+    counted = ledger.conn.execute("SELECT SUM(clauses) FROM event_words WHERE word = ''")
+    sources = ledger.conn.execute("SELECT COUNT(*) FROM event_sources")
+    assert counted.fetchone()[0] == sources.fetchone()[0]  # word statistics rebuilt once
