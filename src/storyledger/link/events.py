@@ -2,9 +2,12 @@
 
 Every time mention with a calendar value (a day, week, month, quarter, year, or
 an interval of those) becomes a *dated clause*: the clause around it, the
-entities in it, and whether it tells what happened or what is expected. A
-clause joins an event of the same story and status when the dates are
-compatible and the wording and actors agree, or it starts a new event.
+entities in it, and whether it tells what happened or what is expected; so does
+an undated statement attributed in the first sentence ("..., Ruto said."),
+dated by the publication day. A clause joins an event of the same story and
+status when the dates are compatible and the wording and actors agree (a Dice
+overlap of content words, weighted by how rare each word is in the story), or
+it starts a new event.
 
 Dates keep their granularity: a month event and a day event inside that month
 merge only when the rest agrees strongly, and a month is never turned into its
@@ -111,7 +114,7 @@ def link_events(ledger: Ledger, article: Article, extraction: Extraction, story:
         count_words(conn, story, clause.clause, +1)
         event_id = matching_event(conn, story, clause) or new_event(conn, story, article, clause)
         conn.execute(
-            "INSERT OR IGNORE INTO event_sources (event_id, article_id, time_idx, claim, date,"
+            "INSERT INTO event_sources (event_id, article_id, time_idx, claim, date,"
             " mod, interval_start, interval_end, clause, actors)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
