@@ -331,6 +331,11 @@ def test_a_question_put_to_the_speaker_is_not_their_quote(nlp: Language) -> None
     assert [(q.text, q.cue) for q in quotes(nlp, text)] == [("Not before the job is done.", "said")]
 
 
+def test_reported_speech_is_not_left_to_run_past_a_quote(nlp: Language) -> None:
+    found = quotes(nlp, "Jon Owen said “we are ready” and left.")
+    assert [(q.text, q.direct) for q in found] == [("we are ready", True)]
+
+
 def test_negated_or_infinitive_verbs_report_nothing(nlp: Language) -> None:
     assert quotes(nlp, "He did not say whether the officers would return.") == []
     assert quotes(nlp, "The minister declined to say when the officers would return.") == []

@@ -171,7 +171,9 @@ def find_quotes(doc: Doc, entities: list[EntityMention]) -> list[QuoteMention]:
     """Direct and reported quotes of one parsed article, with speaker, cue and content span."""
     context = Context(doc, entities)
     directs = context.directs
-    reported = outermost([r for r in find_reported(context) if not inside_direct(doc, r, directs)])
+    reported = outermost(
+        [r for r in find_reported(context) if not clashes_with_direct(doc, r, directs)]
+    )
     quotes = [reported_mention(doc, r, context.sentence) for r in reported]
     quotes += direct_quotes(context, directs, reported)
     return sorted(quotes, key=lambda q: (q.start, q.end))
@@ -536,14 +538,18 @@ def reported_mention(doc: Doc, reported: Reported, sentence: list[int]) -> Quote
     )
 
 
-def inside_direct(doc: Doc, reported: Reported, directs: list[tuple[int, int]]) -> bool:
-    """Whether reported speech lies within a direct quote (the words of the quoted speaker)."""
+def clashes_with_direct(doc: Doc, reported: Reported, directs: list[tuple[int, int]]) -> bool:
+    """Whether reported speech lies within a direct quote (the quoted speaker's own words,
+    left to the direct quote) or crosses one's edge (a parse that runs past the quote)."""
     cue = reported.cue
-    content = (doc[reported.start].idx, doc[reported.end - 1].idx + len(doc[reported.end - 1]))
+    words = [t for t in doc[reported.start : reported.end] if not (t.is_quote or t.is_space)]
+    if not words:
+        return True
+    first, last = words[0].idx, words[-1].idx + len(words[-1])
     for start, end in directs:
-        if start <= cue.idx < end:
+        if start <= cue.idx < end or (start <= first and last <= end + 1):
             return True
-        if start - 1 <= content[0] and content[1] <= end + 1:
+        if first < start < last < end or start <= first < end < last:
             return True
     return False
 
