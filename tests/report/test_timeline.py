@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,22 @@ def test_relink_all_rebuilds_the_same_events(ledger: Ledger) -> None:
     counted = ledger.conn.execute("SELECT SUM(clauses) FROM event_words WHERE word = ''")
     sources = ledger.conn.execute("SELECT COUNT(*) FROM event_sources")
     assert counted.fetchone()[0] == sources.fetchone()[0]  # word statistics rebuilt once
+
+
+def test_timeline_command_json_follows_the_contract(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyledger.cli.app import app
+
+    with new_ledger(tmp_path) as ledger:
+        store(ledger, ruling("Daily A", "2024-01-27", "A court ruled the deployment void"))
+    runner = CliRunner()
+    result = runner.invoke(app, ["--db", str(tmp_path / "ledger.db"), "timeline", "--json"])
+    assert result.exit_code == 0, result.output
+    (event,) = json.loads(result.output)
+    assert {"id", "story", "date", "status", "description", "salience", "sources"} <= set(event)
+    assert {"article", "outlet", "url"} <= set(event["sources"][0])
+    table = runner.invoke(app, ["--db", str(tmp_path / "ledger.db"), "timeline"])
+    assert table.exit_code == 0 and "26 Jan 2024" in table.output and "happened" in table.output
+    bad = runner.invoke(app, ["--db", str(tmp_path / "ledger.db"), "timeline", "--from", "May"])
+    assert bad.exit_code != 0
