@@ -15,6 +15,7 @@ from rich.text import Text
 from storyledger.cli.app import app, console, ledger_from, print_json
 from storyledger.cli.facts import facts_table
 from storyledger.demo import DEFAULT_OUT, run_demo
+from storyledger.link.corrections import resolve_story_id
 from storyledger.report.briefing import FORMATS as REPORT_FORMATS
 from storyledger.report.briefing import (
     briefing_data,
@@ -25,14 +26,20 @@ from storyledger.report.briefing import (
 from storyledger.report.export import COLUMNS, WHATS, export_rows, write_export
 from storyledger.report.export import FORMATS as EXPORT_FORMATS
 from storyledger.report.timeline import in_date_order, timeline_data
+from storyledger.store.sqlite import Ledger
 
 DEMO_EVENTS = 20
 StoryOption = Annotated[
-    str | None, typer.Option("--story", "-s", help="Story id (default: every story).")
+    str | None, typer.Option("--story", "-s", help="Story id or a unique prefix of it.")
 ]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
+
+
+def story_id(ledger: Ledger, story: str | None) -> str | None:
+    """The full id of the story named by --story (an id or a unique prefix), if any."""
+    return resolve_story_id(ledger, story) if story else None
 
 
 def choice(allowed: tuple[str, ...], name: str) -> Any:
@@ -65,7 +72,7 @@ def timeline(
     Example: storyledger --db haiti.db timeline --from 2024-06 --to 2024-12
     """
     with ledger_from(ctx) as ledger:
-        events = timeline_data(ledger, story, start, end)
+        events = timeline_data(ledger, story_id(ledger, story), start, end)
     if as_json:
         print_json(events)
     else:
@@ -122,7 +129,7 @@ def report(
     Example: storyledger --db haiti.db report --format html -o briefing.html
     """
     with ledger_from(ctx) as ledger:
-        text = render_briefing(briefing_data(ledger, story), fmt)
+        text = render_briefing(briefing_data(ledger, story_id(ledger, story)), fmt)
     with output_to(output) as out:
         out.write(text)
     if output is not None:
@@ -155,7 +162,7 @@ def export(
     Example: storyledger --db haiti.db export --what observations --format csv -o obs.csv
     """
     with ledger_from(ctx) as ledger:
-        rows = export_rows(ledger, what, story)
+        rows = export_rows(ledger, what, story_id(ledger, story))
     with output_to(output) as out:
         write_export(rows, COLUMNS[what], fmt, out)
 
