@@ -329,12 +329,14 @@ def insert_observation(
     reported: date | None,
 ) -> int:
     q, claim, as_of = candidate.quantity, candidate.claim, candidate.as_of
-    cursor = conn.execute(
-        "INSERT INTO observations (figure_id, article_id, claim, source, duplicate_of,"
+    observation_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM observations").fetchone()
+    conn.execute(
+        "INSERT INTO observations (id, figure_id, article_id, claim, source, duplicate_of,"
         " source_outlet, value, low, high, approx, as_of, as_of_start, as_of_end, reported,"
         " published, outlet, url, speaker, sentence, relation)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
         (
+            observation_id[0],
             figure_id,
             article.id,
             candidate.claim_idx,
@@ -356,7 +358,7 @@ def insert_observation(
             claim.text,
         ),
     )
-    return int(cursor.lastrowid or 0)
+    return int(observation_id[0])
 
 
 def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Candidate]) -> None:
@@ -374,13 +376,14 @@ def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Cand
     before = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
     observations = assign_relations([obs_of_row(row) for row in rows], new_ids)
     changed = [
-        (o.relation, o.relation_to, o.id)
+        (o.relation, o.relation_to, figure_id, o.id)
         for o in observations
         if before[o.id] != (o.relation, o.relation_to)
     ]
     if changed:
         conn.executemany(
-            "UPDATE observations SET relation = ?, relation_to = ? WHERE id = ?", changed
+            "UPDATE observations SET relation = ?, relation_to = ? WHERE figure_id = ? AND id = ?",
+            changed,
         )
 
 

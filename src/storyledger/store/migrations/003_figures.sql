@@ -30,8 +30,9 @@ CREATE INDEX figure_keys_figure ON figure_keys(figure_id);
 -- refers to (TIMEX3 value, else the publication date); as_of_start/as_of_end
 -- are the days it spans. relation is recomputed for the whole figure when an
 -- observation is added, so it never depends on the order articles arrived in.
+-- Stored clustered by figure, so that reading a figure reads neighbouring pages.
 CREATE TABLE observations (
-    id INTEGER PRIMARY KEY,
+    id INTEGER NOT NULL,  -- unique (observations_id), assigned in insertion order
     figure_id TEXT NOT NULL,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     claim INTEGER NOT NULL,  -- index of the claim in the article's extraction
@@ -52,8 +53,10 @@ CREATE TABLE observations (
     speaker TEXT,
     sentence TEXT NOT NULL,
     relation TEXT NOT NULL,
-    relation_to INTEGER  -- the observation the relation refers to (NULL for first)
-);
+    relation_to INTEGER,  -- the observation the relation refers to (NULL for first)
+    PRIMARY KEY (figure_id, id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX observations_id ON observations(id);
 -- in the order of observations within a figure: as_of, then publication, then article
 CREATE INDEX observations_figure
     ON observations(figure_id, as_of_start, as_of_end, reported, article_id);
