@@ -144,15 +144,19 @@ class History:
         """Independent sources (outlets; a copy counts as its original) that gave the i-th
         value since the figure last had another one (other values for its own time, such as
         a conflicting report, do not end the run)."""
-        target = self.obs(i)
+        target, value = self.obs(i), self.value_of(i)
         sources = set()
         for j in range(i, -1, -1):
-            obs = self.obs(j)
-            if same_value(obs, target):
-                sources.add(obs.outlet or obs.source)
-            elif not same_time(obs, target):
+            row = self.rows[j]
+            if self.value_of(j) == value or same_value(self.obs(j), target):
+                sources.add(row["source_outlet"] or row["source"])
+            elif not same_time(self.obs(j), target):
                 break
         return len(sources)
+
+    def value_of(self, i: int) -> tuple[float, float | None, float | None]:
+        row = self.rows[i]
+        return row["value"], row["low"], row["high"]
 
     def conflicts(self) -> list[tuple[int, int, int | None]]:
         """(conflicting, rival, settling report or None) of every conflict, by index."""
