@@ -36,8 +36,10 @@ from storyledger.link.story_features import NAMES, WORDS, Features, article_feat
 from storyledger.model import Article, Extraction
 from storyledger.store.sqlite import Ledger
 
-JOIN_THRESHOLD = 0.30
+JOIN_THRESHOLD = 0.28
 NAMES_SHARE = 0.5
+COHESION_RATIO = 0.0
+NAMES_GATE = 0.0
 BLOCKING_KEYS = 10
 STORIES_PER_KEY = 8
 TIME_GRACE_DAYS = 14
@@ -165,11 +167,20 @@ def best_story(
     shares = {WORDS: 1.0 - NAMES_SHARE, NAMES: NAMES_SHARE} if len(active) == 2 else {WORDS: 1.0}
     best: tuple[str, float] | None = None
     for row in story_rows(conn, candidates):
-        score = 0.0
+        score = member_mean = cohesion = 0.0
+        members = row["sources"]
         for channel, share in shares.items():
             norm2 = row["norm2_names"] if channel == NAMES else row["norm2_words"]
+            dot = dots[row["id"]].get(channel, 0.0)
             if norm2 > 0:
-                score += share * dots[row["id"]].get(channel, 0.0) / math.sqrt(norm2)
+                score += share * dot / math.sqrt(norm2)
+                if channel == NAMES and dot / math.sqrt(norm2) < NAMES_GATE:
+                    members = -1
+            if members > 1:
+                member_mean += share * dot / members
+                cohesion += share * (norm2 - members) / (members * (members - 1))
+        if members < 0 or (members > 1 and member_mean < COHESION_RATIO * cohesion):
+            continue
         score *= time_factor(published, row["first_published"], row["last_published"])
         if best is None or score > best[1]:
             best = (str(row["id"]), score)
@@ -214,7 +225,7 @@ def centroid_dots(
 def story_rows(conn: sqlite3.Connection, stories: list[str]) -> list[sqlite3.Row]:
     marks = ",".join("?" * len(stories))
     return conn.execute(
-        "SELECT id, norm2_words, norm2_names, first_published, last_published"
+        "SELECT id, sources, norm2_words, norm2_names, first_published, last_published"
         f" FROM stories WHERE id IN ({marks}) ORDER BY seq",
         stories,
     ).fetchall()

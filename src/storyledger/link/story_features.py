@@ -26,6 +26,10 @@ WORDS, NAMES = 0, 1  # feature channels
 LEAD_CHARS = 300  # the lead: headline and first lines
 LEAD_WEIGHT = 3.0  # a feature in the lead counts this many times
 NUMBER_WEIGHT = 0.5  # a number other than a year counts half
+ENTITY_WEIGHT = 0.5  # entity keys add to the capitalised words they replace
+CAPITALISED = True
+MONTHS = True
+SKIP_ENTITY_WORDS = True  # words inside an entity mention count as the entity only
 SHORTEST_WORD = 3
 TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d+(?:[.,]\d+)*")
 SENTENCE_OPENERS = set(".!?:;|\"“”'‘(\n")
@@ -65,14 +69,20 @@ def article_features(article: Article, extraction: Extraction) -> Features:
     features = Features()
     title = (article.title or "").strip()
     if title and not article.text.lstrip().startswith(title):
-        add_text(features, title, lead=True)
-    add_text(features, article.text, lead=not title)
+        add_text(features, title, lead=True, entity_starts=set())
+    starts = entity_token_starts(extraction) if SKIP_ENTITY_WORDS else set()
+    add_text(features, article.text, lead=True, entity_starts=starts)
     add_entities(features, extraction)
-    add_months(features, extraction)
+    if MONTHS:
+        add_months(features, extraction)
     return features
 
 
-def add_text(features: Features, text: str, lead: bool) -> None:
+def entity_token_starts(extraction: Extraction) -> set[int]:
+    return {i for m in extraction.entities for i in range(m.start, m.end)}
+
+
+def add_text(features: Features, text: str, lead: bool, entity_starts: set[int]) -> None:
     """Content words, in-sentence capitalised words, years and numbers of a text."""
     for match in TOKEN.finditer(text):
         raw = match.group()
@@ -85,7 +95,9 @@ def add_text(features: Features, text: str, lead: bool) -> None:
             continue
         term = stem(word)
         features.add(WORDS, term, weight, word)
-        if raw[0].isupper() and not opens_sentence(text, match.start()):
+        if match.start() in entity_starts:
+            continue
+        if CAPITALISED and raw[0].isupper() and not opens_sentence(text, match.start()):
             features.add(NAMES, term, weight, raw.replace("’", "'").removesuffix("'s"))
 
 
@@ -100,7 +112,7 @@ def add_entities(features: Features, extraction: Extraction) -> None:
     """Canonical entity keys: "Kenyan" and "Kenya" are one feature when the extraction says so."""
     for mention in extraction.entities:
         weight = LEAD_WEIGHT if mention.start < LEAD_CHARS else 1.0
-        features.add(NAMES, f"e:{mention.key}", weight, mention.name)
+        features.add(NAMES, f"e:{mention.key}", weight * ENTITY_WEIGHT, mention.name)
 
 
 def add_months(features: Features, extraction: Extraction) -> None:
