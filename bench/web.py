@@ -107,8 +107,17 @@ def free_port() -> int:
 
 def start_server(path: Path, port: int) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
-        [sys.executable, "-m", "storyledger", "--db", str(path), "serve", "--port", str(port)]
-        + ["--read-only"],
+        [
+            sys.executable,
+            "-m",
+            "storyledger",
+            "--db",
+            str(path),
+            "serve",
+            "--port",
+            str(port),
+            "--read-only",
+        ],
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -7,7 +7,7 @@ text is extracted once per test session.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,7 @@ def article_of(record: dict[str, Any]) -> Article:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def extraction_of(text: str, published: str | None) -> Extraction:
     return extract(text, published)
 

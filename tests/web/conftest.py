@@ -19,8 +19,8 @@ HOSTILE_MARK = "hostile-marker"
 HOSTILE_TEXT = (
     "Kenya pledged 1,000 police officers to Haiti on Monday, the ministry said. "
     '<script>window.__pwned = "script";</script> '
-    '<img src=x onerror="window.__pwned = \'onerror\'"> '
-    '<a href="javascript:window.__pwned=\'link\'">click</a> '
+    "<img src=x onerror=\"window.__pwned = 'onerror'\"> "
+    "<a href=\"javascript:window.__pwned='link'\">click</a> "
     '{"x": "</script><script>window.__pwned = \'json\'</script>"} '
     f"The {HOSTILE_MARK} report said 400 officers had arrived in Port-au-Prince."
 )
@@ -40,7 +40,7 @@ STORY_TEXTS = [
         "Second Kenyan contingent arrives in Haiti",
         "A second contingent of 200 Kenyan police officers arrived in Haiti on Tuesday, "
         "bringing the force to 600 officers, officials said. Kenya has pledged 1,000 officers "
-        "in total. \"We are here to restore order,\" commander Godfrey Otunge told reporters.",
+        'in total. "We are here to restore order," commander Godfrey Otunge told reporters.',
     ),
 ]
 

@@ -26,7 +26,9 @@ CHROMIUM_FLAGS = [
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 if not shutil.which(CHROMIUM):
-    pytest.skip(f"{CHROMIUM} is missing (scripts/bootstrap --dev installs it)", allow_module_level=True)
+    pytest.skip(
+        f"{CHROMIUM} is missing (scripts/bootstrap --dev installs it)", allow_module_level=True
+    )
 
 
 def free_port() -> int:
@@ -67,9 +69,9 @@ def page(browser: object, base_url: str) -> Iterator[object]:
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.on(
         "request",
-        lambda r: problems.append(f"external request {r.url}")
-        if not r.url.startswith(base_url)
-        else None,
+        lambda r: (
+            problems.append(f"external request {r.url}") if not r.url.startswith(base_url) else None
+        ),
     )
     yield page
     context.close()

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 from fastapi.testclient import TestClient
 
+
 class ActiveContent(HTMLParser):
     """Collects what a browser would run: scripts, event handlers, javascript: links."""
 
@@ -30,9 +31,7 @@ def page_links(html: str, prefix: str) -> list[str]:
 
 def hostile_article(client: TestClient) -> str:
     return next(
-        a["id"]
-        for a in client.get("/api/v1/articles").json()
-        if "script" in (a["title"] or "")
+        a["id"] for a in client.get("/api/v1/articles").json() if "script" in (a["title"] or "")
     )
 
 

@@ -266,8 +266,9 @@ class Ledger:
 
 
 def _fts_query(query: str) -> str:
-    """Quote every word, so user input is never read as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in query.split()]
+    """Quote every word, so user input is never read as FTS5 syntax (control characters dropped)."""
+    printable = "".join(c if c.isprintable() else " " for c in query)
+    words = [w.replace('"', '""') for w in printable.split()]
     return " ".join(f'"{w}"' for w in words) or '""'
 
 

@@ -16,6 +16,7 @@ from storyledger.report.facts import changes_data, facts_data, figure_data
 from storyledger.report.stories import entities_data, stories_data
 from storyledger.report.timeline import timeline_data
 from storyledger.store.sqlite import Ledger
+from storyledger.web.pool import ledger_of
 from storyledger.web.schemas import (
     ArticleOut,
     ArticleSummaryOut,
@@ -35,10 +36,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 api_router = APIRouter(tags=["ledger"], responses=ERRORS)
-
-
-def ledger_of(request: Request) -> Ledger:
-    return request.app.state.pool.get()  # type: ignore[no-any-return]
 
 
 def known_story(ledger: Ledger, story: str) -> str:

@@ -7,7 +7,6 @@ nothing from an article is ever marked safe.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -17,28 +16,12 @@ from fastapi.staticfiles import StaticFiles
 
 from storyledger import __version__
 from storyledger.errors import InputError, NotFoundError, StoryledgerError
-from storyledger.store.sqlite import Ledger, open_ledger
 from storyledger.web.api import api_router
 from storyledger.web.limits import BodySizeLimit
 from storyledger.web.pages import page_router
+from storyledger.web.pool import LedgerPool
 
 STATIC_DIR = Path(__file__).parent / "static"
-
-
-class LedgerPool:
-    """One ledger connection per server thread (SQLite connections are thread-bound)."""
-
-    def __init__(self, db_path: str) -> None:
-        self.db_path = db_path
-        self._local = threading.local()
-        open_ledger(db_path).close()  # create and migrate once, up front
-
-    def get(self) -> Ledger:
-        ledger = getattr(self._local, "ledger", None)
-        if ledger is None:
-            ledger = open_ledger(self.db_path)
-            self._local.ledger = ledger
-        return ledger
 
 
 def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:

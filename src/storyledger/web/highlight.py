@@ -7,6 +7,7 @@ tooltip come from here; the text itself is always escaped by the template.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 
@@ -49,7 +50,7 @@ def segments(text: str, extraction: dict[str, Any]) -> list[Segment]:
     ]
     cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     result = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         covering = [(kind, note) for s, e, kind, note in spans if s <= start and end <= e]
         result.append(
             Segment(

@@ -21,8 +21,8 @@ from storyledger.report.briefing import (
 )
 from storyledger.report.facts import changes_data, facts_data, figure_data
 from storyledger.report.stories import stories_data
-from storyledger.store.sqlite import Ledger
 from storyledger.web.highlight import segments
+from storyledger.web.pool import ledger_of
 
 RECENT_DAYS = 14
 SNIPPET_MARKS = ("\x02", "\x03")  # cannot occur in article text the template shows
@@ -42,10 +42,6 @@ def path_for(context: dict[str, Any], name: str, /, **params: Any) -> str:
 templates.env.globals["path_for"] = path_for
 
 page_router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-
-
-def ledger_of(request: Request) -> Ledger:
-    return request.app.state.pool.get()  # type: ignore[no-any-return]
 
 
 def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -104,8 +100,6 @@ def article_page(request: Request, article: str) -> HTMLResponse:
 
 
 @page_router.get("/search")
-def search_page(
-    request: Request, q: Annotated[str, Query(max_length=500)] = ""
-) -> HTMLResponse:
+def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     hits = ledger_of(request).search(q, marks=SNIPPET_MARKS) if q.strip() else []
     return render(request, "search.html", q=q, hits=hits)

@@ -1,0 +1,31 @@
+"""Ledger connections for the web app: one per server thread."""
+
+from __future__ import annotations
+
+import threading
+
+from fastapi import Request
+
+from storyledger.store.sqlite import Ledger, open_ledger
+
+
+class LedgerPool:
+    """One ledger connection per server thread (SQLite connections are thread-bound)."""
+
+    def __init__(self, db_path: str) -> None:
+        self.db_path = db_path
+        self._local = threading.local()
+        open_ledger(db_path).close()  # create and migrate once, up front
+
+    def get(self) -> Ledger:
+        ledger = getattr(self._local, "ledger", None)
+        if ledger is None:
+            ledger = open_ledger(self.db_path)
+            self._local.ledger = ledger
+        return ledger
+
+
+def ledger_of(request: Request) -> Ledger:
+    """The calling thread's connection to the app's ledger."""
+    pool: LedgerPool = request.app.state.pool
+    return pool.get()

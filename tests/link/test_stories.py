@@ -1,0 +1,35 @@
+"""Story assignment, labels, syndicated copies and corrections on the story corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.link.story_corpus import COPY, ELECTION, HAITI, ORIGINAL, QUAKE, build_ledger, story_of
+
+from storyledger.link.corrections import merge_stories, split_story
+from storyledger.link.duplicates import is_copy
+from storyledger.link.pipeline import relink_all
+from storyledger.report.stories import stories_data
+
+
+def test_stories_copies_and_corrections(tmp_path: Path) -> None:
+    ledger, ids = build_ledger(tmp_path / "stories.db")
+    with ledger:
+        haiti = {story_of(ledger, ids[k]) for k in (*HAITI, COPY)}
+        quake = {story_of(ledger, ids[k]) for k in QUAKE}
+        election = {story_of(ledger, ids[k]) for k in ELECTION}
+        assert len(haiti) == len(quake) == len(election) == 1
+        assert len(haiti | quake | election) == 3
+        assert is_copy(ledger, ids[COPY]) == ids[ORIGINAL]
+        assert is_copy(ledger, ids["h2"]) is None
+        labels = {s["id"]: s["label"] for s in stories_data(ledger)}
+        assert "Haiti" in labels[haiti.pop()]
+        (q,), (e,) = quake, election
+        merge_stories(ledger, q, e)
+        relink_all(ledger)
+        assert {story_of(ledger, ids[k]) for k in (*QUAKE, *ELECTION)} == {q}
+        h = story_of(ledger, ids["h1"])
+        new = split_story(ledger, h, [ids["h4"]])
+        relink_all(ledger)
+        assert story_of(ledger, ids["h4"]) == new
+        assert story_of(ledger, ids["h2"]) == h
