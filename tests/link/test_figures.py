@@ -284,6 +284,9 @@ def test_counted_words_and_labels() -> None:
     assert counted_words("UN peacekeepers") == ["peacekeeper"]
     assert counted_words(None) == []
     assert participle("send") == "sent" and participle("deploy") == "deployed"
+    assert participle("control") == "controlled" and participle("speak") == "spoken"
+    assert figure_label("count", "woman", "include", "asserted", False, []) == "Women included"
+    assert figure_label("count", "Kenya", "pledge", "pledged", False, []) == "Kenya pledged"
     assert (
         figure_label("count", "police officer", "deploy", "asserted", False, ["Kenya", "Haiti"])
         == "Police officers deployed — Kenya, Haiti"

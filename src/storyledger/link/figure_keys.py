@@ -48,6 +48,36 @@ IRREGULAR_PARTICIPLES = {
     "sell": "sold",
     "keep": "kept",
     "grow": "grown",
+    "speak": "spoken",
+    "write": "written",
+    "see": "seen",
+    "tell": "told",
+    "build": "built",
+    "buy": "bought",
+    "meet": "met",
+    "lead": "led",
+    "run": "run",
+    "begin": "begun",
+    "drive": "driven",
+    "hit": "hit",
+    "shoot": "shot",
+    "flee": "fled",
+    "seek": "sought",
+    "raise": "raised",
+}
+# Verbs that double their last consonant before -ed ("controlled", "planned").
+DOUBLING_VERBS = frozenset(
+    {"control", "commit", "admit", "patrol", "compel", "expel", "refer", "transfer", "plan"}
+    | {"stop", "drop", "ship", "ban", "cap", "tap", "permit", "submit", "omit", "occur"}
+)
+IRREGULAR_PLURALS = {
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "person": "people",
+    "life": "lives",
+    "policeman": "policemen",
+    "policewoman": "policewomen",
 }
 MODALITY_WORDS = {
     "pledged": "pledged",
@@ -192,8 +222,14 @@ def words_alignment(words: list[str], figure_words: list[str]) -> float | None:
 
 
 def plural(phrase: str) -> str:
+    """'police officer' -> 'police officers', 'woman' -> 'women'; proper names stay."""
     if not phrase or phrase.endswith("s") or phrase.split()[-1] in UNINFLECTED:
         return phrase
+    *before, last = phrase.split(" ")
+    if last[:1].isupper():
+        return phrase
+    if last in IRREGULAR_PLURALS:
+        return " ".join([*before, IRREGULAR_PLURALS[last]])
     if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy", "uy")):
         return phrase[:-1] + "ies"
     if phrase.endswith(("ch", "sh", "x")):
@@ -205,6 +241,8 @@ def participle(verb: str) -> str:
     """'deploy' -> 'deployed', 'send' -> 'sent' (regular rules and a few irregular verbs)."""
     if verb in IRREGULAR_PARTICIPLES:
         return IRREGULAR_PARTICIPLES[verb]
+    if verb in DOUBLING_VERBS:
+        return verb + verb[-1] + "ed"
     if verb.endswith("e"):
         return verb + "d"
     if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":

@@ -111,12 +111,13 @@ def candidates(extraction: Extraction, published: date | None) -> list[Candidate
 
 
 def as_of_of(claim: Claim, extraction: Extraction, published: date | None) -> AsOf:
-    """The time a claim is about: its time's interval, else the day it was published."""
+    """The time a claim is about: its time's interval (a time of day is its day), else the
+    day it was published."""
     if claim.time is not None:
         time = extraction.times[claim.time]
         if time.type in ("DATE", "TIME") and time.interval_start and time.interval_end:
             return AsOf(
-                time.value,
+                time.value[:10] if time.type == "TIME" else time.value,  # the day of a time
                 date.fromisoformat(time.interval_start[:10]),
                 date.fromisoformat(time.interval_end[:10]),
             )
