@@ -341,3 +341,10 @@ def test_a_description_holds_the_place_it_names(nlp: Language) -> None:
     text = "Kenyan President William Ruto spoke. The Kenyan president then left."
     found = [(m.text, m.key) for m in entities(nlp, text)]
     assert found[-2:] == [("The Kenyan president", "william_ruto"), ("Kenyan", "kenya")]
+
+
+def test_a_shouted_dateline_reads_as_a_name_and_acronyms_stay(nlp: Language) -> None:
+    found = entities(nlp, "NAIROBI (Reuters) - Kenya said NATO and the police of Nairobi agree.")
+    names = {e.text: e.name for e in found}
+    assert names["NAIROBI"] == "Nairobi" and names["NATO"] == "NATO"
+    assert {e.key for e in found if e.text in ("NAIROBI", "Nairobi")} == {"nairobi"}

@@ -242,7 +242,14 @@ def classify(doc: Doc, span: Span, people: dict[str, list[tuple[int, Named]]]) -
             return Found(start, span.end, label_of(canonical, label), canonical.key, canonical.name)
         if not is_descriptor(doc[start]):
             break
-    return Found(span.start, span.end, label, slug(span.text), span.text)
+    return Found(span.start, span.end, label, slug(span.text), display_name(span.text))
+
+
+def display_name(text: str) -> str:
+    """A name as it reads in running text: a shouted dateline ("NAIROBI") in title case,
+    acronyms of up to four letters ("NATO", "UN") kept."""
+    words = text.split(" ")
+    return " ".join(w.title() if w.isupper() and len(w) > 4 else w for w in words)
 
 
 def is_person(span: Span) -> bool:
@@ -322,8 +329,10 @@ def inside_longer_name(doc: Doc, start: int, end: int, run: range, canonical: Ca
     "Kenyan President ..." is a demonym before a title)."""
 
     def name_word(i: int) -> bool:
+        if i not in run or not 0 <= i < len(doc):
+            return False
         token = doc[i]
-        return i in run and token.lower_ not in CONNECTORS and not is_title_word(token)
+        return token.lower_ not in CONNECTORS and not is_title_word(token)
 
     return name_word(start - 1) or (not canonical.demonym and name_word(end))
 
