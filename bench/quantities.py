@@ -50,11 +50,14 @@ class Tally:
 
 
 def last_lemma(nlp: Any, phrase: str) -> str:
+    """The lemma of the last word; a name is kept whole ("Port-au-Prince")."""
     words = [t for t in nlp(phrase.strip()) if not t.is_punct]
     if not words:
         return ""
     last = words[-1]
-    return (last.text if last.pos_ == "PROPN" else last.lemma_).lower()
+    if last.pos_ == "PROPN" or last.text[:1].isupper():
+        return phrase.split()[-1].strip(".,;:()").lower()
+    return last.lemma_.lower()
 
 
 def gold_heads(nlp: Any, counted: str) -> set[str]:

@@ -34,6 +34,26 @@ FUTURE_NOUNS = frozenset({"deadline", "target"})
 REPORTING_VERBS = frozenset(
     {"say", "tell", "report", "announce", "confirm", "add", "note", "write", "state", "claim"}
 )
+# Nouns of events that are usually scheduled ahead: "the election in March" is not
+# taken for a past event by the rule for event nouns below.
+SCHEDULED_EVENT_NOUNS = frozenset(
+    {
+        "election", "meeting", "summit", "hearing", "session", "conference", "convention",
+        "inauguration", "competition", "tournament", "launch", "vote", "referendum", "poll",
+        "talks", "visit", "deadline", "target",
+    }
+)  # fmt: skip
+# Suffixes of nouns that name an event or an act: "ruling", "decision", "deployment".
+EVENT_NOUN_SUFFIXES = ("ing", "tion", "sion", "ment", "ure", "al")
+EVENT_NOUNS = frozenset(
+    {"verdict", "attack", "death", "ambush", "raid", "coup", "crash", "arrest", "invasion"}
+    | {"strike", "protest", "deal", "move", "order", "win", "defeat", "murder", "riot"}
+)
+# Words on an event noun that put it ahead: "the upcoming ruling in January".
+FUTURE_MODIFIERS = frozenset(
+    {"upcoming", "next", "coming", "planned", "scheduled", "expected", "forthcoming", "future"}
+)
+EVENT_PREPOSITIONS = frozenset({"in", "on", "of"})
 _MAX_CLIMB = 6
 
 
@@ -127,6 +147,38 @@ def _is_past(verb: Token) -> bool:
     return verb.tag_ == "VBD"
 
 
+def _past_participle_clause(verb: Token) -> bool:
+    """ "Constable Kaetuai, killed in February, ...", "the officers deployed in May": a past
+    participle with no auxiliary that modifies a noun or a clause tells a past event (unless
+    it is itself a scheduling or a forward-looking predicate: "a vote scheduled for May")."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.dep_ not in ("acl", "relcl", "advcl"):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma not in FUTURE_PREDICATES and lemma not in SCHEDULING_VERBS
+
+
+def _is_event_noun(token: Token) -> bool:
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in SCHEDULED_EVENT_NOUNS:
+        return False
+    return lemma in EVENT_NOUNS or (len(lemma) > 5 and lemma.endswith(EVENT_NOUN_SUFFIXES))
+
+
+def _after_event_noun(span: Span) -> bool:
+    """ "despite the ruling in January": the expression dates an event noun written right
+    before it (whatever verb the parse hangs it from), with no word putting it ahead."""
+    if span.start < 2:
+        return False
+    preposition, noun = span.doc[span.start - 1], span.doc[span.start - 2]
+    if preposition.lower_ not in EVENT_PREPOSITIONS or not _is_event_noun(noun):
+        return False
+    return not any(t.lower_ in FUTURE_MODIFIERS for t in noun.lefts)
+
+
 def _present_looking_ahead(verb: Token) -> bool:
     """ "The law takes effect in January", "Elections are planned for March", "he is leaving
     on Monday": a present tense with a time names a scheduled future. Not the reporting verbs
@@ -144,7 +196,9 @@ def tense_direction(span: Span) -> Direction | None:
     verb = governing_verb(span)
     if _has_future_auxiliary(verb) or _future_by_predicate(verb) or _scheduled_ahead(span, verb):
         return "future"
-    if _is_past(verb):
+    if _is_past(verb) or _past_participle_clause(verb):
+        return "past"
+    if _after_event_noun(span):
         return "past"
     if _present_looking_ahead(verb) and _attached_directly(span, verb):
         return "future"
