@@ -350,14 +350,9 @@ def test_seed_figures_of_their_own_and_no_conflict(seed_figures: list[dict[str, 
     ] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor modality: seed-000 'will lead the mission ..., deploying 1,000 police"
-    " officers' is asserted, seed-002 '1,000 police that Kenya expects to send' estimated,"
-    " '1,000 Kenyan police officers set to be deployed' planned: three modalities, so three"
-    " figures (all three are plans)",
-)
 def test_seed_pledge_corroborated_by_both_outlets(seed_figures: list[dict[str, Any]]) -> None:
+    """'will lead the mission ..., deploying 1,000 police officers', '1,000 police that Kenya
+    expects to send' and '1,000 Kenyan police officers set to be deployed' are one plan."""
     by_id = {f["id"]: f for f in seed_figures}
     pledged = [by_id[i] for i in values_by_figure(seed_figures).get(1000, set())]
     assert any(

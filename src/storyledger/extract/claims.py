@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 PLEDGE_WORDS = {"pledge", "promise", "commit", "vow", "offer", "earmark"}
 PLAN_WORDS = {"plan", "intend", "schedule", "aim", "prepare", "due", "set", "propose", "seek"}
 ESTIMATE_WORDS = {"estimate", "project", "forecast", "predict", "expect", "anticipate"}
+EXPECT_WORDS = {"expect", "anticipate"}
+# Verbs whose outcome is not the subject's own doing: "expects to cost", "expects to reach".
+EXPECTATION_VERBS = {"cost", "reach", "total", "exceed", "top", "rise", "fall", "grow", "be"}
 NEED_WORDS = {"need", "require", "call", "demand", "request"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"would", "could", "might", "may"}
@@ -142,18 +145,60 @@ def verb_chain(verb: Token | None) -> list[Token]:
         ):
             token = token.head
         else:
-            token = None
+            token = free_participle_head(token)
     return chain
+
+
+def free_participle_head(token: Token) -> Token | None:
+    """ "Kenya will lead the mission, deploying 1,000 officers": a participle clause set off
+    by a comma belongs to the clause before it, though the parse hangs it from the noun."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or token.i == 0:
+        return None
+    if token.doc[token.i - 1].text != ",":
+        return None
+    clause = token.head.head
+    return clause if clause.pos_ in ("VERB", "AUX") and clause is not token.head else None
+
+
+def plan_nouns(chain: list[Token]) -> set[str]:
+    """ "plans to hire 500", "a pledge to send 1,000": an infinitive on a plan or pledge noun."""
+    last = chain[-1] if chain else None
+    if last is None or last.dep_ != "acl" or last.head.pos_ != "NOUN":
+        return set()
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in last.children):
+        return set()
+    return {last.head.lemma_.lower()}
+
+
+def expects_own_action(chain: list[Token]) -> bool:
+    """ "1,000 police that Kenya expects to send": an expectation of one's own action (an
+    active "expect" whose infinitive has no subject of its own) is a plan; "is expected to
+    cost" (passive) and "expects the cost to reach" (another subject) stay estimates."""
+    for below, token in zip(chain, chain[1:], strict=False):
+        if token.lemma_.lower() not in EXPECT_WORDS or below.dep_ != "xcomp":
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+            continue
+        if any(c.dep_ == "nsubj" for c in below.children):
+            continue
+        if below.lemma_.lower() not in EXPECTATION_VERBS:
+            return True
+    return False
 
 
 def modality_of(verb: Token | None, span: Span | None) -> str:
     """asserted, planned, pledged, estimated, needed or reported."""
     words: set[str] = set()
     auxes: set[str] = set()
-    for token in verb_chain(verb):
+    chain = verb_chain(verb)
+    for token in chain:
         words.add(token.lemma_.lower())
         words.update(c.lemma_.lower() for c in token.children if c.dep_ in ("acomp", "advmod"))
         auxes.update(c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass"))
+    words |= plan_nouns(chain)
+    if expects_own_action(chain):
+        words -= EXPECT_WORDS
+        words.add("plan")
     if span is not None:
         words.update(t.lemma_.lower() for t in span.root.head.lefts if t.dep_ == "amod")
         head = span.root.head
