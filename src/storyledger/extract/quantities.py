@@ -145,7 +145,59 @@ RELATIONAL = frozenset(
     ]
 )
 NAME_NUMBER_WORDS = frozenset({"no.", "no", "number", "#", "nos.", "aged", "age"})
-COST_VERBS = frozenset({"cost", "total", "amount", "reach", "exceed", "top"})
+# Verbs that move something to a level: "brings the contribution to $300m".
+MOVING_VERBS = frozenset(
+    {"bring", "take", "push", "raise", "lift", "increase", "boost", "cut", "reduce", "lower"}
+)
+# Verbs whose subject is at the level an amount gives: "the fund reached $110m".
+LEVEL_VERBS = frozenset(
+    {"reach", "total", "amount", "exceed", "top", "rise", "fall", "grow", "climb", "jump"}
+    | {"drop", "decline", "increase", "stand", "hit", "surpass", "soar", "plunge", "slip"}
+)
+# Heads that only say a number is a total or a figure, not what it counts.
+RELATIONAL_HEADS = frozenset(
+    {"total", "number", "figure", "tally", "count", "sum", "amount", "level", "it", "that"}
+)
+# Groups whose size a count gives: what they count are their members, not the group.
+COLLECTIVE_HEADS = frozenset(
+    {"contingent", "force", "group", "team", "unit", "delegation", "deployment", "mission"}
+    | {"crew", "army", "battalion", "detachment", "squad", "fleet", "workforce", "corps"}
+)
+# What money handed over by a verb is, as a noun: "deposited" -> "deposit".
+MONEY_NOUNS = {
+    "deposit": "deposit",
+    "pledge": "pledge",
+    "promise": "pledge",
+    "commit": "commitment",
+    "donate": "donation",
+    "contribute": "contribution",
+    "invest": "investment",
+    "spend": "spending",
+    "pay": "payment",
+    "lend": "loan",
+    "loan": "loan",
+    "borrow": "loan",
+    "grant": "grant",
+    "award": "award",
+    "allocate": "allocation",
+    "earmark": "allocation",
+    "disburse": "disbursement",
+    "transfer": "transfer",
+    "fund": "funding",
+    "finance": "financing",
+    "budget": "budget",
+    "compensate": "compensation",
+    "fine": "fine",
+    "owe": "debt",
+    "sell": "sale",
+    "buy": "purchase",
+    "purchase": "purchase",
+    "earn": "earnings",
+    "lose": "loss",
+    "save": "saving",
+    "request": "request",
+    "appeal": "appeal",
+}
 CONTAINER_PREPS = frozenset({"in", "into"})
 PURPOSE_PREPS = frozenset({"in", "of", "for"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -451,19 +503,22 @@ def counted_noun(span: Span) -> Token | None:
 
 
 def counted_thing(span: Span, unit: str, verb: Token | None) -> str | None:
-    if unit == "count" or unit == "percent":
-        noun = counted_noun(span)
-        return noun_phrase_lemma(noun, span) if noun is not None else None
-    return money_purpose(span, verb) if unit.isupper() else measured_thing(span)
-
-
-def measured_thing(span: Span) -> str | None:
+    if unit.isupper():
+        return money_purpose(span, verb)
     noun = counted_noun(span)
-    return noun_phrase_lemma(noun, span) if noun is not None else None
+    if noun is not None:
+        return noun_phrase_lemma(noun, span)
+    level = level_subject(span, verb)
+    if level is not None and level.split()[-1] in COLLECTIVE_HEADS:
+        return None  # "bringing the contingent to 600" counts its members, said elsewhere
+    return level
 
 
 def money_purpose(span: Span, verb: Token | None) -> str | None:
-    """What an amount of money is: "a $600m budget", "$300m in support", "trust deposit"."""
+    """What an amount of money is, always a noun or nothing: "a $600m budget", "$300m in
+    support", "deposited in the trust" -> "trust deposit", "is estimated to cost" ->
+    "project cost", "brings the US contribution to $300m" -> "US contribution". A verb with
+    no noun of its own ("receive", "bring") says nothing of what the money is."""
     noun = counted_noun(span)
     if noun is not None and noun.lemma_.lower() not in num.CURRENCY_WORDS:
         return noun_phrase_lemma(noun, span)
@@ -475,18 +530,56 @@ def money_purpose(span: Span, verb: Token | None) -> str | None:
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
-    if lemma in COST_VERBS:
+    if lemma == "cost":
         subject = subject_of(verb)
-        return f"{subject.lemma_.lower()} cost" if subject is not None else "cost"
+        usable = subject is not None and subject.pos_ == "NOUN" and span.root not in subject.subtree
+        return f"{subject.lemma_.lower()} cost" if usable and subject is not None else "cost"
+    level = level_subject(span, verb)
+    if level is not None:
+        return level
     containers = [
         c
         for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in CONTAINER_PREPS
+        if prep.dep_ == "prep" and prep.lower_ in CONTAINER_PREPS and span.root not in prep.subtree
         for c in prep.children
         if c.dep_ == "pobj" and c.pos_ in NOUN_POS
     ]
     words = [noun_phrase_lemma(containers[0], span)] if containers else []
-    return " ".join([*words, lemma]) if lemma != "be" else None
+    nominal = MONEY_NOUNS.get(lemma)
+    return " ".join([*words, nominal] if nominal else words) or None
+
+
+def level_subject(span: Span, verb: Token | None) -> str | None:
+    """The thing whose level an amount gives: "brings the US contribution to $300m" (the
+    object of a moving verb), "inflation rose to 5.4%", "the fund reached $110m", "the
+    budget is $1.2bn" (the subject of a level verb or of "be"). Words that only say a
+    number is a total ("bringing the total to 600") name nothing."""
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    root = span.root
+    if lemma in MOVING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "to" and root in c.subtree for c in verb.children
+    ):
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        return phrase_unless_relational(objects[0], span) if objects else None
+    if lemma in MOVING_VERBS and any(
+        c.dep_ == "nsubj" and root in c.subtree for c in verb.children
+    ):  # "$100 million brings the contribution to $300 million": a change of the same thing
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        has_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        return phrase_unless_relational(objects[0], span) if objects and has_to else None
+    if lemma in LEVEL_VERBS or lemma == "be":
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ == "NOUN" and root not in subjects[0].subtree:
+            return phrase_unless_relational(subjects[0], span)
+    return None
+
+
+def phrase_unless_relational(noun: Token, span: Span) -> str | None:
+    if noun.lemma_.lower() in RELATIONAL_HEADS:
+        return None
+    return noun_phrase_lemma(noun, span)
 
 
 def noun_phrase_lemma(noun: Token, amount: Span) -> str:
