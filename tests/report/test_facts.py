@@ -57,7 +57,9 @@ def test_facts_json_follows_the_contract(db: Path) -> None:
             assert set(obs) >= OBSERVATION_FIELDS
             assert obs["relation"] in {"first", "corroborates", "updates", "conflicts", "refines"}
     assert json_of(db, "facts", "--story", STORY) == figures
-    assert json_of(db, "facts", "--story", "no-such-story") == []
+    assert json_of(db, "facts", "--story", STORY[:6]) == figures  # a unique prefix
+    unknown = invoke(db, "facts", "--story", "no-such-story", "--json")
+    assert unknown.exit_code == 1 and "no story" in str(unknown.exception)
 
 
 def test_facts_latest_value_and_independent_sources(db: Path) -> None:

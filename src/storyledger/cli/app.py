@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from storyledger.link.corrections import resolve_story_id
 from storyledger.store.sqlite import Ledger, open_ledger
 
 app = typer.Typer(
@@ -46,6 +47,11 @@ def ledger_from(ctx: typer.Context) -> Ledger:
     """Open the ledger named by the global --db option."""
     settings: Settings = ctx.find_root().obj
     return open_ledger(settings.db)
+
+
+def story_id(ledger: Ledger, story: str | None) -> str | None:
+    """The full id of the story named by --story (an id or a unique prefix), if any."""
+    return resolve_story_id(ledger, story) if story else None
 
 
 def print_json(data: Any) -> None:

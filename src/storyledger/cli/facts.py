@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Group
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
-from storyledger.cli.app import app, console, ledger_from, print_json
+from storyledger.cli.app import app, console, ledger_from, print_json, story_id
 from storyledger.errors import InputError, Msg
 from storyledger.report.facts import changes_data, facts_data, figure_data
 
@@ -29,7 +29,8 @@ RELATION_STYLES = {
 def facts(
     ctx: typer.Context,
     story: Annotated[
-        str | None, typer.Option("--story", "-s", help="Story id (default: every story).")
+        str | None,
+        typer.Option("--story", "-s", help="Story id or a unique prefix (default: every story)."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -39,7 +40,7 @@ def facts(
     Example: storyledger --db haiti.db facts --story s1 --json
     """
     with ledger_from(ctx) as ledger:
-        figures = facts_data(ledger, story)
+        figures = facts_data(ledger, story_id(ledger, story))
     if as_json:
         print_json(figures)
     else:
@@ -126,7 +127,8 @@ def shown_date(value: str | None) -> str:
 def facts_table(figures: list[dict[str, Any]]) -> Table:
     """One row per figure (user text never read as markup)."""
     table = Table(
-        "id", "figure", "modality", "latest", "as of", "outlets", "history", "open conflicts",
+        Column("id", no_wrap=True), "figure", "modality", "latest", "as of", "outlets",
+        "history", "open conflicts",
         title="Facts (outlets: independent outlets behind the latest value)",
     )  # fmt: skip
     for fig in figures:

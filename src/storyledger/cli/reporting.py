@@ -12,10 +12,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from storyledger.cli.app import app, console, ledger_from, print_json
+from storyledger.cli.app import app, console, ledger_from, print_json, story_id
 from storyledger.cli.facts import facts_table
 from storyledger.demo import DEFAULT_OUT, run_demo
-from storyledger.link.corrections import resolve_story_id
 from storyledger.report.briefing import FORMATS as REPORT_FORMATS
 from storyledger.report.briefing import (
     briefing_data,
@@ -26,7 +25,6 @@ from storyledger.report.briefing import (
 from storyledger.report.export import COLUMNS, WHATS, export_rows, write_export
 from storyledger.report.export import FORMATS as EXPORT_FORMATS
 from storyledger.report.timeline import in_date_order, timeline_data
-from storyledger.store.sqlite import Ledger
 
 DEMO_EVENTS = 20
 StoryOption = Annotated[
@@ -35,11 +33,6 @@ StoryOption = Annotated[
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
-
-
-def story_id(ledger: Ledger, story: str | None) -> str | None:
-    """The full id of the story named by --story (an id or a unique prefix), if any."""
-    return resolve_story_id(ledger, story) if story else None
 
 
 def choice(allowed: tuple[str, ...], name: str) -> Any:

@@ -8,8 +8,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from storyledger.cli.app import app, console, ledger_from, print_json
-from storyledger.link.corrections import merge_stories, resolve_story_id, split_story
+from storyledger.cli.app import app, console, ledger_from, print_json, story_id
+from storyledger.link.corrections import merge_stories, split_story
 from storyledger.report.stories import entities_data, stories_data
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -53,8 +53,7 @@ def entities_command(
     Example: storyledger --db haiti.db entities --story s3fa9c2
     """
     with ledger_from(ctx) as ledger:
-        story_id = resolve_story_id(ledger, story) if story else None
-        data = entities_data(ledger, story_id)
+        data = entities_data(ledger, story_id(ledger, story))
     if as_json:
         print_json(data)
         return
