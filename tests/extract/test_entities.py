@@ -348,3 +348,9 @@ def test_a_shouted_dateline_reads_as_a_name_and_acronyms_stay(nlp: Language) -> 
     names = {e.text: e.name for e in found}
     assert names["NAIROBI"] == "Nairobi" and names["NATO"] == "NATO"
     assert {e.key for e in found if e.text in ("NAIROBI", "Nairobi")} == {"nairobi"}
+
+
+def test_a_table_name_inside_a_hyphenated_word_is_not_that_name(nlp: Language) -> None:
+    assert "african_union" not in {e.key for e in entities(nlp, "PORT-AU-PRINCE - Police came.")}
+    found = {e.text: e.key for e in entities(nlp, "The US-Kenya security pact was signed.")}
+    assert found["US"] == "united_states" and found["Kenya"] == "kenya"

@@ -334,7 +334,19 @@ def inside_longer_name(doc: Doc, start: int, end: int, run: range, canonical: Ca
         token = doc[i]
         return token.lower_ not in CONNECTORS and not is_title_word(token)
 
+    if hyphen_joined(doc, start - 1, start - 2) or hyphen_joined(doc, end, end + 1):
+        return True
     return name_word(start - 1) or (not canonical.demonym and name_word(end))
+
+
+def hyphen_joined(doc: Doc, hyphen: int, neighbour: int) -> bool:
+    """Whether a hyphen written without spaces ties the name to a capitalised word that is no
+    name of its own: "AU" in "PORT-AU-PRINCE" (but not "US" in "US-Kenya talks")."""
+    if not (1 <= hyphen < len(doc) - 1 and 0 <= neighbour < len(doc)):
+        return False
+    joined = not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_
+    word = doc[neighbour]
+    return doc[hyphen].text == "-" and joined and capitalised(word) and lookup(word.text) is None
 
 
 def capitalised_runs(doc: Doc, covered: set[int]) -> list[range]:
