@@ -12,7 +12,11 @@ bucket. Two articles are candidates when they share a bucket of any band, which
 catches a Jaccard similarity of 0.5 with probability 0.87 and of 0.6 with 0.99.
 Storing band keys rather than signatures means nothing is rebuilt in memory
 when a process starts, and a look-up costs 32 index probes however large the
-ledger is. Candidates are then checked exactly on their shingles.
+ledger is. Candidates are then checked exactly on their shingles, most shared
+bands first (the number of shared bands estimates the Jaccard similarity), and
+at most ``MAX_VERIFIED`` of them: each probe reads at most ``BUCKET_LIMIT``
+articles of a bucket, so a story of thousands of similar reports (or a wire
+text copied a thousand times) costs no more than a small one.
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ ROWS = NUM_PERM // BANDS
 MIN_SHINGLES = 20  # shorter texts are too short to call one a copy of another
 MIN_JACCARD = 0.5  # same wire text with small edits
 MIN_CONTAINMENT = 0.8  # the shorter text (trimmed ending, cut paragraphs) lies inside the longer
+BUCKET_LIMIT = 64  # articles read from one LSH bucket
+MAX_VERIFIED = 12  # candidates checked on their shingles, most shared bands first
 WORD = re.compile(r"\w+")
 
 
@@ -97,19 +103,22 @@ def find_original(conn: sqlite3.Connection, article: Article) -> str | None:
 def _verified_candidate(
     conn: sqlite3.Connection, article_id: str, own: set[str], keys: list[tuple[int, int]]
 ) -> str | None:
-    """The earliest-ingested LSH candidate that really is a near copy of the text."""
-    candidates: set[str] = set()
+    """The earliest-ingested of the likeliest LSH candidates that really is a near copy."""
+    shared: dict[str, int] = {}
     for band, bucket in keys:
         rows = conn.execute(
-            "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ?", (band, bucket)
+            "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ? LIMIT ?",
+            (band, bucket, BUCKET_LIMIT),
         )
-        candidates.update(row[0] for row in rows)
-    candidates.discard(article_id)
-    if not candidates:
+        for (candidate,) in rows:
+            shared[candidate] = shared.get(candidate, 0) + 1
+    shared.pop(article_id, None)
+    if not shared:
         return None
-    marks = ",".join("?" * len(candidates))
+    likeliest = sorted(shared, key=lambda c: (-shared[c], c))[:MAX_VERIFIED]
+    marks = ",".join("?" * len(likeliest))
     texts = conn.execute(
-        f"SELECT id, text FROM articles WHERE id IN ({marks}) ORDER BY seq", sorted(candidates)
+        f"SELECT id, text FROM articles WHERE id IN ({marks}) ORDER BY seq", sorted(likeliest)
     ).fetchall()
     for candidate_id, text in texts:
         if is_near_copy(own, shingles(text)):

@@ -38,12 +38,12 @@ from storyledger.store.sqlite import Ledger
 
 JOIN_THRESHOLD = 0.28
 NAMES_SHARE = 0.5
-COHESION_RATIO = 0.0
-NAMES_GATE = 0.0
 BLOCKING_KEYS = 10
 STORIES_PER_KEY = 8
+SCORED_STORIES = 12  # candidates scored in full, best partial scores first
 TIME_GRACE_DAYS = 14
-TIME_SCALE_DAYS = 90  # beyond the grace period, the score halves after this many days
+TIME_SCALE_DAYS = 90  # beyond the grace period, the closeness halves after this many days
+TIME_FLOOR = 0.0  # the least time factor: a story months old still counts this much
 LABEL_NAMES = 3
 LABEL_WORDS = 2
 LABEL_POOL = 40  # heaviest features of a story considered for its label
@@ -158,48 +158,64 @@ def bump_counter(conn: sqlite3.Connection, name: str) -> int:
 def best_story(
     conn: sqlite3.Connection, vectors: Vectors, published: date | None
 ) -> tuple[str, float] | None:
-    """The best-scoring candidate story and its score, or None when there is no candidate."""
-    candidates = candidate_stories(conn, vectors)
-    if not candidates:
+    """The best-scoring candidate story and its score, or None when there is no candidate.
+
+    The blocking look-ups already give part of each candidate's dot products (the
+    article's heaviest features); the candidates are ranked on that partial score
+    and only the ``SCORED_STORIES`` best are scored in full, so the cost does not
+    grow with the number of stories that share a common feature.
+    """
+    partial = candidate_stories(conn, vectors)
+    if not partial:
         return None
-    dots = centroid_dots(conn, candidates, vectors)
-    active = [c for c in CHANNELS if vectors[c]]
-    shares = {WORDS: 1.0 - NAMES_SHARE, NAMES: NAMES_SHARE} if len(active) == 2 else {WORDS: 1.0}
+    shares = channel_shares(vectors)
+    rows = {str(row["id"]): row for row in story_rows(conn, sorted(partial))}
+    ranked = sorted(
+        rows,
+        key=lambda s: (-story_score(rows[s], partial[s], shares, published), rows[s]["seq"]),
+    )[:SCORED_STORIES]
+    dots = centroid_dots(conn, ranked, vectors)
     best: tuple[str, float] | None = None
-    for row in story_rows(conn, candidates):
-        score = member_mean = cohesion = 0.0
-        members = row["sources"]
-        for channel, share in shares.items():
-            norm2 = row["norm2_names"] if channel == NAMES else row["norm2_words"]
-            dot = dots[row["id"]].get(channel, 0.0)
-            if norm2 > 0:
-                score += share * dot / math.sqrt(norm2)
-                if channel == NAMES and dot / math.sqrt(norm2) < NAMES_GATE:
-                    members = -1
-            if members > 1:
-                member_mean += share * dot / members
-                cohesion += share * (norm2 - members) / (members * (members - 1))
-        if members < 0 or (members > 1 and member_mean < COHESION_RATIO * cohesion):
-            continue
-        score *= time_factor(published, row["first_published"], row["last_published"])
+    for story in ranked:
+        score = story_score(rows[story], dots[story], shares, published)
         if best is None or score > best[1]:
-            best = (str(row["id"]), score)
+            best = (story, score)
     return best
 
 
-def candidate_stories(conn: sqlite3.Connection, vectors: Vectors) -> list[str]:
-    """Stories that share one of the article's heaviest features (the blocking keys)."""
-    found: set[str] = set()
+def channel_shares(vectors: Vectors) -> dict[int, float]:
+    active = [c for c in CHANNELS if vectors[c]]
+    return {WORDS: 1.0 - NAMES_SHARE, NAMES: NAMES_SHARE} if len(active) == 2 else {WORDS: 1.0}
+
+
+def story_score(
+    row: sqlite3.Row, dots: dict[int, float], shares: dict[int, float], published: date | None
+) -> float:
+    """Cosine with the story's centroid per channel, mixed, times closeness in time."""
+    score = 0.0
+    for channel, share in shares.items():
+        norm2 = row["norm2_names"] if channel == NAMES else row["norm2_words"]
+        if norm2 > 0:
+            score += share * dots.get(channel, 0.0) / math.sqrt(norm2)
+    return score * time_factor(published, row["first_published"], row["last_published"])
+
+
+def candidate_stories(conn: sqlite3.Connection, vectors: Vectors) -> dict[str, dict[int, float]]:
+    """Stories that share one of the article's heaviest features (the blocking keys), each
+    with its partial dot product per channel over those features."""
+    found: dict[str, dict[int, float]] = {}
     for channel in CHANNELS:
-        heaviest = sorted(vectors[channel].items(), key=lambda item: -item[1])[:BLOCKING_KEYS]
-        for term, _weight in heaviest:
+        heaviest = sorted(vectors[channel].items(), key=lambda item: (-item[1], item[0]))
+        for term, weight in heaviest[:BLOCKING_KEYS]:
             rows = conn.execute(
-                "SELECT story FROM story_terms WHERE channel = ? AND term = ?"
+                "SELECT story, weight FROM story_terms WHERE channel = ? AND term = ?"
                 " ORDER BY weight DESC LIMIT ?",
                 (channel, term, STORIES_PER_KEY),
             )
-            found.update(row[0] for row in rows)
-    return sorted(found)
+            for story, story_weight in rows:
+                by_channel = found.setdefault(story, {})
+                by_channel[channel] = by_channel.get(channel, 0.0) + weight * story_weight
+    return found
 
 
 def centroid_dots(
@@ -225,7 +241,7 @@ def centroid_dots(
 def story_rows(conn: sqlite3.Connection, stories: list[str]) -> list[sqlite3.Row]:
     marks = ",".join("?" * len(stories))
     return conn.execute(
-        "SELECT id, sources, norm2_words, norm2_names, first_published, last_published"
+        "SELECT id, seq, sources, norm2_words, norm2_names, first_published, last_published"
         f" FROM stories WHERE id IN ({marks}) ORDER BY seq",
         stories,
     ).fetchall()
@@ -237,7 +253,8 @@ def time_factor(published: date | None, first: str | None, last: str | None) -> 
         return 1.0
     start, end = date.fromisoformat(first), date.fromisoformat(last)
     gap = max((start - published).days, (published - end).days, 0)
-    return 1.0 / (1.0 + max(gap - TIME_GRACE_DAYS, 0) / TIME_SCALE_DAYS)
+    closeness = 1.0 / (1.0 + max(gap - TIME_GRACE_DAYS, 0) / TIME_SCALE_DAYS)
+    return TIME_FLOOR + (1.0 - TIME_FLOOR) * closeness
 
 
 def published_day(article: Article) -> date | None:
