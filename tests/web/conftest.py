@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import faulthandler
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,6 +50,18 @@ STORY_TEXTS = [
 def article(outlet: str, published: str, title: str, text: str) -> Article:
     record = {"outlet": outlet, "published": published, "title": title}
     return build_article(text, record, f"test:{title}", Defaults())
+
+
+# A web test that runs longer than this is stuck (an endpoint that never returns runs in a
+# server thread no test can stop): print every thread's stack and end the run, not hang it.
+STUCK_AFTER_S = int(os.environ.get("STORYLEDGER_WEB_TEST_TIMEOUT", "900"))
+
+
+@pytest.fixture(autouse=True)
+def stuck_guard() -> Iterator[None]:
+    faulthandler.dump_traceback_later(STUCK_AFTER_S, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -111,12 +112,75 @@ def test_ingest_size_limit_and_read_only(tmp_path: Path) -> None:
         "/api/v1/articles", content=huge, headers={"content-type": "application/json"}
     )
     assert response.status_code == 413
+    assert str(MAX_BODY_BYTES) in response.json()["detail"]
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit holds while streaming
+        yield b'{"articles": [{"text": "'
+        for _ in range(MAX_BODY_BYTES // 65536 + 2):
+            yield b"a" * 65536
+        yield b'"}]}'
+
+    streamed = client.post(
+        "/api/v1/articles", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert streamed.status_code == 413
+    assert "larger than" in streamed.json()["detail"]
     read_only = TestClient(create_app(tmp_path / "limit.db", read_only=True))
     refused = read_only.post("/api/v1/articles", json={"articles": [{"text": "Kenya."}]})
     assert refused.status_code == 403
+    assert "read-only" in refused.json()["detail"]
+    assert read_only.get("/api/v1/stories").status_code == 200
+
+
+def test_ingest_errors_name_the_field(tmp_path: Path) -> None:
+    client = TestClient(create_app(tmp_path / "fields.db"))
+    empty = client.post("/api/v1/articles", json={"articles": []})
+    assert empty.status_code == 422
+    assert empty.json()["detail"][0]["loc"] == ["body", "articles"]
+    too_long = client.post(
+        "/api/v1/articles", json={"articles": [{"text": "x", "outlet": "o" * 201}]}
+    )
+    assert too_long.status_code == 422
+    assert too_long.json()["detail"][0]["loc"] == ["body", "articles", 0, "outlet"]
+    broken = client.post(
+        "/api/v1/articles", content=b'{"articles": [', headers={"content-type": "application/json"}
+    )
+    assert broken.status_code == 422
+    assert broken.json()["detail"][0]["type"] == "json_invalid"
 
 
 def test_openapi_is_served(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
-    assert "/api/v1/stories" in schema["paths"]
-    assert "/api/v1/search" in schema["paths"]
+    assert set(schema["paths"]) >= {
+        "/api/v1/stories",
+        "/api/v1/stories/{story}/facts",
+        "/api/v1/facts",
+        "/api/v1/figures/{figure}",
+        "/api/v1/stories/{story}/timeline",
+        "/api/v1/changes",
+        "/api/v1/entities",
+        "/api/v1/articles",
+        "/api/v1/articles/{article}",
+        "/api/v1/search",
+    }
+    assert "post" in schema["paths"]["/api/v1/articles"]
+    # Swagger UI and ReDoc would load their assets from a CDN: not served
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
+
+
+def test_hostile_text_comes_back_as_json_data(client: TestClient) -> None:
+    hostile = next(
+        a for a in client.get("/api/v1/articles").json() if "script" in (a["title"] or "")
+    )
+    response = client.get(f"/api/v1/articles/{hostile['id']}")
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "</script><script>" in response.json()["text"]  # the text as it is, as data
+
+
+def test_security_headers_on_every_response(client: TestClient) -> None:
+    for url in ("/", "/api/v1/stories", "/static/style.css", "/stories/nope"):
+        headers = client.get(url).headers
+        assert "script-src 'none'" in headers["content-security-policy"], url
+        assert headers["x-content-type-options"] == "nosniff", url

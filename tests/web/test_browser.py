@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -78,22 +80,30 @@ def page(browser: object, base_url: str) -> Iterator[object]:
     assert not problems, problems
 
 
-def test_click_from_story_to_figure_to_article(page: object, tmp_path: Path) -> None:
+@pytest.fixture()
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: $STORYLEDGER_SCREENSHOTS if set (to look at them), else a tmp dir."""
+    folder = Path(os.environ.get("STORYLEDGER_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_click_from_story_to_figure_to_article(page: object, shots: Path) -> None:
     page.goto("/")  # type: ignore[attr-defined]
     assert page.locator("h1").inner_text() == "Stories"  # type: ignore[attr-defined]
     page.locator("a.story-link").first.click()  # type: ignore[attr-defined]
     assert "/stories/" in page.url  # type: ignore[attr-defined]
     assert page.locator("#facts .figure").count() > 0  # type: ignore[attr-defined]
-    page.screenshot(path=str(tmp_path / "story.png"), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(shots / "story.png"), full_page=True)  # type: ignore[attr-defined]
     page.locator("a.figure-link").first.click()  # type: ignore[attr-defined]
     assert "/figures/" in page.url  # type: ignore[attr-defined]
     assert page.locator("table.history tbody tr").count() > 0  # type: ignore[attr-defined]
-    page.screenshot(path=str(tmp_path / "figure.png"), full_page=True)  # type: ignore[attr-defined]
+    page.screenshot(path=str(shots / "figure.png"), full_page=True)  # type: ignore[attr-defined]
     page.locator("a.source-link").first.click()  # type: ignore[attr-defined]
     assert "/articles/" in page.url  # type: ignore[attr-defined]
     assert page.locator(".article-text .m-time").count() > 0  # type: ignore[attr-defined]
-    page.screenshot(path=str(tmp_path / "article.png"), full_page=True)  # type: ignore[attr-defined]
-    assert (tmp_path / "article.png").stat().st_size > 1000
+    page.screenshot(path=str(shots / "article.png"), full_page=True)  # type: ignore[attr-defined]
+    assert (shots / "article.png").stat().st_size > 1000
 
 
 def test_hostile_article_runs_nothing(page: object, hostile_mark: str) -> None:
@@ -112,3 +122,29 @@ def test_search_page(page: object) -> None:
     page.press("input[name=q]", "Enter")  # type: ignore[attr-defined]
     page.wait_for_url("**/search?q=contingent")  # type: ignore[attr-defined]
     assert page.locator("ul.hits mark").count() > 0  # type: ignore[attr-defined]
+
+
+def every_page(client: TestClient) -> list[str]:
+    """Every page of the test ledger: the index, stories, figures, articles and a search."""
+    urls = ["/", "/search?q=officers"]
+    for story in client.get("/api/v1/stories").json():
+        urls.append(f"/stories/{story['id']}")
+        urls += [
+            f"/figures/{f['id']}" for f in client.get(f"/api/v1/stories/{story['id']}/facts").json()
+        ]
+    urls += [f"/articles/{a['id']}" for a in client.get("/api/v1/articles").json()]
+    return urls
+
+
+def test_every_page_loads_clean(page: object, client: TestClient, shots: Path) -> None:
+    """Each page loads with no console error, no blocked resource and nothing run."""
+    urls = every_page(client)
+    assert any(u.startswith("/figures/") for u in urls)
+    for number, url in enumerate(urls):
+        response = page.goto(url)  # type: ignore[attr-defined]
+        assert response is not None and response.status == 200, url
+        assert page.locator("h1").count() == 1, url  # type: ignore[attr-defined]
+        assert page.locator("footer").inner_text().startswith("storyledger"), url  # type: ignore[attr-defined]
+        assert page.evaluate("window.__pwned === undefined"), url  # type: ignore[attr-defined]
+        assert page.locator("main script, main img, main iframe").count() == 0, url  # type: ignore[attr-defined]
+        page.screenshot(path=str(shots / f"page-{number}.png"))  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -27,6 +28,13 @@ def serve(
     from storyledger.web.app import create_app
 
     settings: Settings = ctx.find_root().obj
+    if not Path(settings.db).exists():
+        if read_only:  # nothing to show and nothing may be added: surely a wrong --db
+            err_console.print(f"error: no ledger at {settings.db} to serve read-only", markup=False)
+            raise typer.Exit(1)
+        err_console.print(f"note: {settings.db} does not exist: serving a new, empty ledger")
     web_app = create_app(settings.db, read_only=read_only)
-    err_console.print(f"storyledger serving {settings.db} on http://{host}:{port}/")
+    err_console.print(
+        f"storyledger serving {settings.db} on http://{host}:{port}/", markup=False, highlight=False
+    )
     uvicorn.run(web_app, host=host, port=port, log_level="warning")

@@ -12,6 +12,7 @@ from storyledger.ingest.files import Loaded, article_from_record
 from storyledger.ingest.pipeline import ingest_loaded
 from storyledger.ingest.records import Defaults
 from storyledger.report.articles import article_data, articles_data
+from storyledger.report.briefing import chosen_story
 from storyledger.report.facts import changes_data, facts_data, figure_data
 from storyledger.report.stories import entities_data, stories_data
 from storyledger.report.timeline import timeline_data
@@ -39,8 +40,8 @@ api_router = APIRouter(tags=["ledger"], responses=ERRORS)
 
 
 def known_story(ledger: Ledger, story: str) -> str:
-    if not any(s["id"] == story for s in stories_data(ledger)):
-        raise HTTPException(404, Msg.UNKNOWN_STORY.format(id=story))
+    """``story`` if the ledger has it (one row looked up), else a 404 naming it."""
+    chosen_story(ledger, story)  # raises NotFoundError
     return story
 
 

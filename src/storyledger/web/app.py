@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from storyledger import __version__
 from storyledger.errors import InputError, NotFoundError, StoryledgerError
 from storyledger.web.api import api_router
+from storyledger.web.headers import SecurityHeaders
 from storyledger.web.limits import BodySizeLimit
 from storyledger.web.pages import page_router
 from storyledger.web.pool import LedgerPool
@@ -30,6 +31,8 @@ def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:
         title="storyledger",
         version=__version__,
         description="A sourced, dated ledger of a developing news story.",
+        docs_url=None,  # Swagger UI and ReDoc load their assets from a CDN: the schema
+        redoc_url=None,  # is at /openapi.json, and the app serves only its own assets
     )
     app.state.pool = LedgerPool(str(db_path))
     app.state.read_only = read_only
@@ -37,6 +40,7 @@ def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit)
+    app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
     return app
 
