@@ -165,6 +165,24 @@ def test_month_in_past_and_future_statements(nlp: Language) -> None:
     assert only(nlp, "The force will deploy in October.", SUNDAY).value == "2024-10"
 
 
+def test_past_participle_clause_looks_back(nlp: Language) -> None:
+    """ "killed in February", printed in September: the February before, not the next one."""
+    september = date(2025, 9, 26)
+    text = "Constable Samuel Kaetuai, killed in February, was the first member to die."
+    assert only(nlp, text, september).value == "2025-02"
+    assert only(nlp, "He was among 12 people killed in February.", september).value == "2025-02"
+    assert only(nlp, "The vote was scheduled for February.", september).value == "2026-02"
+
+
+def test_dated_event_noun_looks_back(nlp: Language) -> None:
+    """ "the ruling in January" in a present-tense report: the past January."""
+    text = "The deployment goes ahead despite the High Court's ruling in January."
+    assert only(nlp, text, MONDAY).value == "2024-01"
+    assert only(nlp, "Critics cite the ruling in January.", MONDAY).value == "2024-01"
+    assert only(nlp, "Critics cite the upcoming ruling in January.", MONDAY).value == "2025-01"
+    assert only(nlp, "The law takes effect in January.", MONDAY).value == "2025-01"
+
+
 def test_month_day_across_the_year_boundary(nlp: Language) -> None:
     assert only(nlp, "He was arrested on December 28.", date(2025, 1, 5)).value == "2024-12-28"
     assert only(nlp, "The trial will open on January 3.", date(2024, 12, 20)).value == (

@@ -157,7 +157,7 @@ def free_participle_head(token: Token) -> Token | None:
     if token.doc[token.i - 1].text != ",":
         return None
     clause = token.head.head
-    return clause if clause.pos_ in ("VERB", "AUX") and clause is not token.head else None
+    return clause if clause.pos_ in ("VERB", "AUX") and clause.i != token.head.i else None
 
 
 def plan_nouns(chain: list[Token]) -> set[str]:

@@ -613,7 +613,7 @@ def governing_verb(span: Span) -> Token | None:
             if child.dep_ in ("relcl", "acl") and child.pos_ in VERB_POS:
                 return deepest_xcomp(child)
     token = span.root
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             return token
@@ -636,7 +636,7 @@ def subject_of(verb: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
-        if token.dep_ not in ("xcomp", "conj", "advcl", "relcl", "acl") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj", "advcl", "relcl", "acl") or token.head.i == token.i:
             return None
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in NOUN_POS:
             return None if token.dep_ == "relcl" else token.head
