@@ -107,7 +107,10 @@ def score(nlp: Any) -> tuple[Tally, Tally]:
                 i for i in hits if value_right(preds[i], gold) and preds[i].unit == gold["unit"]
             ]
             full_hits = [i for i in loose_hits if counted_right(nlp, preds[i], gold)]
-            for tally, good, used in ((full, full_hits, used_full), (loose, loose_hits, used_loose)):
+            for tally, good, used in (
+                (full, full_hits, used_full),
+                (loose, loose_hits, used_loose),
+            ):
                 if good:
                     tally.tp += 1
                     used.add(good[0])

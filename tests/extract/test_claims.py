@@ -12,7 +12,9 @@ from storyledger.model import Claim, Extraction
 PUBLISHED = date(2024, 6, 24)
 
 
-def quantity_claims(text: str, published: date | None = PUBLISHED) -> tuple[Extraction, list[Claim]]:
+def quantity_claims(
+    text: str, published: date | None = PUBLISHED
+) -> tuple[Extraction, list[Claim]]:
     extraction = extract(text, published)
     return extraction, [c for c in extraction.claims if c.quantity is not None]
 

@@ -156,7 +156,9 @@ def test_money_counts_a_noun_or_nothing(nlp: Language, text: str, counted: str |
 
 
 def test_level_and_change_of_the_same_money(nlp: Language) -> None:
-    found = quantities(nlp, "An additional $100 million brings the US contribution to $300 million.")
+    found = quantities(
+        nlp, "An additional $100 million brings the US contribution to $300 million."
+    )
     assert [(q.value, q.counted) for q in found] == [
         (100e6, "US contribution"),
         (300e6, "US contribution"),

@@ -18,6 +18,7 @@ A claim says who states what, with which certainty, about when:
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyledger.extract.quantities import governing_verb, subject_of
@@ -174,7 +175,7 @@ def expects_own_action(chain: list[Token]) -> bool:
     """ "1,000 police that Kenya expects to send": an expectation of one's own action (an
     active "expect" whose infinitive has no subject of its own) is a plan; "is expected to
     cost" (passive) and "expects the cost to reach" (another subject) stay estimates."""
-    for below, token in zip(chain, chain[1:], strict=False):
+    for below, token in pairwise(chain):
         if token.lemma_.lower() not in EXPECT_WORDS or below.dep_ != "xcomp":
             continue
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
