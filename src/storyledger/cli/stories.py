@@ -53,13 +53,14 @@ def entities_command(
     Example: storyledger --db haiti.db entities --story s3fa9c2
     """
     with ledger_from(ctx) as ledger:
-        data = entities_data(ledger, story_id(ledger, story))
+        chosen = story_id(ledger, story)
+        data = entities_data(ledger, chosen)
     if as_json:
         print_json(data)
         return
     table = Table("entity", "type", "mentions", "aliases", "stories")
     for entity in data:
-        mentions = entity["mentions"][story_id] if story_id else entity["total"]
+        mentions = entity["mentions"][chosen] if chosen else entity["total"]
         table.add_row(
             escape(entity["name"]),
             entity["type"],

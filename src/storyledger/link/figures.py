@@ -115,7 +115,12 @@ def as_of_of(claim: Claim, extraction: Extraction, published: date | None) -> As
     day it was published."""
     if claim.time is not None:
         time = extraction.times[claim.time]
-        if time.type in ("DATE", "TIME") and time.interval_start and time.interval_end:
+        if (
+            time.type in ("DATE", "TIME")
+            and time.value
+            and time.interval_start
+            and time.interval_end
+        ):
             return AsOf(
                 time.value[:10] if time.type == "TIME" else time.value,  # the day of a time
                 date.fromisoformat(time.interval_start[:10]),
