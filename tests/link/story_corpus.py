@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from storyledger.demo import corpus_articles
 from storyledger.extract.pipeline import extract
 from storyledger.link.pipeline import link_pending
 from storyledger.model import Article, Extraction, content_id
@@ -51,6 +52,17 @@ def build_ledger(path: Path, order: list[str] | None = None) -> tuple[Ledger, di
         article = article_of(by_key[key])
         ledger.add_article(article, extraction_of(article.text, article.published))
         ids[key] = article.id
+    link_pending(ledger)
+    return ledger, ids
+
+
+def build_demo_ledger(path: Path) -> tuple[Ledger, list[str]]:
+    """A ledger of the bundled demo corpus (41 articles over two years), linked; and its ids."""
+    ledger = open_ledger(path)
+    ids = []
+    for article in corpus_articles():
+        ledger.add_article(article, extraction_of(article.text, article.published))
+        ids.append(article.id)
     link_pending(ledger)
     return ledger, ids
 

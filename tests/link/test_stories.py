@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.link.story_corpus import COPY, ELECTION, HAITI, ORIGINAL, QUAKE, build_ledger, story_of
+from tests.link.story_corpus import (
+    COPY,
+    ELECTION,
+    HAITI,
+    ORIGINAL,
+    QUAKE,
+    build_demo_ledger,
+    build_ledger,
+    story_of,
+)
 
 from storyledger.link.corrections import merge_stories, split_story
 from storyledger.link.duplicates import is_copy
@@ -33,3 +42,13 @@ def test_stories_copies_and_corrections(tmp_path: Path) -> None:
         relink_all(ledger)
         assert story_of(ledger, ids["h4"]) == new
         assert story_of(ledger, ids["h2"]) == h
+
+
+def test_a_story_of_two_years_stays_one_story(tmp_path: Path) -> None:
+    """The demo corpus: months between reports, new people and places, one developing story."""
+    ledger, ids = build_demo_ledger(tmp_path / "demo.db")
+    with ledger:
+        stories = {story_of(ledger, article_id) for article_id in ids}
+        labels = [s["label"] for s in stories_data(ledger)]
+    assert len(stories) == 1, labels
+    assert "Haiti" in labels[0] and "Kenya" in labels[0]

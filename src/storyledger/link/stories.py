@@ -3,21 +3,31 @@
 An article is compared with each candidate story's centroid in two channels
 (see ``story_features``): its content words and its names (entities, capitalised
 words, years, numbers, months). Each channel is a tf-idf vector with sublinear
-term frequency and the IDF of the ledger so far; a story's centroid is the sum
-of its articles' unit vectors, kept per term in ``story_terms`` together with
-its squared norm, so the cosine is exact for the vectors as they were added.
+term frequency and the IDF of the ledger so far, smoothed by ``IDF_PRIOR_DOCS``
+unseen documents: while a ledger holds one or two stories, its own counts would
+call their central names (Kenya, Haiti) common and weigh them next to nothing,
+so that every later report of the story looks like a new one. A story's
+centroid is the sum of its articles' unit vectors, kept per term in
+``story_terms`` together with its squared norm, so the cosine is exact for the
+vectors as they were added.
 
     score = ((1 - NAMES_SHARE) * cos(words) + NAMES_SHARE * cos(names)) * time_factor
 
 The article joins the best story when the score reaches ``JOIN_THRESHOLD``.
 ``time_factor`` is 1 within ``TIME_GRACE_DAYS`` of the story's known publication
-dates and decays beyond them; without dates it is 1.
+dates and decays beyond them, never below ``TIME_FLOOR``: closeness in time
+helps, but a developing story goes quiet for months and comes back (a court
+ruling, a deployment, a renewal), and a strongly similar report then still
+joins it. Without dates the factor is 1.
 
 Candidate stories come from blocking keys, never a scan: the article's
 ``BLOCKING_KEYS`` heaviest features of each channel, each looked up in the
 (channel, term, weight) index of ``story_terms`` for its ``STORIES_PER_KEY``
-heaviest stories. The cost per article is bounded by these constants and the
-article's own length, not by the size of the ledger.
+heaviest stories. Those look-ups give part of each candidate's dot product,
+and only the ``SCORED_STORIES`` best candidates on that partial score are
+scored in full. The cost per article is bounded by these constants and the
+article's own length, not by the size of the ledger or the number of stories
+sharing a common word.
 
 Syndicated copies (``duplicates``) join their original's story without adding
 to its centroid. User corrections (``story_pins``) come first: articles with the
@@ -38,12 +48,13 @@ from storyledger.store.sqlite import Ledger
 
 JOIN_THRESHOLD = 0.28
 NAMES_SHARE = 0.5
+IDF_PRIOR_DOCS = 1000  # a young ledger's IDF is smoothed as if it held this many more documents
 BLOCKING_KEYS = 10
 STORIES_PER_KEY = 8
 SCORED_STORIES = 12  # candidates scored in full, best partial scores first
-TIME_GRACE_DAYS = 14
+TIME_GRACE_DAYS = 30
 TIME_SCALE_DAYS = 90  # beyond the grace period, the closeness halves after this many days
-TIME_FLOOR = 0.0  # the least time factor: a story months old still counts this much
+TIME_FLOOR = 0.85  # the least time factor: a story months old still counts this much
 LABEL_NAMES = 3
 LABEL_WORDS = 2
 LABEL_POOL = 40  # heaviest features of a story considered for its label
@@ -124,7 +135,8 @@ def tf_weight(count: float) -> float:
 
 
 def idf(documents: int, df: int) -> float:
-    return math.log((documents + 1) / (df + 1)) + 1.0
+    """Smoothed IDF; ``IDF_PRIOR_DOCS`` unseen documents keep a young ledger's IDF flat."""
+    return math.log((documents + IDF_PRIOR_DOCS + 1) / (df + 1)) + 1.0
 
 
 def document_frequencies(
