@@ -21,7 +21,12 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from storyledger.extract.quantities import governing_verb, subject_of
+from storyledger.extract.quantities import (
+    counted_noun,
+    governing_verb,
+    reduced_relative_subject,
+    subject_of,
+)
 from storyledger.extract.sentences import sentence_of_token
 from storyledger.model import Claim, EntityMention, QuantityMention, QuoteMention, TimeMention
 
@@ -39,6 +44,34 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"would", "could", "might", "may"}
 REPORT_WORDS = {"reportedly", "allegedly", "purportedly"}
 CHANGE_WORDS = {"additional", "another", "further", "extra", "more", "new", "fresh"}
+CHANGE_WORDS |= {"second", "third", "fourth", "fifth", "latest", "next"}
+# Nouns that carry a modality of their own: "Kenya's original pledge was 1,000 officers".
+NOUN_MODALITY = {
+    "pledge": "pledged",
+    "promise": "pledged",
+    "commitment": "pledged",
+    "offer": "pledged",
+    "plan": "planned",
+    "target": "planned",
+    "estimate": "estimated",
+    "projection": "estimated",
+    "forecast": "estimated",
+    "need": "needed",
+    "requirement": "needed",
+}
+AMOD_MODALITY = {
+    "estimate": "estimated",
+    "project": "estimated",
+    "expect": "estimated",
+    "pledge": "pledged",
+    "promise": "pledged",
+    "plan": "planned",
+    "propose": "planned",
+    "need": "needed",
+    "require": "needed",
+}
+# Verbs that value their subject or object: "the cost is $600m", "brings the pledge to $300m".
+VALUE_VERBS = {"be", "reach", "total", "amount", "stand", "bring", "raise", "take", "push"}
 CHANGE_VERBS = {"add", "increase", "boost", "top", "raise"}
 LEVEL_WORDS = {"total", "totals", "all", "date", "far", "now", "overall", "altogether"}
 DATED_TYPES = {"DATE", "TIME"}
@@ -54,7 +87,7 @@ def find_claims(
     """Claims of an article, in text order of the sentences."""
     sentences = list(doc.sents)
     claims = [
-        quantity_claim(doc, sentences, index, quantity, entities, times, quotes)
+        quantity_claim(doc, sentences, index, quantities, entities, times, quotes)
         for index, quantity in enumerate(quantities)
     ]
     with_quantity = {q.sentence for q in quantities}
@@ -74,16 +107,19 @@ def quantity_claim(
     doc: Doc,
     sentences: list[Span],
     index: int,
-    quantity: QuantityMention,
+    quantities: list[QuantityMention],
     entities: list[EntityMention],
     times: list[TimeMention],
     quotes: list[QuoteMention],
 ) -> Claim:
+    quantity = quantities[index]
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     sent = sentences[quantity.sentence]
     verb = governing_verb(span) if span is not None else None
     quote = quote_holding(quotes, quantity.start, quantity.end)
     subject = subject_of(verb) if verb is not None else None
+    if subject is None and span is not None:
+        subject = reduced_relative_subject(span)
     return Claim(
         sentence=quantity.sentence,
         start=sent.start_char,
@@ -93,7 +129,7 @@ def quantity_claim(
         predicate=verb.lemma_.lower() if verb is not None else quantity.predicate,
         object=quantity.text if quantity.counted is None else f"{quantity.text} {quantity.counted}",
         quantity=index,
-        time=clause_time(doc, times, quantity.sentence, verb, quantity),
+        time=clause_time(doc, times, quantity.sentence, verb, quantity, quantities),
         speaker=speaker_text(quote),
         speaker_key=quote.speaker_key if quote else None,
         cue=quote.cue if quote else None,
@@ -140,14 +176,32 @@ def verb_chain(verb: Token | None) -> list[Token]:
     while token is not None and token not in chain:
         chain.append(token)
         if (
-            token.dep_ in ("xcomp", "ccomp", "auxpass")
-            or (token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX"))
+            token.dep_ in ("xcomp", "auxpass")
+            or (token.dep_ == "ccomp" and has_subject(token.head))
+            or (token.dep_ == "conj" and shares_clause(token))
             or (token.dep_ == "advcl" and token.tag_ == "VBG")  # "..., bringing it to"
         ):
             token = token.head
         else:
             token = free_participle_head(token)
     return chain
+
+
+def has_subject(verb: Token) -> bool:
+    """ "Kenya promised that ...", "it is estimated that ...": a verb that reports or
+    qualifies a clause has a subject; a verb without one is a misparsed relative clause
+    ("out of the 1,000 Kenya has pledged") and says nothing of the clause below it."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def shares_clause(verb: Token) -> bool:
+    """ "plans to recruit and train 500": a bare conjoined verb shares the clause of the verb
+    before it; "has pledged 1,000 and has about 744" is a clause of its own."""
+    if verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    return verb.tag_ in ("VB", "VBG") or (verb.tag_ == "VBN" and verb.head.tag_ == "VBN")
 
 
 def free_participle_head(token: Token) -> Token | None:
@@ -187,8 +241,33 @@ def expects_own_action(chain: list[Token]) -> bool:
     return False
 
 
+def noun_modality(verb: Token | None, span: Span | None) -> str | None:
+    """The modality the amount's own noun phrase says: "an estimated annual cost of $600m",
+    "a pledge of 1,000", or the subject or object a valuing verb gives the amount to: "the
+    mission's estimated cost is $600m", "bringing the US pledge to $300m". It wins over the
+    verbs of other clauses ("the fund held $21m, against an estimated cost of $600m")."""
+    if span is None:
+        return None
+    nouns = [n for n in (counted_noun(span), span.root.head) if n is not None and n.pos_ == "NOUN"]
+    if verb is not None and verb.lemma_.lower() in VALUE_VERBS:
+        nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    for noun in nouns:
+        if span.root in noun.subtree and noun not in (counted_noun(span), span.root.head):
+            continue  # the amount itself, not what it values
+        if noun.lemma_.lower() in NOUN_MODALITY:
+            return NOUN_MODALITY[noun.lemma_.lower()]
+        for amod in noun.lefts:
+            if amod.dep_ == "amod" and amod.lemma_.lower() in AMOD_MODALITY:
+                return AMOD_MODALITY[amod.lemma_.lower()]
+    return None
+
+
 def modality_of(verb: Token | None, span: Span | None) -> str:
-    """asserted, planned, pledged, estimated, needed or reported."""
+    """asserted, planned, pledged, estimated, needed or reported: of the amount's own noun
+    phrase, else of its governing verb with the verbs it complements and its auxiliaries."""
+    own = noun_modality(verb, span)
+    if own is not None:
+        return own
     words: set[str] = set()
     auxes: set[str] = set()
     chain = verb_chain(verb)
@@ -241,9 +320,9 @@ def is_change(span: Span, verb: Token | None) -> bool:
     """An addition ("another 200", "an additional $100 million") rather than a level."""
     window = span.doc[max(span.start - 2, span.sent.start) : min(span.end + 2, span.sent.end)]
     words = {t.lower_ for t in window}
-    noun = span.root.head
-    if noun.pos_ == "NOUN":
-        words.update(t.lower_ for t in noun.lefts)
+    for noun in (span.root.head, counted_noun(span)):
+        if noun is not None and noun.pos_ == "NOUN":
+            words.update(t.lower_ for t in noun.lefts)
     if level_marked(span, verb):
         return False
     if words & CHANGE_WORDS:
@@ -278,12 +357,19 @@ def clause_time(
     sentence: int,
     verb: Token | None,
     quantity: QuantityMention,
+    quantities: list[QuantityMention] | None = None,
 ) -> int | None:
-    """A dated time in the verb's clause, else the dated time nearest the quantity."""
+    """A dated time in the verb's clause, else the dated time nearest the quantity. A time
+    that follows another amount of the sentence, with no amount between, is that amount's:
+    "held $21m in May 2024 and $110m by early 2025", "Kenya, which pledged 1,000 officers
+    in 2023, has 744"."""
     candidates = [
         i
         for i, t in enumerate(times)
-        if t.sentence == sentence and t.type in DATED_TYPES and t.value
+        if t.sentence == sentence
+        and t.type in DATED_TYPES
+        and t.value
+        and not owned_elsewhere(doc, t, quantities or [], quantity, verb)
     ]
     if not candidates:
         return None
@@ -301,6 +387,30 @@ def clause_time(
         if inside:
             candidates = inside
     return min(candidates, key=lambda i: abs(times[i].start - quantity.start))
+
+
+def owned_elsewhere(
+    doc: Doc,
+    time: TimeMention,
+    quantities: list[QuantityMention],
+    quantity: QuantityMention,
+    verb: Token | None,
+) -> bool:
+    """The time follows another amount, with no amount between them, whose verb is not one
+    our amount's clause hangs from: "Kenya, which pledged 1,000 officers in 2023, has 744",
+    "sent 400 in June and 200 in July" (each amount of one verb has its own time); but "200
+    arrived on Tuesday, bringing the force to 600" dates the 600 too."""
+    before = [q for q in quantities if q.sentence == time.sentence and q.end <= time.start]
+    if not before:
+        return False
+    other = max(before, key=lambda q: q.end)
+    if other is quantity:
+        return False
+    span = doc.char_span(other.start, other.end, alignment_mode="expand")
+    other_verb = governing_verb(span) if span is not None else None
+    if other_verb is None or verb is None:
+        return True
+    return other_verb.i == verb.i or other_verb not in verb_chain(verb)
 
 
 def sentence_time(times: list[TimeMention], number: int, sent: Span) -> int | None:

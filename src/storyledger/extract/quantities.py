@@ -154,6 +154,10 @@ LEVEL_VERBS = frozenset(
     {"reach", "total", "amount", "exceed", "top", "rise", "fall", "grow", "climb", "jump"}
     | {"drop", "decline", "increase", "stand", "hit", "surpass", "soar", "plunge", "slip"}
 )
+# Verbs whose subject holds an amount of money: "the fund held $21m".
+HOLDING_VERBS = frozenset({"hold", "have", "contain"})
+# Verbs that put a value on their (passive) subject: "its cost is estimated at $600m".
+VALUING_VERBS = frozenset({"estimate", "put", "value", "peg", "set", "cap", "project", "forecast"})
 # Heads that only say a number is a total or a figure, not what it counts.
 RELATIONAL_HEADS = frozenset(
     {"total", "number", "figure", "tally", "count", "sum", "amount", "level", "it", "that"}
@@ -491,7 +495,9 @@ def counted_noun(span: Span) -> Token | None:
     head = root.head
     modifies_noun = root.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod")
     if modifies_noun and head.i >= span.end and head.pos_ in NOUN_POS:
-        return head
+        return None if reduced_relative_verb(span) is not None else head
+    if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN":
+        return head  # "their officers, 744 after the last reinforcements, ..."
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS]
@@ -524,7 +530,11 @@ def money_purpose(span: Span, verb: Token | None) -> str | None:
         return noun_phrase_lemma(noun, span)
     for child in span.root.children:
         if child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS:
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS]
+            objects = [
+                c
+                for c in child.children
+                if c.dep_ == "pobj" and c.pos_ in NOUN_POS and not names_time(c)
+            ]
             if objects:
                 return noun_phrase_lemma(objects[0], span)
     if verb is None:
@@ -542,11 +552,16 @@ def money_purpose(span: Span, verb: Token | None) -> str | None:
         for prep in verb.children
         if prep.dep_ == "prep" and prep.lower_ in CONTAINER_PREPS and span.root not in prep.subtree
         for c in prep.children
-        if c.dep_ == "pobj" and c.pos_ in NOUN_POS
+        if c.dep_ == "pobj" and c.pos_ in NOUN_POS and not names_time(c)
     ]
     words = [noun_phrase_lemma(containers[0], span)] if containers else []
     nominal = MONEY_NOUNS.get(lemma)
     return " ".join([*words, nominal] if nominal else words) or None
+
+
+def names_time(noun: Token) -> bool:
+    """ "in May", "in 2024", "in the first week": a time, not a purpose or a container."""
+    return noun.lower_.rstrip(".") in MONTHS or noun.lemma_.lower() in TIME_NOUNS or noun.like_num
 
 
 def level_subject(span: Span, verb: Token | None) -> str | None:
@@ -558,8 +573,9 @@ def level_subject(span: Span, verb: Token | None) -> str | None:
         return None
     lemma = verb.lemma_.lower()
     root = span.root
-    if lemma in MOVING_VERBS and any(
-        c.dep_ == "prep" and c.lower_ == "to" and root in c.subtree for c in verb.children
+    if lemma in MOVING_VERBS and (
+        any(c.dep_ == "prep" and c.lower_ == "to" and root in c.subtree for c in verb.children)
+        or (root.head.lower_ == "to" and root in verb.subtree)
     ):
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         return phrase_unless_relational(objects[0], span) if objects else None
@@ -569,15 +585,29 @@ def level_subject(span: Span, verb: Token | None) -> str | None:
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
         has_to = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
         return phrase_unless_relational(objects[0], span) if objects and has_to else None
-    if lemma in LEVEL_VERBS or lemma == "be":
+    if lemma in LEVEL_VERBS or lemma == "be" or (lemma in HOLDING_VERBS and is_money(span)):
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ == "NOUN" and root not in subjects[0].subtree:
             return phrase_unless_relational(subjects[0], span)
+    if lemma in VALUING_VERBS and root.head.lower_ == "at" and root.head.head.i == verb.i:
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
+        return phrase_unless_relational(subjects[0], span) if subjects else None
     return None
 
 
+def is_money(span: Span) -> bool:
+    return any(t.tag_ == "$" or t.lower_ in num.CURRENCY_WORDS for t in span)
+
+
 def phrase_unless_relational(noun: Token, span: Span) -> str | None:
+    """The noun phrase, or what a relational head is "of": "the number of Kenyan officers"
+    counts Kenyan officers; "the total" alone names nothing."""
     if noun.lemma_.lower() in RELATIONAL_HEADS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in NOUN_POS]
+                if objects and not (span.start <= objects[0].i < span.end):
+                    return noun_phrase_lemma(objects[0], span)
         return None
     return noun_phrase_lemma(noun, span)
 
@@ -606,18 +636,76 @@ def modifiers(noun: Token) -> list[Token]:
 
 
 def governing_verb(span: Span) -> Token | None:
-    """The verb a quantity belongs to: a clause on the counted noun, else the nearest verb above."""
+    """The verb a quantity belongs to: a clause on the counted noun, else the nearest verb above.
+
+    A number stands in its own clause: "the 1,000 Kenya pledged" belongs to "pledged" (a
+    relative clause without a pronoun, which the parse often takes for the main verb), "of
+    whom about 600 are in Haiti" is no clause of the 1,000 before it, and "their officers,
+    744 after the last reinforcements, will stay" says 744 of no verb at all."""
+    reduced = reduced_relative_verb(span)
+    if reduced is not None:
+        return reduced
+    if span.root.dep_ == "appos":
+        return None
     noun = counted_noun(span)
     if noun is not None:
         for child in noun.rights:
-            if child.dep_ in ("relcl", "acl") and child.pos_ in VERB_POS:
+            if (
+                child.dep_ in ("relcl", "acl")
+                and child.pos_ in VERB_POS
+                and not partitive_clause(child)
+            ):
                 return deepest_xcomp(child)
     token = span.root
     while token.head.i != token.i:
         token = token.head
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            return token
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
+            return moved_by(token, span) or token
     return token if token.pos_ in VERB_POS else None
+
+
+def reduced_relative_verb(span: Span) -> Token | None:
+    """ "out of the 1,000 Kenya has pledged": a number on a singular proper noun followed by
+    a verb counts what that noun's verb did, not the noun: the verb, else None."""
+    root, head = span.root, span.root.head
+    if root.dep_ != "nummod" or head.tag_ != "NNP" or head.i + 1 >= len(head.doc):
+        return None
+    following = head.doc[head.i + 1]
+    if following.pos_ == "VERB":
+        return following
+    if following.pos_ == "AUX" and following.dep_ in ("aux", "auxpass"):
+        verb = following.head
+        return verb if verb.pos_ == "VERB" and verb.i > following.i else None
+    return None
+
+
+def reduced_relative_subject(span: Span) -> Token | None:
+    """The proper noun that is the subject of a reduced relative ("the 1,000 Kenya pledged")."""
+    return span.root.head if reduced_relative_verb(span) is not None else None
+
+
+def partitive_clause(clause: Token) -> bool:
+    """ "officers, of whom about 600 are in Haiti": a clause about a part of the noun."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(t.tag_ in ("WP", "WDT") and t.head.dep_ == "prep" for t in c.subtree)
+        for c in clause.children
+    )
+
+
+def moved_by(verb: Token, span: Span) -> Token | None:
+    """ "bringing the number of officers serving with the mission to 744": the parse hangs
+    "to 744" from the participle on the moved noun; the amount belongs to the moving verb."""
+    if verb.dep_ != "acl" or span.root.head.lower_ != "to" or span.root.head.head.i != verb.i:
+        return None
+    token = verb.head
+    while token.head.i != token.i and token.pos_ not in VERB_POS:
+        token = token.head
+    if token.lemma_.lower() in MOVING_VERBS and not any(
+        c.lower_ == "to" and c.dep_ == "prep" for c in token.children
+    ):
+        return token
+    return None
 
 
 def deepest_xcomp(verb: Token) -> Token:
