@@ -21,7 +21,8 @@ ruling, a deployment, a renewal), and a strongly similar report then still
 joins it. Without dates the factor is 1.
 
 Candidate stories come from blocking keys, never a scan: the article's
-``BLOCKING_KEYS`` heaviest features of each channel, each looked up in the
+``BLOCKING_KEYS`` heaviest features of each channel that an earlier article
+has too, each looked up in the
 (channel, term, weight) index of ``story_terms`` for its ``STORIES_PER_KEY``
 heaviest stories. Those look-ups give part of each candidate's dot product,
 and only the ``SCORED_STORIES`` best candidates on that partial score are
@@ -62,6 +63,7 @@ SQL_CHUNK = 500
 CHANNELS = (WORDS, NAMES)
 
 Vectors = dict[int, dict[str, float]]  # channel -> term -> weight of a unit vector
+BlockingKeys = dict[int, list[str]]  # channel -> the terms that look up candidate stories
 
 
 def assign_story(ledger: Ledger, article: Article, extraction: Extraction) -> str:
@@ -73,12 +75,12 @@ def assign_story(ledger: Ledger, article: Article, extraction: Extraction) -> st
         story = story_of(conn, original)
         add_member(conn, story, article, duplicate_of=original, similarity=None)
         return story
-    vectors = weigh(conn, article_features(article, extraction))
+    vectors, keys = weigh(conn, article_features(article, extraction))
     similarity: float | None = None
     if pin is not None:
         story = pinned_story(conn, pin)
     else:
-        best = best_story(conn, vectors, published_day(article))
+        best = best_story(conn, vectors, keys, published_day(article))
         if best is not None and best[1] >= JOIN_THRESHOLD:
             story, similarity = best
         else:
@@ -107,8 +109,10 @@ def pinned_story(conn: sqlite3.Connection, pin: str) -> str:
 # -- vectors -------------------------------------------------------------------------------
 
 
-def weigh(conn: sqlite3.Connection, features: Features) -> Vectors:
-    """Count the article into the document frequencies and return its unit tf-idf vectors."""
+def weigh(conn: sqlite3.Connection, features: Features) -> tuple[Vectors, BlockingKeys]:
+    """Count the article into the document frequencies; return its unit tf-idf vectors and
+    its blocking keys: per channel, its ``BLOCKING_KEYS`` heaviest features that an earlier
+    article has too (a feature no other article has finds no story)."""
     documents = bump_counter(conn, "documents")
     conn.executemany(
         "INSERT INTO term_df (channel, term, df, surface) VALUES (?, ?, 1, ?)"
@@ -120,13 +124,16 @@ def weigh(conn: sqlite3.Connection, features: Features) -> Vectors:
         ],
     )
     vectors: Vectors = {}
+    keys: BlockingKeys = {}
     for channel in CHANNELS:
         counts = features.channel(channel)
         df = document_frequencies(conn, channel, counts)
         raw = {term: tf_weight(count) * idf(documents, df[term]) for term, count in counts.items()}
         norm = math.sqrt(sum(w * w for w in raw.values()))
         vectors[channel] = {term: w / norm for term, w in raw.items()} if norm else {}
-    return vectors
+        seen = sorted((t for t in raw if df[t] > 1), key=lambda t: (-raw[t], t))
+        keys[channel] = seen[:BLOCKING_KEYS]
+    return vectors, keys
 
 
 def tf_weight(count: float) -> float:
@@ -168,7 +175,7 @@ def bump_counter(conn: sqlite3.Connection, name: str) -> int:
 
 
 def best_story(
-    conn: sqlite3.Connection, vectors: Vectors, published: date | None
+    conn: sqlite3.Connection, vectors: Vectors, keys: BlockingKeys, published: date | None
 ) -> tuple[str, float] | None:
     """The best-scoring candidate story and its score, or None when there is no candidate.
 
@@ -177,7 +184,7 @@ def best_story(
     and only the ``SCORED_STORIES`` best are scored in full, so the cost does not
     grow with the number of stories that share a common feature.
     """
-    partial = candidate_stories(conn, vectors)
+    partial = candidate_stories(conn, vectors, keys)
     if not partial:
         return None
     shares = channel_shares(vectors)
@@ -212,13 +219,15 @@ def story_score(
     return score * time_factor(published, row["first_published"], row["last_published"])
 
 
-def candidate_stories(conn: sqlite3.Connection, vectors: Vectors) -> dict[str, dict[int, float]]:
+def candidate_stories(
+    conn: sqlite3.Connection, vectors: Vectors, keys: BlockingKeys
+) -> dict[str, dict[int, float]]:
     """Stories that share one of the article's heaviest features (the blocking keys), each
     with its partial dot product per channel over those features."""
     found: dict[str, dict[int, float]] = {}
     for channel in CHANNELS:
-        heaviest = sorted(vectors[channel].items(), key=lambda item: (-item[1], item[0]))
-        for term, weight in heaviest[:BLOCKING_KEYS]:
+        for term in keys[channel]:
+            weight = vectors[channel][term]
             rows = conn.execute(
                 "SELECT story, weight FROM story_terms WHERE channel = ? AND term = ?"
                 " ORDER BY weight DESC LIMIT ?",
