@@ -128,7 +128,7 @@ def every_page(client: TestClient) -> list[str]:
     """Every page of the test ledger: the index, stories, figures, articles and a search."""
     urls = ["/", "/search?q=officers"]
     for story in client.get("/api/v1/stories").json():
-        urls.append(f"/stories/{story['id']}")
+        urls += [f"/stories/{story['id']}", f"/stories/{story['id']}/sources"]
         urls += [
             f"/figures/{f['id']}" for f in client.get(f"/api/v1/stories/{story['id']}/facts").json()
         ]

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import pytest
 from fastapi.testclient import TestClient
+
+from storyledger.web import pages
 
 
 class ActiveContent(HTMLParser):
@@ -91,3 +94,23 @@ def test_unknown_pages_are_404_pages(client: TestClient) -> None:
         response = client.get(url)
         assert response.status_code == 404
         assert "Error 404" in response.text
+
+
+def test_story_page_shows_the_newest_sources_and_links_to_all(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = max(client.get("/api/v1/stories").json(), key=lambda s: len(s["articles"]))
+    assert len(story["articles"]) >= 2
+    full = client.get(f"/stories/{story['id']}").text
+    assert "all sources" not in full  # every source fits
+    monkeypatch.setattr(pages, "SOURCES_SHOWN", 1)
+    html = client.get(f"/stories/{story['id']}").text
+    sources = re.search(r'<ul class="sources">(.*?)</ul>', html, re.S)
+    assert sources is not None and sources.group(1).count("<li>") == 1
+    link = page_links(html, f"/stories/{story['id']}/source")
+    assert link, "the story page links to all its sources"
+    every = client.get(link[0])
+    assert every.status_code == 200
+    assert every.text.count('href="/articles/') == len(story["articles"])
+    assert_inert(every.text)
+    assert client.get("/stories/nope/sources").status_code == 404

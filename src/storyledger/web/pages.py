@@ -13,18 +13,25 @@ from jinja2 import pass_context
 
 from storyledger.report.articles import article_data
 from storyledger.report.briefing import (
-    briefing_data,
+    TIMELINE_EVENTS,
+    chosen_story,
     display_date,
+    event_summary,
     figure_summary,
     format_range,
     format_value,
+    key_quotes,
+    sources_of_story,
 )
 from storyledger.report.facts import changes_data, facts_data, figure_data
+from storyledger.report.quotes import quotes_data
 from storyledger.report.stories import stories_data
+from storyledger.report.timeline import in_date_order, timeline_data
 from storyledger.web.highlight import segments
 from storyledger.web.pool import ledger_of
 
 RECENT_DAYS = 14
+SOURCES_SHOWN = 50  # on the story page, the newest; all of them on its sources page
 SNIPPET_MARKS = ("\x02", "\x03")  # cannot occur in article text the template shows
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -73,12 +80,34 @@ def index(request: Request) -> HTMLResponse:
     )
 
 
+def story_page_data(ledger: Any, story: str) -> dict[str, Any]:
+    """The briefing's pieces for one story, each read once, with every figure (not only the
+    headline ones) and the newest SOURCES_SHOWN sources."""
+    info = chosen_story(ledger, story)  # NotFoundError for an unknown story
+    events = timeline_data(ledger, story)  # most salient first
+    sources = sources_of_story(ledger, info)
+    return {
+        "story": info,
+        "figures": [figure_summary(f) for f in facts_data(ledger, story) if f["observations"]],
+        "timeline": [event_summary(e) for e in in_date_order(events[:TIMELINE_EVENTS])],
+        "events_not_shown": max(len(events) - TIMELINE_EVENTS, 0),
+        "quotes": key_quotes(quotes_data(ledger, story)),
+        "sources": sources[-SOURCES_SHOWN:],
+        "sources_total": len(sources),
+    }
+
+
 @page_router.get("/stories/{story}")
 def story_page(request: Request, story: str) -> HTMLResponse:
+    data = story_page_data(ledger_of(request), story)
+    return render(request, "story.html", brief=data, figures=data["figures"])
+
+
+@page_router.get("/stories/{story}/sources")
+def story_sources_page(request: Request, story: str) -> HTMLResponse:
     ledger = ledger_of(request)
-    brief = briefing_data(ledger, story)
-    figures = [figure_summary(f) for f in facts_data(ledger, story) if f["observations"]]
-    return render(request, "story.html", brief=brief, figures=figures)
+    info = chosen_story(ledger, story)
+    return render(request, "sources.html", story=info, sources=sources_of_story(ledger, info))
 
 
 @page_router.get("/figures/{figure}")
