@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -40,3 +41,54 @@ def test_demo_builds_the_ledger_and_writes_the_briefing(tmp_path: Path) -> None:
 
     again = CliRunner().invoke(app, ["demo", "--out", str(out)])  # rebuilds from scratch
     assert again.exit_code == 0, again.output
+
+
+def test_the_figures_the_corpus_was_written_to_show(tmp_path: Path) -> None:
+    """One pledge of 1,000 corroborated by independent outlets; the level of Kenyan officers
+    in Haiti updated 400 -> 600 -> 744 with 800 in conflict; pledge and count never mixed;
+    copies never counted as corroboration."""
+    from storyledger.ingest.pipeline import ingest_articles
+    from storyledger.link.corrections import merge_stories
+    from storyledger.report.facts import facts_data
+
+    with open_ledger(tmp_path / "demo.db") as ledger:
+        assert ingest_articles(ledger, corpus_articles()).ok
+        stories = [s for (s,) in ledger.conn.execute("SELECT DISTINCT story FROM article_story")]
+        for other in stories[1:]:  # the clustering is not the subject here
+            merge_stories(ledger, stories[0], other)
+        figures = facts_data(ledger)
+
+    def outlets(figure: dict[str, Any], value: float) -> set[str]:
+        return {
+            o["outlet"]
+            for o in figure["observations"]
+            if o["value"] == value and not o["duplicate_of"]
+        }
+
+    pledges = [f for f in figures if f["modality"] == "pledged" and f["unit"] == "count"]
+    [pledge] = [f for f in pledges if len(outlets(f, 1000)) >= 3]
+    assert {o["value"] for o in pledge["observations"]} == {1000}
+    assert not [f for f in pledges if f is not pledge and outlets(f, 1000)]
+    assert any(o["relation"] == "corroborates" for o in pledge["observations"])
+
+    [level] = [
+        f
+        for f in figures
+        if f["modality"] == "asserted" and not f["change"] and {400, 600, 744} <= values(f)
+    ]
+    updates = [o["value"] for o in level["observations"] if o["relation"] == "updates"]
+    assert 600 in updates and 744 in updates
+    series = [v for v in (o["value"] for o in level["observations"]) if v in (400, 600, 744)]
+    assert series.index(400) < series.index(600) < series.index(744)
+    assert 1000 not in values(level) and 144 not in values(level) and 24 not in values(level)
+    [conflict] = [o for o in level["observations"] if o["value"] == 800]
+    assert conflict["relation"] == "conflicts"
+    assert level["conflicts"] or level["settled_conflicts"]
+    assert not {400, 600, 744, 800} & values(pledge)
+
+    originals = {o["source_outlet"] for o in pledge["observations"]}
+    assert 3 <= pledge["sources"] <= len(originals)  # copies count as their original's outlet
+
+
+def values(figure: dict[str, Any]) -> set[float]:
+    return {o["value"] for o in figure["observations"]}

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 PLEDGE_WORDS = {"pledge", "promise", "commit", "vow", "offer", "earmark"}
 PLAN_WORDS = {"plan", "intend", "schedule", "aim", "prepare", "due", "set", "propose", "seek"}
+PLAN_WORDS |= {"mean", "supposed"}  # "was meant to have 2,500 personnel"
 ESTIMATE_WORDS = {"estimate", "project", "forecast", "predict", "expect", "anticipate"}
 EXPECT_WORDS = {"expect", "anticipate"}
 # Verbs whose outcome is not the subject's own doing: "expects to cost", "expects to reach".
@@ -290,13 +291,25 @@ def modality_of(verb: Token | None, span: Span | None) -> str:
         return "needed"
     if words & ESTIMATE_WORDS or ("cost" in words and auxes & HEDGE_AUX):
         return "estimated"
-    if words & PLAN_WORDS or auxes & FUTURE_AUX or going_to(verb):
+    if words & PLAN_WORDS or auxes & FUTURE_AUX or going_to(verb) or be_to(verb):
         return "planned"
     if auxes & HEDGE_AUX:
         return "estimated"
     if words & REPORT_WORDS:
         return "reported"
     return "asserted"
+
+
+def be_to(verb: Token | None) -> bool:
+    """ "400 more are still to come": "be" with an infinitive is a plan."""
+    return bool(
+        verb is not None
+        and verb.lemma_ == "be"
+        and any(
+            c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def going_to(verb: Token | None) -> bool:

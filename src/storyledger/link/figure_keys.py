@@ -20,7 +20,25 @@ MODALITY_CLASS = {"reported": "asserted"}
 NOT_COUNTED = frozenset(
     {"a", "an", "the", "of", "more", "additional", "another", "extra", "further", "new"}
     | {"other", "some", "about", "total", "first", "second", "third", "last", "fresh"}
-    | {"latest", "initial"}
+    | {"latest", "initial", "annual", "yearly", "monthly", "weekly", "daily", "estimated"}
+    | {"original", "current", "overall", "whole", "remaining"}
+)
+# Modifiers that pick out a part of what their head counts: "24 women officers were among
+# the 144" is no value of the officers.
+SUBSET_MODIFIERS = frozenset(
+    {"woman", "women", "man", "men", "female", "male", "child", "children", "girl", "boy"}
+    | {"civilian", "senior", "junior", "injured", "wounded", "dead", "missing"}
+)
+# Verbs of one movement of people or goods: "400 officers landed" adds 400 to those there,
+# unless it is the first ("the first 400 landed": the level was 0).
+FLOW_VERBS = frozenset({"arrive", "land", "fly", "send", "dispatch", "ship", "airlift"})
+# "the 400 officers who arrived on June 25": a group already known, not a new arrival.
+DEFINITE_BEFORE = re.compile(r"\bthe\s+(?:about\s+|some\s+)?$", re.IGNORECASE)
+FIRST_BEFORE = re.compile(r"\b(?:first|initial)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# Verbs that only say a value is a level: "has 744 officers", "the fund held $21m".
+LEVEL_PREDICATES = frozenset(
+    {"have", "be", "hold", "number", "bring", "reach", "total", "amount", "stand", "remain"}
+    | {"take", "push", "rise", "fall", "grow", "climb", "serve", "estimate", "put", "value"}
 )
 UNINFLECTED = frozenset(
     {"police", "personnel", "staff", "people", "aid", "equipment", "funding", "money", "troops"}
@@ -82,9 +100,25 @@ IRREGULAR_PLURALS = {
 MODALITY_WORDS = {
     "pledged": "pledged",
     "planned": "planned",
-    "estimated": "estimated",
+    "estimated": "(estimated)",
     "needed": "needed",
 }
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+MODALITY_NOUNS = {
+    "pledge": "pledged",
+    "promise": "pledged",
+    "commitment": "pledged",
+    "estimate": "estimated",
+    "plan": "planned",
+    "need": "needed",
+    "requirement": "needed",
+}
+PRONOUNS = frozenset({"it", "they", "we", "he", "she", "which", "who", "that", "this", "i", "you"})
+# Events that make their own count of what they happen to: "two officers died" are deaths.
+EVENT_PREDICATES = frozenset(
+    {"die", "kill", "injure", "wound", "arrest", "kidnap", "abduct", "displace", "flee"}
+    | {"lose", "detain", "murder", "shoot", "rescue", "release", "evacuate", "dismiss"}
+)
 
 
 @dataclass
@@ -98,15 +132,35 @@ class FigureKey:
     actors: set[str] = field(default_factory=set)  # entity keys in the claim's subject
     entities: set[str] = field(default_factory=set)  # entity keys in the claim's sentence
     counted: str | None = None  # the counted phrase, as written
+    places: set[str] = field(default_factory=set)  # countries and places of the sentence
 
     @property
     def head(self) -> str:
         return self.words[-1] if self.words else ""
 
+    @property
+    def keyless(self) -> bool:
+        """Nothing says what the number counts ("The first 400 landed in June")."""
+        return is_keyless(self.words)
+
     def blocks(self) -> list[str]:
         """Blocking keys: unit, modality, level-vs-change and one word each."""
         prefix = f"{self.unit}|{self.modality}|{int(self.change)}|"
         return [prefix + word for word in dict.fromkeys(self.words or [""])]
+
+
+def is_keyless(words: list[str]) -> bool:
+    return all(w.startswith("~") for w in words)
+
+
+def weak_alignment(words: list[str], figure_words: list[str]) -> bool:
+    """Nothing known on one side, or nothing at all, or different verbs of nothing known:
+    such a claim may join a figure only to agree with a value it holds."""
+    if not words or not figure_words:
+        return True
+    if is_keyless(words) and is_keyless(figure_words):
+        return set(words) != set(figure_words)
+    return is_keyless(words) or is_keyless(figure_words)
 
 
 def singular(word: str) -> str:
@@ -143,19 +197,53 @@ def subject_entities(claim: Claim, extraction: Extraction) -> set[str]:
 
 def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -> FigureKey:
     counted = counted_of(claim, quantity, extraction)
-    words = counted_words(counted)
+    modality = modality_class(claim.modality)
+    # "the US pledge" of a pledge: the noun only repeats the modality
+    words = [w for w in counted_words(counted) if MODALITY_NOUNS.get(w) != modality]
     predicate = (quantity.predicate or claim.predicate or "").lower()
     if not words and predicate and predicate not in NO_PREDICATE:
         words = ["~" + predicate]
+    elif predicate in EVENT_PREDICATES:
+        words = ["~" + predicate, *words]  # "two officers died": deaths, not officers
+    before = claim.text[: max(0, quantity.start - claim.start)]
+    arrival = (
+        modality == "asserted"
+        and predicate in FLOW_VERBS
+        and not FIRST_BEFORE.search(before)
+        and not DEFINITE_BEFORE.search(before)
+    )
     return FigureKey(
         unit=quantity.unit,
-        modality=modality_class(claim.modality),
-        change=claim.change,
+        modality=modality,
+        change=claim.change or arrival,
         words=words,
-        actors=subject_entities(claim, extraction),
+        actors=subject_entities(claim, extraction) or pledger(claim, quantity, modality),
         entities=key_entities(claim, extraction),
         counted=counted,
+        places=places_of(claim, extraction),
     )
+
+
+def pledger(claim: Claim, quantity: QuantityMention, modality: str) -> set[str]:
+    """Who pledged, when the subject names no entity: "Donors had pledged $110m" is a pledge
+    of donors ("~donor"), never the United States' pledge. Pronouns say nothing."""
+    subject = (claim.subject or "").strip()
+    if modality != "pledged" or not subject or quantity.text in subject:
+        return set()
+    words = re.findall(r"[A-Za-z]+", subject)
+    if not words or words[-1].lower() in PRONOUNS:
+        return set()
+    return {"~" + singular(words[-1].lower())}
+
+
+def places_of(claim: Claim, extraction: Extraction) -> set[str]:
+    """The countries and places named in the claim's sentence (not organisations, which are
+    often only where a figure was announced)."""
+    return {
+        e.key
+        for e in extraction.entities
+        if claim.start <= e.start < claim.end and e.label in PLACE_LABELS
+    } & set(claim.entities)
 
 
 def counted_of(claim: Claim, quantity: QuantityMention, extraction: Extraction) -> str | None:
@@ -163,10 +251,15 @@ def counted_of(claim: Claim, quantity: QuantityMention, extraction: Extraction) 
     what the other amounts of its sentence in the same unit count."""
     if quantity.counted:
         return quantity.counted
+    modality = {c.quantity: modality_class(c.modality) for c in extraction.claims}
+    own = modality_class(claim.modality)
     siblings = (
         q.counted
-        for q in extraction.quantities
-        if q is not quantity and q.unit == quantity.unit and claim.start <= q.start < claim.end
+        for i, q in enumerate(extraction.quantities)
+        if q is not quantity
+        and q.unit == quantity.unit
+        and claim.start <= q.start < claim.end
+        and modality.get(i) == own  # "5,000 would be needed, and a force of 2,500 ..."
     )
     return next((c for c in siblings if c), None)
 
@@ -188,18 +281,24 @@ def alignment(claim: FigureKey, figure: FigureKey) -> float | None:
     Unit, modality and level-vs-change must be equal; what is counted must share
     its head with the figure (or be named by one of the figure's words, "police"
     for "police officers") without a contradicting modifier ("military" vs
-    "police"); the subjects must not name different entities, and neither may
-    the sentences when both name some.
+    "police"); the subjects must not name different entities (a pledge by "donors" is not one by
+    the United States). A number of nothing known
+    (either side keyless) aligns weakly: the caller lets it join only a figure that
+    already holds its value.
     """
     if (claim.unit, claim.modality, claim.change) != (figure.unit, figure.modality, figure.change):
         return None
-    word_score = words_alignment(claim.words, figure.words)
+    if weak_alignment(claim.words, figure.words):
+        word_score: float | None = 0.5
+    elif claim.keyless:
+        word_score = 2.0  # the same verb of nothing known: "gangs control 80%", then "90%"
+    else:
+        word_score = words_alignment(claim.words, figure.words)
     if word_score is None:
         return None
     if claim.actors and figure.actors and not claim.actors & figure.actors:
         return None
-    if claim.entities and figure.entities and not claim.entities & figure.entities:
-        return None
+
     shared = len(claim.entities & figure.entities)
     union = len(claim.entities | figure.entities) or 1
     return word_score + shared / union + (1.0 if claim.actors & figure.actors else 0.0)
@@ -215,6 +314,10 @@ def words_alignment(words: list[str], figure_words: list[str]) -> float | None:
     figure_modifiers = set(figure_words) - {head, figure_head}
     if modifiers and figure_modifiers and not modifiers & figure_modifiers:
         return None
+    if (modifiers ^ figure_modifiers) & SUBSET_MODIFIERS:
+        return None  # "women officers" are a part of the officers, not their number
+    if {w for w in words if w[0] == "~"} != {w for w in figure_words if w[0] == "~"}:
+        return None  # officers who died are not officers deployed
     return 2.0 if head == figure_head else 1.0
 
 
@@ -258,16 +361,27 @@ def figure_label(
     change: bool,
     names: list[str],
 ) -> str:
-    """A readable name: 'Police officers deployed — Kenya, Haiti', 'Pledged (USD) — US'."""
+    """A readable name: 'Police officers deployed — Kenya, Haiti', 'Pledged (USD) — US'.
+
+    A pledge, plan or need says so instead of its verb ("Police officers pledged", not
+    "sent (pledged)"); a level says no verb ("UN trust fund (USD)", not "held")."""
     what = plural(counted) if counted and unit == "count" else (counted or "")
     says_verb = bool(predicate) and predicate not in NO_PREDICATE
     if predicate and counted_words(counted)[-1:] == [predicate]:
         says_verb = False  # "pledge" pledged
-    verb = participle(predicate) if predicate and says_verb else ""
-    parts = [p for p in ("additional" if change else "", what, verb) if p]
+    if predicate in LEVEL_PREDICATES and what:
+        says_verb = False  # "UN trust fund held" -> "UN trust fund"
     modality_word = MODALITY_WORDS.get(modality)
-    if modality_word and not any(modality_word.startswith(p.rstrip("s")) for p in parts):
-        parts.append(f"({modality_word})" if parts else modality_word)
+    if modality_word and not modality_word.startswith("("):
+        says_verb = False  # "sent (pledged)" -> "pledged"
+    verb = participle(predicate) if predicate and says_verb else ""
+    if not what and verb and not modality_word and unit != "count":
+        what = "amount"  # "Amount affected (USD)", not "Affected (USD)"
+    parts = [p for p in ("additional" if change else "", what, verb) if p]
+    if modality_word and not any(
+        modality_word.strip("()").startswith(p.split()[-1].rstrip("s")) for p in parts
+    ):
+        parts.append(modality_word)
     if unit != "count":
         parts.append(f"({unit})")
     text = " ".join(parts) or "amount"

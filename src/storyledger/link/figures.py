@@ -15,11 +15,18 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from storyledger.link.figure_keys import FigureKey, alignment, claim_key, figure_label
+from storyledger.link.figure_keys import (
+    FigureKey,
+    alignment,
+    claim_key,
+    figure_label,
+    is_keyless,
+    weak_alignment,
+)
 from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
 from storyledger.model import Article, Claim, Extraction, QuantityMention
 from storyledger.store.sqlite import Ledger
@@ -69,13 +76,16 @@ def link_figures(ledger: Ledger, article: Article, extraction: Extraction, story
     placed: dict[str, list[Candidate]] = {}
     stored: set[tuple[str, float, float | None, float | None, str | None]] = set()
     for candidate, choices in placement_order(conn, story, candidates(extraction, reported)):
-        figure_id = place(conn, story, candidate, choices, placed, extraction)
+        figure_id = reprinted_figure(conn, source, candidate) or place(
+            conn, story, candidate, choices, placed, extraction
+        )
         q = candidate.quantity
         once = (figure_id, q.value, q.low, q.high, candidate.as_of.value)
         if once in stored:  # the same value repeated within the article
             continue
         stored.add(once)
         candidate.id = insert_observation(conn, figure_id, article, candidate, source, reported)
+        add_blocks(conn, story, figure_id, [value_block(candidate.key, q.value)])
         placed.setdefault(figure_id, []).append(candidate)
     for figure_id, added in sorted(placed.items()):
         refresh_relations(conn, figure_id, added)
@@ -93,9 +103,32 @@ def place(
     the same time, else a new figure."""
     for choice in choices:
         if not contradicts(candidate, placed.get(choice.figure_id)):
-            extend_figure(conn, story, choice.figure_id, choice.key, candidate.key)
+            predicate = candidate.quantity.predicate or candidate.claim.predicate
+            extend_figure(conn, story, choice.figure_id, choice.key, candidate.key, predicate)
             return choice.figure_id
     return start_figure(conn, story, candidate, extraction)
+
+
+def reprinted_figure(conn: sqlite3.Connection, source: Source, candidate: Candidate) -> str | None:
+    """A syndicated copy's value goes where its original's same sentence and value went:
+    the copy reprints it, whatever its edits call the subject ("Nairobi" for "Kenya")."""
+    if source.duplicate_of is None:
+        return None
+    rows = conn.execute(
+        "SELECT figure_id, sentence FROM observations WHERE article_id = ? AND value = ?",
+        (source.duplicate_of, candidate.quantity.value),
+    ).fetchall()
+    if not rows:
+        return None
+    words = set(candidate.claim.text.lower().split())
+    best = max(rows, key=lambda r: len(words & set((r["sentence"] or "").lower().split())))
+    return str(best["figure_id"])
+
+
+def value_block(key: FigureKey, value: float) -> str:
+    """The blocking key of a value: how a number of nothing known finds the figures it may
+    agree with."""
+    return f"{key.unit}|{key.modality}|{int(key.change)}|={value:g}"
 
 
 def candidates(extraction: Extraction, published: date | None) -> list[Candidate]:
@@ -167,17 +200,23 @@ class Choice:
 def figure_choices(conn: sqlite3.Connection, story: str, candidate: Candidate) -> list[Choice]:
     """The figures of the story the claim can belong to, best first: one that already holds
     its value, then the best aligned, then the oldest."""
+    choices = aligned_choices(conn, story, candidate, candidate.key)
+    return sorted(choices, key=lambda c: (not c.holds_value, -c.score, c.seq))
+
+
+def aligned_choices(
+    conn: sqlite3.Connection, story: str, candidate: Candidate, claim: FigureKey
+) -> list[Choice]:
     choices = []
-    for row in candidate_figures(conn, story, candidate.key):
+    for row in candidate_figures(conn, story, claim, candidate.quantity.value):
         key = key_of_row(row)
-        score = alignment(candidate.key, key)
+        score = alignment(claim, key)
         if score is not None:
             holds = holds_value(conn, row["id"], candidate.quantity.value)
             choices.append(Choice(row["id"], key, holds, score, row["seq"]))
-    if not candidate.key.words:
-        # nothing says what the number counts: it may join a figure only to agree with it
-        choices = [c for c in choices if c.holds_value]
-    return sorted(choices, key=lambda c: (not c.holds_value, -c.score, c.seq))
+    # nothing says what the number counts (or what the figure counts): it may join a figure
+    # only to agree with it
+    return [c for c in choices if c.holds_value or not weak_alignment(claim.words, c.key.words)]
 
 
 def placement_order(
@@ -190,9 +229,20 @@ def placement_order(
     return sorted(placed, key=lambda p: not (p[1] and p[1][0].holds_value))
 
 
-def holds_value(conn: sqlite3.Connection, figure_id: str, value: float) -> bool:
+def holds_value(
+    conn: sqlite3.Connection, figure_id: str, value: float, when: AsOf | None = None
+) -> bool:
+    """The figure has an observation of the value (for a time overlapping ``when``)."""
+    if when is None or when.start is None or when.end is None:
+        row = conn.execute(
+            "SELECT 1 FROM observations WHERE figure_id = ? AND value = ? LIMIT 1",
+            (figure_id, value),
+        ).fetchone()
+        return row is not None
     row = conn.execute(
-        "SELECT 1 FROM observations WHERE figure_id = ? AND value = ? LIMIT 1", (figure_id, value)
+        "SELECT 1 FROM observations WHERE figure_id = ? AND value = ? AND as_of_start <= ?"
+        " AND as_of_end >= ? LIMIT 1",
+        (figure_id, value, when.end.isoformat(), when.start.isoformat()),
     ).fetchone()
     return row is not None
 
@@ -212,8 +262,10 @@ def overlaps(a: AsOf, b: AsOf) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def candidate_figures(conn: sqlite3.Connection, story: str, key: FigureKey) -> list[sqlite3.Row]:
-    blocks = key.blocks()
+def candidate_figures(
+    conn: sqlite3.Connection, story: str, key: FigureKey, value: float
+) -> list[sqlite3.Row]:
+    blocks = [*key.blocks(), value_block(key, value)]
     marks = ",".join("?" * len(blocks))
     return conn.execute(
         "SELECT f.id, f.unit, f.modality, f.change, f.words, f.actors, f.entities, f.seq"
@@ -274,7 +326,7 @@ def start_figure(
 
 def entity_names(claim: Claim, extraction: Extraction, key: FigureKey) -> list[list[str]]:
     """[key, name] of the entities a claim is about, subjects first, each once."""
-    wanted = key.entities | key.actors
+    wanted = {k for k in key.entities | key.actors if not k.startswith("~")}
     names: dict[str, str] = {}
     in_sentence = [e for e in extraction.entities if claim.start <= e.start < claim.end]
     for mention in sorted(in_sentence, key=lambda e: (e.key not in key.actors, e.start)):
@@ -298,13 +350,31 @@ def new_figure_id(conn: sqlite3.Connection, story: str, key: FigureKey) -> str:
 
 
 def extend_figure(
-    conn: sqlite3.Connection, story: str, figure_id: str, figure: FigureKey, key: FigureKey
+    conn: sqlite3.Connection,
+    story: str,
+    figure_id: str,
+    figure: FigureKey,
+    key: FigureKey,
+    predicate: str | None = None,
 ) -> None:
-    """Add a newly aligned claim's words, subjects and blocking keys to its figure."""
+    """Add a newly aligned claim's words, subjects and blocking keys to its figure. A figure
+    of nothing known takes the first counted thing that agrees with it, and its name."""
     if set(key.words) <= set(figure.words) and key.actors <= figure.actors:
         return
-    row = conn.execute("SELECT words, actors FROM figures WHERE id = ?", (figure_id,)).fetchone()
+    row = conn.execute(
+        "SELECT words, actors, entities FROM figures WHERE id = ?", (figure_id,)
+    ).fetchone()
     words, actors = json.loads(row["words"]), set(json.loads(row["actors"]))
+    if is_keyless(words) and not key.keyless:
+        words = []
+        names = [name for _key, name in json.loads(row["entities"])]
+        label = figure_label(key.unit, key.counted, predicate, key.modality, key.change, names)
+        conn.execute(
+            "UPDATE figures SET counted = ?, label = ? WHERE id = ?",
+            (key.counted, label, figure_id),
+        )
+    if key.keyless:
+        key = replace(key, words=[])
     new_words = [w for w in key.words if w not in words]
     # the head stays last: new modifiers go before it
     merged = words[:-1] + new_words + words[-1:] if words else new_words

@@ -23,6 +23,7 @@ from datetime import date
 APPROX_TOLERANCE = 0.05  # "about 1,000" and "1,020" are the same value
 EXACT_TOLERANCE = 1e-9
 SAME_TIME_MAX_DAYS = 31  # a month holds its days; a year does not hold a month's count
+PRECISION_RATIO = 4  # a week is the time of a day reported with its slack, a month is not
 
 
 @dataclass
@@ -45,9 +46,11 @@ class Obs:
     relation_to: int | None = None
 
     def order(self) -> tuple[str, str, str, str, int]:
+        """By the last day the time denotes: "744 in February" is the state the month ended
+        in, after "600 on February 5"."""
         return (
-            self.start.isoformat() if self.start else "",
             self.end.isoformat() if self.end else "",
+            self.start.isoformat() if self.start else "",
             self.reported or "",
             self.article,
             self.id,
@@ -106,13 +109,18 @@ def independent(a: Obs, b: Obs) -> bool:
 
 def same_time(a: Obs, b: Obs) -> bool:
     """Both refer to the same time: overlapping days, neither coarser than a month
-    (unless both are equally coarse)."""
+    (unless both are equally coarse), and of comparable precision: a value for February
+    may be that of any of its days, so it neither conflicts with nor corroborates the
+    value of February 5."""
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return a.start is None and b.start is None
     if a.start > b.end or b.start > a.end:
         return False
     a_days, b_days = (a.end - a.start).days, (b.end - b.start).days
-    return max(a_days, b_days) <= SAME_TIME_MAX_DAYS or a_days == b_days
+    if abs(a_days - b_days) <= 1:
+        return True
+    coarse, fine = max(a_days, b_days), min(a_days, b_days)
+    return coarse <= SAME_TIME_MAX_DAYS and coarse + 1 <= PRECISION_RATIO * (fine + 1)
 
 
 def in_order(observations: list[Obs]) -> list[Obs]:
@@ -137,6 +145,8 @@ def assign_relations(observations: list[Obs], new: set[int] | None = None) -> li
             running = [e for e in running if e.end is not None and e.end >= obs.start]
         same = [e for e in running if same_time(e, obs)]
         original = reprinted(obs, same) if obs.copy else None
+        if obs.copy and original is None:  # the original dated it otherwise: still a reprint
+            original = reprinted(obs, [e for e in ordered[:index] if not e.copy])
         if index >= first_new:
             if original is not None:
                 obs.relation, obs.relation_to = original.relation, original.id
