@@ -106,6 +106,17 @@ def test_time_is_the_date_the_statement_is_about() -> None:
     assert claims[0].time is not None and time.value == "2024-06"
 
 
+def test_a_plan_never_takes_the_time_of_a_past_clause() -> None:
+    text = (
+        "Ruto held a ceremony on Monday for 400 officers who will arrive later this week,"
+        " the first of 1,000 police that Kenya expects to send."
+    )
+    extraction = extract(text, PUBLISHED)
+    arrive, send = claim_of(text, "400"), claim_of(text, "1,000")
+    assert arrive.time is not None and extraction.times[arrive.time].value == "2024-W26"
+    assert send.modality == "planned" and send.time is None
+
+
 def test_no_time_without_a_publication_date_for_a_relative_one() -> None:
     extraction, claims = quantity_claims("Kenya sent 400 officers on Monday.", None)
     time = extraction.times[claims[0].time] if claims[0].time is not None else None

@@ -76,6 +76,7 @@ VALUE_VERBS = {"be", "reach", "total", "amount", "stand", "bring", "raise", "tak
 CHANGE_VERBS = {"add", "increase", "boost", "top", "raise"}
 LEVEL_WORDS = {"total", "totals", "all", "date", "far", "now", "overall", "altogether"}
 DATED_TYPES = {"DATE", "TIME"}
+LOOKING_AHEAD = {"planned", "estimated", "needed"}  # modalities of what is yet to be
 
 
 def find_claims(
@@ -121,6 +122,7 @@ def quantity_claim(
     subject = subject_of(verb) if verb is not None else None
     if subject is None and span is not None:
         subject = reduced_relative_subject(span)
+    modality = modality_of(verb, span)
     return Claim(
         sentence=quantity.sentence,
         start=sent.start_char,
@@ -130,11 +132,11 @@ def quantity_claim(
         predicate=verb.lemma_.lower() if verb is not None else quantity.predicate,
         object=quantity.text if quantity.counted is None else f"{quantity.text} {quantity.counted}",
         quantity=index,
-        time=clause_time(doc, times, quantity.sentence, verb, quantity, quantities),
+        time=clause_time(doc, times, quantity.sentence, verb, quantity, quantities, modality),
         speaker=speaker_text(quote),
         speaker_key=quote.speaker_key if quote else None,
         cue=quote.cue if quote else None,
-        modality=modality_of(verb, span),
+        modality=modality,
         polarity="negative" if negated(verb, span) else "positive",
         change=is_change(span, verb) if span is not None else False,
         entities=entity_keys(entities, sent.start_char, sent.end_char),
@@ -371,11 +373,13 @@ def clause_time(
     verb: Token | None,
     quantity: QuantityMention,
     quantities: list[QuantityMention] | None = None,
+    modality: str = "asserted",
 ) -> int | None:
     """A dated time in the verb's clause, else the dated time nearest the quantity. A time
     that follows another amount of the sentence, with no amount between, is that amount's:
     "held $21m in May 2024 and $110m by early 2025", "Kenya, which pledged 1,000 officers
-    in 2023, has 744"."""
+    in 2023, has 744". A plan, estimate or need never takes the time of another clause
+    told in the past: "held a ceremony on Monday for the 1,000 Kenya expects to send"."""
     candidates = [
         i
         for i, t in enumerate(times)
@@ -399,7 +403,20 @@ def clause_time(
         ]
         if inside:
             candidates = inside
+        elif modality in LOOKING_AHEAD:
+            candidates = [i for i in candidates if not told_in_the_past(doc, times[i])]
+    if not candidates:
+        return None
     return min(candidates, key=lambda i: abs(times[i].start - quantity.start))
+
+
+def told_in_the_past(doc: Doc, time: TimeMention) -> bool:
+    """Whether the verb a time hangs from is in the past tense ("held ... on Monday")."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    token = span.root if span is not None else None
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token is not None and token.tag_ == "VBD"
 
 
 def owned_elsewhere(
