@@ -47,7 +47,7 @@ from storyledger.link.story_features import NAMES, WORDS, Features, article_feat
 from storyledger.model import Article, Extraction
 from storyledger.store.sqlite import Ledger
 
-JOIN_THRESHOLD = 0.28
+JOIN_THRESHOLD = 0.29
 NAMES_SHARE = 0.5
 IDF_PRIOR_DOCS = 1000  # a young ledger's IDF is smoothed as if it held this many more documents
 BLOCKING_KEYS = 10

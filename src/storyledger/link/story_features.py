@@ -25,8 +25,8 @@ from storyledger.model import Article, Extraction
 WORDS, NAMES = 0, 1  # feature channels
 LEAD_CHARS = 300  # the lead: headline and first lines
 LEAD_WEIGHT = 3.0  # a feature in the lead counts this many times
-NUMBER_WEIGHT = 0.5  # a number other than a year counts half
-ENTITY_WEIGHT = 0.5  # entity keys add to the capitalised words they replace
+NUMBER_WEIGHT = 1.0  # a number other than a year (a toll, a score, a version)
+ENTITY_WEIGHT = 0.35  # entity keys add to the capitalised words they replace
 CAPITALISED = True
 MONTHS = True
 SKIP_ENTITY_WORDS = True  # words inside an entity mention count as the entity only
