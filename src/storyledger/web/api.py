@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
 from storyledger.errors import InputError, Msg
 from storyledger.ingest.files import Loaded, article_from_record
@@ -52,16 +53,17 @@ def stories(request: Request) -> Any:
     return stories_data(ledger_of(request))
 
 
-def as_is(data: Any) -> JSONResponse:
+def as_is(data: Any) -> Response:
     """``data`` as JSON without re-validating it against the response model.
 
     For the largest answers (a big story's facts hold thousands of observations,
     and pydantic would take longer to check them than SQLite takes to read them):
     the data functions already produce the contract's shapes, the response model
     still documents them in the OpenAPI schema, and tests/web/test_schema.py
-    checks the answers against it.
+    checks the answers against it. orjson encodes them several times faster than
+    the standard library.
     """
-    return JSONResponse(data)
+    return Response(orjson.dumps(data), media_type="application/json")
 
 
 @api_router.get("/stories/{story}/facts", response_model=list[FigureOut])
