@@ -61,6 +61,8 @@ class Msg:
     # cli / api
     BAD_SINCE = "cannot read the date '{value}' (use YYYY-MM-DD)"
     READ_ONLY = "this server is read-only"
+    NO_LEDGER_TO_SERVE = "no ledger at {path} to serve read-only"
+    NEW_LEDGER_SERVED = "note: {path} does not exist: serving a new, empty ledger"
     BODY_TOO_LARGE = "request body larger than {limit} bytes"
     DEMO_CORPUS_BROKEN = "the bundled demo corpus could not be ingested: {detail}"
     BAD_DATE_BOUND = "cannot read the date '{value}' (use YYYY, YYYY-MM or YYYY-MM-DD)"

@@ -30,5 +30,5 @@ def test_serve_read_only_refuses_a_missing_ledger(tmp_path: Path) -> None:
     missing = tmp_path / "typo.db"
     result = runner.invoke(app, ["--db", str(missing), "serve", "--read-only"])
     assert result.exit_code == 1
-    assert "no ledger at" in result.output
+    assert "no ledger at" in str(result.exception)
     assert not missing.exists()

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from storyledger.cli.app import Settings, app, err_console
+from storyledger.errors import Msg, NotFoundError
 
 
 @app.command()
@@ -30,9 +31,8 @@ def serve(
     settings: Settings = ctx.find_root().obj
     if not Path(settings.db).exists():
         if read_only:  # nothing to show and nothing may be added: surely a wrong --db
-            err_console.print(f"error: no ledger at {settings.db} to serve read-only", markup=False)
-            raise typer.Exit(1)
-        err_console.print(f"note: {settings.db} does not exist: serving a new, empty ledger")
+            raise NotFoundError(Msg.NO_LEDGER_TO_SERVE.format(path=settings.db))
+        err_console.print(Msg.NEW_LEDGER_SERVED.format(path=settings.db), markup=False)
     web_app = create_app(settings.db, read_only=read_only)
     err_console.print(
         f"storyledger serving {settings.db} on http://{host}:{port}/", markup=False, highlight=False
