@@ -579,7 +579,7 @@ def refresh_event(conn: sqlite3.Connection, event_id: str) -> None:
             finest["interval_start"],
             finest["interval_end"],
             block_of(finest["interval_start"], finest["interval_end"]),
-            best_supported_clause(sources),
+            best_supported_clause(sources, finest),
             json.dumps(ranked_actors(sources), ensure_ascii=False),
             independent_outlets(conn, event_id),
             event_id,
@@ -587,15 +587,22 @@ def refresh_event(conn: sqlite3.Connection, event_id: str) -> None:
     )
 
 
-def best_supported_clause(sources: list[sqlite3.Row]) -> str:
-    """The clause whose wording the other sources share most (the earliest on a tie)."""
+def best_supported_clause(sources: list[sqlite3.Row], finest: sqlite3.Row) -> str:
+    """Of the clauses that date the event as precisely as it is shown ("on Monday", not "in
+    October"), the one whose wording the other sources share most (the earliest on a tie)."""
     words = [content_words(s["clause"]) for s in sources]
     weight = dict.fromkeys(set().union(*words), 1.0)
+    precision = span_days(finest["interval_start"], finest["interval_end"])
+    precise = [
+        i
+        for i, s in enumerate(sources)
+        if span_days(s["interval_start"], s["interval_end"]) == precision
+    ]
 
     def support(i: int) -> float:
         return sum(dice(words[i], other, weight) for j, other in enumerate(words) if j != i)
 
-    best = max(range(len(sources)), key=lambda i: (support(i), -i))
+    best = max(precise, key=lambda i: (support(i), -i))
     return str(sources[best]["clause"])
 
 
