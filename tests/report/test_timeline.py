@@ -95,6 +95,17 @@ def test_a_month_and_a_day_merge_only_when_the_rest_agrees(ledger: Ledger) -> No
     assert events[0]["salience"] == 2
 
 
+def test_the_description_dates_the_event_as_precisely_as_it_is_shown(ledger: Ledger) -> None:
+    month = ("January", "2024-01", "2024-01-01", "2024-01-31", None)
+    for outlet, court in (("Daily A", "Kenyan court"), ("Daily C", "court in Kenya")):
+        text = f"A {court} ruled the deployment unconstitutional in January."  # most repeated
+        store(ledger, Draft(text, outlet, "2024-02-10", times=[month], entities=[COURT]))
+    store(ledger, ruling("Daily B", "2024-01-27", "A Kenyan court ruled the deployment illegal"))
+    (event,) = timeline_data(ledger)
+    assert event["date"] == "2024-01-26"
+    assert event["description"].endswith("on January 26.")
+
+
 def test_expected_is_kept_apart_from_happened(ledger: Ledger) -> None:
     week = ("later this week", "2024-W26", "2024-06-24", "2024-06-30", None)
     store(
