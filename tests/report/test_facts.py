@@ -84,7 +84,11 @@ def test_facts_table_shows_labels_and_values(db: Path) -> None:
 def test_figure_history_with_citations(db: Path) -> None:
     with open_ledger(db) as ledger:
         actual = next(f for f in facts_data(ledger) if f["latest"]["value"] == 744)
-        assert figure_data(ledger, actual["id"]) == actual
+        assert all("sentence" not in o for o in actual["observations"])
+        full = next(f for f in facts_data(ledger, sentences=True) if f["id"] == actual["id"])
+        assert figure_data(ledger, actual["id"]) == full
+        without = [{k: v for k, v in o.items() if k != "sentence"} for o in full["observations"]]
+        assert without == actual["observations"]
         with pytest.raises(NotFoundError, match="no figure with id 'zzz'"):
             figure_data(ledger, "zzz")
     data = json_of(db, "figure", actual["id"][:7])

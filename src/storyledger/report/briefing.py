@@ -19,8 +19,8 @@ from storyledger.errors import Msg, NotFoundError
 from storyledger.extract.times import timex_interval
 from storyledger.report.charts import Point, step_chart
 from storyledger.report.facts import facts_data
-from storyledger.report.quotes import quotes_data
-from storyledger.report.timeline import in_date_order, timeline_data
+from storyledger.report.quotes import key_order, quote_order, quotes_data
+from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.store.sqlite import Ledger, now_iso
 
 FORMATS = ("md", "html", "json")
@@ -49,16 +49,19 @@ def briefing_data(ledger: Ledger, story: str | None = None) -> dict[str, Any]:
     story_info = chosen_story(ledger, story)
     story_id = story_info["id"] if story_info else None
     figures = [figure_summary(f) for f in headline_figures(facts_data(ledger, story_id))]
-    events = timeline_data(ledger, story_id)  # most salient first
-    timeline = [event_summary(e) for e in in_date_order(events[:TIMELINE_EVENTS])]
+    events, total = (
+        timeline_data(ledger, story_id, limit=TIMELINE_EVENTS),
+        events_of(ledger, story_id),
+    )
+    timeline = [event_summary(e) for e in in_date_order(events)]
     return {
         "story": story_info,
         "generated_at": now_iso(),
         "figures": figures,
         "conflicts": [c for f in figures for c in f["conflicts"]],
         "timeline": timeline,
-        "events_not_shown": max(len(events) - TIMELINE_EVENTS, 0),
-        "quotes": key_quotes(quotes_data(ledger, story_id)),
+        "events_not_shown": total - len(events),
+        "quotes": story_quotes(ledger, story_id),
         "sources": sources_of_story(ledger, story_info),
     }
 
@@ -107,26 +110,56 @@ def observation_day(observation: dict[str, Any]) -> str | None:
     return (observation.get("published") or "")[:10] or None
 
 
-def figure_summary(figure: dict[str, Any]) -> dict[str, Any]:
-    """Latest value, the steps by which it changed, open conflicts and a chart of one figure."""
+def figure_summary(figure: dict[str, Any], steps: bool = True) -> dict[str, Any]:
+    """Latest value, the steps by which it changed, open conflicts and a chart of one figure
+    (``steps`` empty unless asked for: the story page shows the chart instead)."""
     observations = figure["observations"]  # in the order of the time they refer to
-    steps = value_steps(figure["unit"], observations)
+    unit = figure["unit"]
     latest = figure.get("latest") or observations[-1]
-    points = [
-        Point(day, o["value"], display_date(o.get("as_of") or day), o["relation"] == "conflicts")
-        for o in observations
-        if (day := observation_day(o)) is not None
-    ]
     return {
         "id": figure["id"],
         "label": figure["label"],
-        "unit": figure["unit"],
+        "unit": unit,
         "modality": figure["modality"],
-        "latest": step_of(latest, figure["unit"], agreeing_citations(latest, observations)),
-        "steps": steps,
+        "latest": step_of(latest, unit, agreeing_citations(latest, observations)),
+        "steps": value_steps(unit, observations) if steps else [],
         "conflicts": [conflict_summary(figure, c) for c in figure.get("conflicts", [])],
-        "chart": step_chart(points, figure["label"], lambda v: format_value(v, figure["unit"])),
+        "chart": step_chart(
+            chart_points(observations), figure["label"], lambda v: format_value(v, unit)
+        ),
     }
+
+
+def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
+    """The points a step chart needs, in date order: where the value changes, the last
+    one, and every conflicting report (not one point per observation: a big story's
+    figure has thousands of reports of a few values)."""
+    days: dict[tuple[str | None, str | None], str | None] = {}
+    dated = []
+    for i, o in enumerate(observations):
+        when = (o.get("as_of"), o.get("published"))
+        if when not in days:
+            days[when] = observation_day(o)
+        if (day := days[when]) is not None:
+            dated.append((day, i))
+    dated.sort()  # by day, then in the observations' order, as a stable sort would
+    kept = [
+        (day, i)
+        for n, (day, i) in enumerate(dated)
+        if n == 0
+        or n == len(dated) - 1
+        or observations[i]["relation"] == "conflicts"
+        or observations[i]["value"] != observations[dated[n - 1][1]]["value"]
+    ]
+    return [
+        Point(
+            day,
+            (o := observations[i])["value"],
+            display_date(o.get("as_of") or day),
+            o["relation"] == "conflicts",
+        )
+        for day, i in kept
+    ]
 
 
 def step_of(
@@ -155,13 +188,17 @@ def agreeing_citations(
 
 
 def value_steps(unit: str, observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Consecutive observations of the same value folded into one step with all citations."""
+    """Consecutive observations of the same value folded into one step with all citations
+    (each value formatted once per step: a repeated value is the same step)."""
     steps: list[dict[str, Any]] = []
+    last: tuple[Any, ...] | None = None
     for obs in observations:
-        if steps and steps[-1]["value"] == format_range(obs, unit):
+        raw = (obs["value"], obs.get("low"), obs.get("high"))
+        if steps and (raw == last or steps[-1]["value"] == format_range(obs, unit)):
             steps[-1]["citations"].append(citation(obs))
-            continue
-        steps.append(step_of(obs, unit, [citation(obs)]))
+        else:
+            steps.append(step_of(obs, unit, [citation(obs)]))
+        last = raw
     return steps
 
 
@@ -194,16 +231,11 @@ def event_summary(event: dict[str, Any]) -> dict[str, Any]:
 
 def key_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Named speakers first, the most quoted first, each with their own words before
-    paraphrases and the most widely printed first."""
-
-    def weight(group: dict[str, Any]) -> tuple[bool, int, int]:
-        direct = sum(q["direct"] for q in group["quotes"])
-        printed = sum(len(q["sources"]) for q in group["quotes"])
-        return group["speaker_key"] is not None, direct, printed
-
+    paraphrases and the most widely printed first (``quotes_data`` with ``speakers`` and
+    ``per_speaker`` gives only these)."""
     chosen = []
-    for group in sorted(groups, key=weight, reverse=True)[:KEY_SPEAKERS]:
-        quotes = sorted(group["quotes"], key=lambda q: (not q["direct"], -len(q["sources"])))
+    for group in sorted(groups, key=key_order, reverse=True)[:KEY_SPEAKERS]:
+        quotes = sorted(group["quotes"], key=quote_order)
         chosen.append(
             {
                 "speaker": group["speaker"],
@@ -218,6 +250,13 @@ def key_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return chosen
+
+
+def story_quotes(ledger: Ledger, story: str | None) -> list[dict[str, Any]]:
+    """The key quotes of a story (of the ledger if None), as the briefing shows them."""
+    return key_quotes(
+        quotes_data(ledger, story, speakers=KEY_SPEAKERS, per_speaker=QUOTES_PER_SPEAKER)
+    )
 
 
 def sources_of_story(ledger: Ledger, story: dict[str, Any] | None) -> list[dict[str, Any]]:

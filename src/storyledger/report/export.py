@@ -80,7 +80,7 @@ def figure_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
 
 
 def observation_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
-    for figure in facts_data(ledger, story):
+    for figure in facts_data(ledger, story, sentences=True):
         for obs in figure["observations"]:
             yield {
                 "figure": figure["id"],

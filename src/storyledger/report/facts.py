@@ -8,7 +8,7 @@ the latest value) and ``settled_conflicts``. Observations are in the order of
 the time they refer to, then of publication; besides the contract's fields they
 carry ``id, figure_id, approx, as_of_start, as_of_end`` (the days ``as_of``
 spans), ``published``, ``reported`` (publication, else ingestion, day),
-``sentence``, ``relation_to`` (the observation the relation refers to),
+``sentence`` (see ``facts_data``), ``relation_to`` (the observation the relation refers to),
 ``duplicate_of``, ``source`` and ``source_outlet`` (the original of a copy), ``claim``.
 ``conflicts`` holds the open conflicts only: two independent values for the same
 time that no later report has sided with.
@@ -20,6 +20,8 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from storyledger.errors import Msg, NotFoundError
@@ -28,41 +30,74 @@ from storyledger.link.relations import Obs, same_time, same_value, settles
 from storyledger.store.sqlite import Ledger
 
 # Observation columns, named as in the JSON contract (each row is an observation's JSON).
-OBSERVATION_COLUMNS = (
-    "o.id, o.figure_id, o.value, o.low, o.high, o.approx, o.as_of, o.as_of_start, o.as_of_end,"
-    " o.article_id AS article, o.outlet, o.url, o.published, o.reported, o.speaker, o.sentence,"
-    " o.relation, o.relation_to, o.duplicate_of, o.source, o.source_outlet, o.claim"
+OBSERVATION_FIELDS = (
+    "id", "figure_id", "value", "low", "high", "approx", "as_of", "as_of_start", "as_of_end",
+    "article", "outlet", "url", "published", "reported", "speaker", "relation", "relation_to",
+    "duplicate_of", "source", "source_outlet", "claim",
+)  # fmt: skip
+OBSERVATION_COLUMNS = ", ".join(
+    "o.article_id AS article" if name == "article" else f"o.{name}" for name in OBSERVATION_FIELDS
 )
 Row = dict[str, Any]
 OBSERVATION_ORDER = "o.as_of_start, o.as_of_end, o.reported, o.article_id, o.id"
 FIGURE_COLUMNS = "id, story, label, unit, counted, modality, change, entities, seq"
 
 
-def facts_data(ledger: Ledger, story: str | None = None) -> list[dict[str, Any]]:
-    """Every figure of one story (or of all stories), in the order they were first seen."""
+def facts_data(
+    ledger: Ledger, story: str | None = None, *, sentences: bool = False
+) -> list[dict[str, Any]]:
+    """Every figure of one story (or of all stories), in the order they were first seen.
+
+    Observations carry their ``sentence`` only when asked (``figure_data`` always has
+    it): a big story's sentences are most of its facts' bytes and no summary shows them.
+    """
     where, params = ("WHERE f.story = ?", (story,)) if story is not None else ("", ())
     figures = ledger.conn.execute(
         f"SELECT {FIGURE_COLUMNS} FROM figures f {where} ORDER BY f.story, f.seq", params
     ).fetchall()
-    rows = dict_rows(
+    rows = observation_rows(
         ledger.conn,
-        f"SELECT {OBSERVATION_COLUMNS} FROM figures f JOIN observations o ON o.figure_id = f.id"
-        f" {where} ORDER BY f.story, f.seq, {OBSERVATION_ORDER}",
+        f"FROM figures f JOIN observations o ON o.figure_id = f.id {where}"
+        f" ORDER BY f.story, f.seq, {OBSERVATION_ORDER}",
         params,
+        sentences,
     )
     by_figure: dict[str, list[Row]] = {}
-    for row in rows:
-        by_figure.setdefault(row["figure_id"], []).append(row)
+    for figure_id, group in groupby(rows, key=itemgetter("figure_id")):
+        by_figure[figure_id] = list(group)
     return [figure_dict(f, by_figure.get(f["id"], [])) for f in figures]
 
 
-def dict_rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Row]:
-    """The rows of a query as plain dicts (much faster to build than from ``sqlite3.Row``)."""
+def observation_rows(
+    conn: sqlite3.Connection, from_sql: str, params: tuple[Any, ...], sentences: bool
+) -> list[Row]:
+    """The observations a query selects (``from_sql``: its FROM ... ORDER BY part), as
+    plain dicts, built by a dict display (much faster than from ``sqlite3.Row`` or zip)."""
     cursor = conn.cursor()
     cursor.row_factory = None
-    cursor.execute(sql, params)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    extra = ", o.sentence" if sentences else ""
+    cursor.execute(f"SELECT {OBSERVATION_COLUMNS}{extra} {from_sql}", params)
+    found = cursor.fetchall()
+    columns = (values[:-1] for values in found) if sentences else found
+    rows = [
+        {
+            "id": id_, "figure_id": figure_id, "value": value, "low": low, "high": high,
+            "approx": approx, "as_of": as_of, "as_of_start": as_of_start, "as_of_end": as_of_end,
+            "article": article, "outlet": outlet, "url": url, "published": published,
+            "reported": reported, "speaker": speaker, "relation": relation,
+            "relation_to": relation_to, "duplicate_of": duplicate_of, "source": source,
+            "source_outlet": source_outlet, "claim": claim,
+        }
+        for (
+            id_, figure_id, value, low, high, approx, as_of, as_of_start, as_of_end, article,
+            outlet, url, published, reported, speaker, relation, relation_to, duplicate_of,
+            source, source_outlet, claim,
+        ) in columns
+    ]  # fmt: skip
+    if sentences:
+        for row, values in zip(rows, found, strict=True):
+            row["sentence"] = values[-1]
+    return rows
 
 
 def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
@@ -71,11 +106,11 @@ def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
         f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?",
         (resolve_figure_id(ledger, figure_id),),
     ).fetchone()
-    rows = dict_rows(
+    rows = observation_rows(
         ledger.conn,
-        f"SELECT {OBSERVATION_COLUMNS} FROM observations o WHERE o.figure_id = ?"
-        f" ORDER BY {OBSERVATION_ORDER}",
+        f"FROM observations o WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}",
         (figure["id"],),
+        sentences=True,
     )
     return figure_dict(figure, rows)
 
@@ -111,8 +146,15 @@ class History:
 
     def __init__(self, rows: list[Row]) -> None:
         self.rows = rows
-        self.index = {row["id"]: i for i, row in enumerate(rows)}
         self.built: dict[int, Obs] = {}
+        self._index: dict[int, int] | None = None
+
+    @property
+    def index(self) -> dict[int, int]:
+        """Observation id -> position (built when a conflict needs its rival)."""
+        if self._index is None:
+            self._index = {row["id"]: i for i, row in enumerate(self.rows)}
+        return self._index
 
     def obs(self, i: int) -> Obs:
         if i not in self.built:
@@ -121,9 +163,10 @@ class History:
 
     def latest(self) -> int | None:
         """The most recent value: the last original report about the latest time."""
-        originals = [i for i, row in enumerate(self.rows) if row["duplicate_of"] is None]
-        candidates = originals or list(range(len(self.rows)))
-        return candidates[-1] if candidates else None
+        for i in range(len(self.rows) - 1, -1, -1):
+            if self.rows[i]["duplicate_of"] is None:
+                return i
+        return len(self.rows) - 1 if self.rows else None
 
     def around(self, i: int) -> Iterable[int]:
         """Indices of the observations that can be of the same time as the i-th."""

@@ -13,15 +13,21 @@ from storyledger.store.sqlite import Ledger
 
 
 def timeline_data(
-    ledger: Ledger, story: str | None = None, start: str | None = None, end: str | None = None
+    ledger: Ledger,
+    story: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Events (of one story, or all) overlapping [start, end], in salience order.
+    """Events (of one story, or all) overlapping [start, end], in salience order (only
+    the first ``limit``, if given: their sources are read for them only).
 
     Each event is ``{id, story, date, mod, status, description, salience, actors,
     sources: [{article, outlet, url, published, duplicate_of}]}``; ``date`` is a
     TIMEX3 value (or interval) exactly as precise as the sources give it.
     """
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[str | int] = []
     if story is not None:
         where.append("story = ?")
         params.append(story)
@@ -33,8 +39,8 @@ def timeline_data(
         params.append(day_bound(end, first=False))
     rows = ledger.conn.execute(
         "SELECT * FROM events WHERE " + " AND ".join(where) + " ORDER BY salience DESC,"
-        " interval_start, interval_end, id",
-        params,
+        " interval_start, interval_end, id" + (" LIMIT ?" if limit is not None else ""),
+        [*params, limit] if limit is not None else params,
     ).fetchall()
     sources = sources_of([row["id"] for row in rows], ledger)
     return [
@@ -54,6 +60,14 @@ def timeline_data(
         }
         for row in rows
     ]
+
+
+def events_of(ledger: Ledger, story: str | None = None) -> int:
+    """How many events a story (or the ledger) has."""
+    if story is None:
+        return int(ledger.conn.execute("SELECT count(*) FROM events").fetchone()[0])
+    sql = "SELECT count(*) FROM events WHERE story = ?"
+    return int(ledger.conn.execute(sql, (story,)).fetchone()[0])
 
 
 def in_date_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

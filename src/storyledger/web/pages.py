@@ -20,13 +20,12 @@ from storyledger.report.briefing import (
     figure_summary,
     format_range,
     format_value,
-    key_quotes,
     sources_of_story,
+    story_quotes,
 )
 from storyledger.report.facts import changes_data, facts_data, figure_data
-from storyledger.report.quotes import quotes_data
 from storyledger.report.stories import stories_data
-from storyledger.report.timeline import in_date_order, timeline_data
+from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.web.highlight import segments
 from storyledger.web.pool import ledger_of
 
@@ -82,16 +81,19 @@ def index(request: Request) -> HTMLResponse:
 
 def story_page_data(ledger: Any, story: str) -> dict[str, Any]:
     """The briefing's pieces for one story, each read once, with every figure (not only the
-    headline ones) and the newest SOURCES_SHOWN sources."""
+    headline ones; their charts, not their steps), the TIMELINE_EVENTS most salient events,
+    the key quotes and the newest SOURCES_SHOWN sources."""
     info = chosen_story(ledger, story)  # NotFoundError for an unknown story
-    events = timeline_data(ledger, story)  # most salient first
+    events = timeline_data(ledger, story, limit=TIMELINE_EVENTS)  # most salient first
     sources = sources_of_story(ledger, info)
     return {
         "story": info,
-        "figures": [figure_summary(f) for f in facts_data(ledger, story) if f["observations"]],
-        "timeline": [event_summary(e) for e in in_date_order(events[:TIMELINE_EVENTS])],
-        "events_not_shown": max(len(events) - TIMELINE_EVENTS, 0),
-        "quotes": key_quotes(quotes_data(ledger, story)),
+        "figures": [
+            figure_summary(f, steps=False) for f in facts_data(ledger, story) if f["observations"]
+        ],
+        "timeline": [event_summary(e) for e in in_date_order(events)],
+        "events_not_shown": events_of(ledger, story) - len(events),
+        "quotes": story_quotes(ledger, story),
         "sources": sources[-SOURCES_SHOWN:],
         "sources_total": len(sources),
     }
