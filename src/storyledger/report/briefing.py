@@ -104,10 +104,23 @@ def citation(source: dict[str, Any]) -> dict[str, Any]:
 
 def observation_day(observation: dict[str, Any]) -> str | None:
     """The first day an observation's as_of denotes, else its publication date."""
-    interval = timex_interval(observation["as_of"]) if observation.get("as_of") else None
-    if interval is not None:
-        return interval[0].isoformat()
-    return (observation.get("published") or "")[:10] or None
+    first = first_day(observation["as_of"]) if observation.get("as_of") else None
+    return first or (observation.get("published") or "")[:10] or None
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def first_day(value: str) -> str | None:
+    """The first day a TIMEX3 value denotes (ISO), None if it denotes none; a day is
+    itself (the common case, without resolving it)."""
+    if ISO_DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            return None
+    interval = timex_interval(value)
+    return interval[0].isoformat() if interval is not None else None
 
 
 def figure_summary(figure: dict[str, Any], steps: bool = True) -> dict[str, Any]:
@@ -125,7 +138,10 @@ def figure_summary(figure: dict[str, Any], steps: bool = True) -> dict[str, Any]
         "steps": value_steps(unit, observations) if steps else [],
         "conflicts": [conflict_summary(figure, c) for c in figure.get("conflicts", [])],
         "chart": step_chart(
-            chart_points(observations), figure["label"], lambda v: format_value(v, unit)
+            chart_points(observations),
+            figure["label"],
+            lambda v: format_value(v, unit),
+            display_date,
         ),
     }
 
@@ -134,13 +150,9 @@ def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
     """The points a step chart needs, in date order: where the value changes, the last
     one, and every conflicting report (not one point per observation: a big story's
     figure has thousands of reports of a few values)."""
-    days: dict[tuple[str | None, str | None], str | None] = {}
     dated = []
     for i, o in enumerate(observations):
-        when = (o.get("as_of"), o.get("published"))
-        if when not in days:
-            days[when] = observation_day(o)
-        if (day := days[when]) is not None:
+        if (day := observation_day(o)) is not None:
             dated.append((day, i))
     dated.sort()  # by day, then in the observations' order, as a stable sort would
     kept = [
@@ -155,7 +167,7 @@ def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
         Point(
             day,
             (o := observations[i])["value"],
-            display_date(o.get("as_of") or day),
+            o.get("as_of") or day,
             o["relation"] == "conflicts",
         )
         for day, i in kept
@@ -229,10 +241,11 @@ def event_summary(event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def key_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def key_quotes(groups: list[dict[str, Any]], citations: int | None = None) -> list[dict[str, Any]]:
     """Named speakers first, the most quoted first, each with their own words before
     paraphrases and the most widely printed first (``quotes_data`` with ``speakers`` and
-    ``per_speaker`` gives only these)."""
+    ``per_speaker`` gives only these); each quote with the citations of every article that
+    printed it (the first ``citations`` of them if given)."""
     chosen = []
     for group in sorted(groups, key=key_order, reverse=True)[:KEY_SPEAKERS]:
         quotes = sorted(group["quotes"], key=quote_order)
@@ -243,7 +256,7 @@ def key_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     {
                         "text": q["text"],
                         "direct": q["direct"],
-                        "citations": [citation(s) for s in q["sources"]],
+                        "citations": [citation(s) for s in q["sources"][:citations]],
                     }
                     for q in quotes[:QUOTES_PER_SPEAKER]
                 ],
@@ -252,24 +265,42 @@ def key_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return chosen
 
 
-def story_quotes(ledger: Ledger, story: str | None) -> list[dict[str, Any]]:
+def story_quotes(
+    ledger: Ledger, story: str | None, citations: int | None = None
+) -> list[dict[str, Any]]:
     """The key quotes of a story (of the ledger if None), as the briefing shows them."""
     return key_quotes(
-        quotes_data(ledger, story, speakers=KEY_SPEAKERS, per_speaker=QUOTES_PER_SPEAKER)
+        quotes_data(ledger, story, speakers=KEY_SPEAKERS, per_speaker=QUOTES_PER_SPEAKER),
+        citations,
     )
 
 
-def sources_of_story(ledger: Ledger, story: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """The story's articles (outlet, date, title, link), oldest first."""
+def sources_of_story(
+    ledger: Ledger, story: dict[str, Any] | None, newest: int | None = None
+) -> list[dict[str, Any]]:
+    """The story's articles (outlet, date, title, link), oldest first (only the ``newest``
+    that many, if given)."""
     sql = "SELECT id, outlet, published, title, url FROM articles"
-    params: tuple[str, ...] = ()
+    params: tuple[str | int, ...] = ()
     if story is not None:
         sql += " WHERE id IN (SELECT article_id FROM article_story WHERE story = ?)"
         params = (story["id"],)
-    rows = ledger.conn.execute(sql + " ORDER BY published, seq", params).fetchall()
+    if newest is None:
+        rows = ledger.conn.execute(sql + " ORDER BY published, seq", params).fetchall()
+    else:
+        sql += " ORDER BY published DESC, seq DESC LIMIT ?"
+        rows = ledger.conn.execute(sql, (*params, newest)).fetchall()[::-1]
     return [
         {**citation({**dict(r), "article": r["id"]}), "title": r["title"] or r["id"]} for r in rows
     ]
+
+
+def sources_count(ledger: Ledger, story: dict[str, Any] | None) -> int:
+    """How many articles ``sources_of_story`` lists."""
+    if story is None:
+        return int(ledger.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    sql = "SELECT count(*) FROM article_story WHERE story = ?"
+    return int(ledger.conn.execute(sql, (story["id"],)).fetchone()[0])
 
 
 # -- display helpers ---------------------------------------------------------------------

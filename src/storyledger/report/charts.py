@@ -15,6 +15,7 @@ WIDTH, HEIGHT = 280, 84
 LEFT, RIGHT, TOP, BOTTOM = 52, 10, 10, 22
 PLOT_W, PLOT_H = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 MIN_DATES = 2
+DOT_GRID = 2  # pixels: dots closer than this (a dot is 6 wide) are drawn once
 LINE = "#1f4e79"
 CONFLICT = "#b3261e"
 HOLLOW = f'fill="#fff" stroke="{CONFLICT}" stroke-width="1.5"'
@@ -24,13 +25,19 @@ HOLLOW = f'fill="#fff" stroke="{CONFLICT}" stroke-width="1.5"'
 class Point:
     day: str  # ISO date the value refers to (its first day), for the position
     value: float
-    shown: str  # the date as the source gives it ("Jun 2024"), for the labels
+    shown: str  # the date as the source gives it ("2024-06"), for the labels
     conflicts: bool = False  # drawn hollow and red
 
 
-def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -> str:
+def step_chart(
+    points: list[Point],
+    title: str,
+    label: Callable[[float], str],
+    date_label: Callable[[str], str] = str,
+) -> str:
     """An SVG step chart of the points in date order ('' for fewer than two dates: a single
-    value needs no chart)."""
+    value needs no chart); ``date_label`` shows a point's date ("Jun 2024"), for the points
+    drawn only."""
     points = sorted(points, key=lambda p: p.day)
     if len({p.day for p in points}) < MIN_DATES:
         return ""
@@ -38,7 +45,7 @@ def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -
     y_of = y_scale([p.value for p in points])
     coords = [(x_of(p.day), y_of(p.value)) for p in points]
     path = f"M{coords[0][0]:.1f},{coords[0][1]:.1f}"
-    for x, y in coords[1:]:
+    for x, y in line_vertices(coords[1:]):
         path += f" H{x:.1f} V{y:.1f}"
     dots = "".join(
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" '
@@ -47,8 +54,8 @@ def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -
             if p.conflicts
             else f'fill="{LINE}"'
         )
-        + f"><title>{escape(label(p.value))} ({escape(p.shown)})</title></circle>"
-        for (x, y), p in zip(coords, points, strict=True)
+        + f"><title>{escape(label(p.value))} ({escape(date_label(p.shown))})</title></circle>"
+        for (x, y), p in distinct_dots(coords, points)
     )
     values = [p.value for p in points]
     low, high = min(0.0, *values), max(values)
@@ -63,10 +70,48 @@ def step_chart(points: list[Point], title: str, label: Callable[[float], str]) -
         f"{escape(label(high))}</text>"
         f'<text x="{LEFT - 4}" y="{TOP + PLOT_H}" text-anchor="end" font-size="10">'
         f"{escape(label(low))}</text>"
-        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="10">{escape(points[0].shown)}</text>'
+        f'<text x="{LEFT}" y="{HEIGHT - 6}" font-size="10">'
+        f"{escape(date_label(points[0].shown))}</text>"
         f'<text x="{LEFT + PLOT_W}" y="{HEIGHT - 6}" text-anchor="end" font-size="10">'
-        f"{escape(points[-1].shown)}</text></svg>"
+        f"{escape(date_label(points[-1].shown))}</text></svg>"
     )
+
+
+def line_vertices(coords: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The vertices of a step line that show at the chart's size: in each pixel column the
+    first, lowest, highest and last (a figure with thousands of changes draws no more)."""
+    kept: list[tuple[float, float]] = []
+    column: list[tuple[float, float]] = []
+    for coord in coords:
+        if column and round(coord[0]) != round(column[0][0]):
+            kept.extend(column_extremes(column))
+            column = []
+        column.append(coord)
+    kept.extend(column_extremes(column))
+    return kept
+
+
+def column_extremes(column: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    if len(column) <= 4:
+        return column
+    low, high = min(column, key=lambda c: c[1]), max(column, key=lambda c: c[1])
+    inner = sorted({column.index(low), column.index(high)})
+    return [column[0], *(column[i] for i in inner if 0 < i < len(column) - 1), column[-1]]
+
+
+def distinct_dots(
+    coords: list[tuple[float, float]], points: list[Point]
+) -> list[tuple[tuple[float, float], Point]]:
+    """One dot per spot (within DOT_GRID pixels) and kind: dots drawn on one another show
+    as one."""
+    seen: set[tuple[int, int, bool]] = set()
+    found = []
+    for (x, y), point in zip(coords, points, strict=True):
+        spot = (round(x / DOT_GRID), round(y / DOT_GRID), point.conflicts)
+        if spot not in seen:
+            seen.add(spot)
+            found.append(((x, y), point))
+    return found
 
 
 def x_scale(days: list[str]) -> Callable[[str], float]:

@@ -20,6 +20,7 @@ from storyledger.report.briefing import (
     figure_summary,
     format_range,
     format_value,
+    sources_count,
     sources_of_story,
     story_quotes,
 )
@@ -85,7 +86,6 @@ def story_page_data(ledger: Any, story: str) -> dict[str, Any]:
     the key quotes and the newest SOURCES_SHOWN sources."""
     info = chosen_story(ledger, story)  # NotFoundError for an unknown story
     events = timeline_data(ledger, story, limit=TIMELINE_EVENTS)  # most salient first
-    sources = sources_of_story(ledger, info)
     return {
         "story": info,
         "figures": [
@@ -93,9 +93,9 @@ def story_page_data(ledger: Any, story: str) -> dict[str, Any]:
         ],
         "timeline": [event_summary(e) for e in in_date_order(events)],
         "events_not_shown": events_of(ledger, story) - len(events),
-        "quotes": story_quotes(ledger, story),
-        "sources": sources[-SOURCES_SHOWN:],
-        "sources_total": len(sources),
+        "quotes": story_quotes(ledger, story, citations=1),  # the page cites the first
+        "sources": sources_of_story(ledger, info, newest=SOURCES_SHOWN),
+        "sources_total": sources_count(ledger, info),
     }
 
 
