@@ -270,7 +270,13 @@ def story_quotes(
 ) -> list[dict[str, Any]]:
     """The key quotes of a story (of the ledger if None), as the briefing shows them."""
     return key_quotes(
-        quotes_data(ledger, story, speakers=KEY_SPEAKERS, per_speaker=QUOTES_PER_SPEAKER),
+        quotes_data(
+            ledger,
+            story,
+            speakers=KEY_SPEAKERS,
+            per_speaker=QUOTES_PER_SPEAKER,
+            sources=citations,
+        ),
         citations,
     )
 

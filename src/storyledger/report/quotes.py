@@ -8,6 +8,13 @@ from typing import Any
 from storyledger.store.sqlite import Ledger
 
 UNATTRIBUTED = "(unattributed)"
+# A quote mention's fields, read by SQLite from its JSON (decoding every quote's JSON in
+# Python took most of the time), and its article's citation fields.
+QUOTE_FIELDS = (
+    "m.key, m.text, json_extract(m.data, '$.speaker.text'), json_extract(m.data, '$.direct'),"
+    " json_extract(m.data, '$.cue')"
+)
+CITATION_FIELDS = "m.article_id, a.outlet, a.url, a.published, ast.story"
 
 
 def quotes_data(
@@ -15,41 +22,53 @@ def quotes_data(
     story: str | None = None,
     speakers: int | None = None,
     per_speaker: int | None = None,
+    sources: int | None = None,
 ) -> list[dict[str, Any]]:
     """Quotes grouped by speaker, the most quoted speaker first.
 
     A speaker with an entity key is named by the entity's canonical name. Each group
-    is ``{speaker, speaker_key, direct, printed, quotes: [{text, direct, cue, sources:
-    [{article, outlet, url, published, story}]}]}`` (``direct``: the speaker's distinct
-    direct quotes, ``printed``: how many times the speaker's quotes were printed); the
+    is ``{speaker, speaker_key, direct, printed, quotes: [{text, direct, cue, printed,
+    sources: [{article, outlet, url, published, story}]}]}`` (``direct``: the speaker's
+    distinct direct quotes, ``printed``: how many times the quotes were printed); the
     same words printed by several articles (a syndicated copy, a quote repeated) are one
-    quote with several sources.
+    quote with several sources, oldest first.
 
-    ``speakers`` keeps only that many key speakers (``key_order``: named ones, the most
-    quoted in their own words, the most printed) in that order, ``per_speaker`` only
-    their that many key quotes each (``quote_order``); the counts stay those of all.
+    The cuts, for views that show a few: ``speakers`` keeps that many key speakers
+    (``key_order``: named ones, the most quoted in their own words, the most printed) in
+    that order, ``per_speaker`` their that many key quotes each (``quote_order``), and
+    ``sources`` the oldest that many sources of each quote; the counts stay those of all.
+    With ``sources`` of 0 or 1, SQLite counts the printings of each quote instead of
+    listing them.
     """
+    counted = sources is not None and sources <= 1
+    rows = counted_quote_rows(ledger, story) if counted else quote_rows(ledger, story)
+    result = grouped(ledger, rows)
+    result.sort(key=lambda g: (g["speaker"] == UNATTRIBUTED, -len(g["quotes"]), g["speaker"]))
+    if speakers is not None:  # ties in that order
+        result = sorted(result, key=key_order, reverse=True)[:speakers]
+    for group in result:
+        if per_speaker is not None:
+            group["quotes"] = sorted(group["quotes"], key=quote_order)[:per_speaker]
+        if sources is not None:
+            for quote in group["quotes"]:
+                quote["sources"] = quote["sources"][:sources]
+    return result
+
+
+def grouped(ledger: Ledger, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Speaker groups of quote rows ``(speaker key, text, speaker name, direct, cue,
+    printed, article, outlet, url, published, story)`` in the order of their first
+    printing (a row stands for ``printed`` printings, the first of them cited)."""
     groups: dict[str, dict[str, Any]] = {}
     names: dict[str, Counter[str]] = {}
-    for (
-        article,
-        speaker_key,
-        text,
-        name,
-        direct,
-        cue,
-        outlet,
-        url,
-        published,
-        in_story,
-    ) in quote_rows(ledger, story):
+    for speaker_key, text, name, direct, cue, printed, *cited in rows:
         name = name or UNATTRIBUTED
         key = speaker_key or name.lower()
         group = groups.get(key)
         if group is None:
             group = groups[key] = {"speaker_key": speaker_key, "quotes": {}}
             names[key] = Counter()
-        names[key][name] += 1
+        names[key][name] += printed
         words = " ".join(text.split())
         entry = group["quotes"].get(lowered := words.lower())
         if entry is None:
@@ -57,8 +76,11 @@ def quotes_data(
                 "text": words,
                 "direct": True if direct is None else bool(direct),
                 "cue": cue,
+                "printed": 0,
                 "sources": [],
             }
+        entry["printed"] += printed
+        article, outlet, url, published, in_story = cited
         entry["sources"].append(
             {
                 "article": article,
@@ -77,17 +99,10 @@ def quotes_data(
                 "speaker": canonical.get(group["speaker_key"]) or names[key].most_common(1)[0][0],
                 "speaker_key": group["speaker_key"],
                 "direct": sum(q["direct"] for q in quotes),
-                "printed": sum(len(q["sources"]) for q in quotes),
+                "printed": sum(q["printed"] for q in quotes),
                 "quotes": quotes,
             }
         )
-    if speakers is not None:
-        result = sorted(result, key=key_order, reverse=True)[:speakers]
-    else:
-        result.sort(key=lambda g: (g["speaker"] == UNATTRIBUTED, -len(g["quotes"]), g["speaker"]))
-    if per_speaker is not None:
-        for group in result:
-            group["quotes"] = sorted(group["quotes"], key=quote_order)[:per_speaker]
     return result
 
 
@@ -98,7 +113,7 @@ def key_order(group: dict[str, Any]) -> tuple[bool, int, int]:
 
 def quote_order(quote: dict[str, Any]) -> tuple[bool, int]:
     """A speaker's own words before paraphrases, the most widely printed first."""
-    return not quote["direct"], -len(quote["sources"])
+    return not quote["direct"], -quote["printed"]
 
 
 def entity_names(ledger: Ledger, keys: list[str | None]) -> dict[str, str]:
@@ -114,30 +129,48 @@ def entity_names(ledger: Ledger, keys: list[str | None]) -> dict[str, str]:
     return found
 
 
-def quote_rows(ledger: Ledger, story: str | None) -> list[tuple[Any, ...]]:
-    """Quote mentions, oldest article first: ``(article, speaker key, text, speaker name,
-    direct, cue, outlet, url, published, story)``. The fields of the mention's JSON are
-    read by SQLite (decoding every quote's JSON in Python took most of the time); a
-    story's quotes are found from its articles, not among every quote of the ledger."""
-    columns = (
-        "SELECT m.article_id, m.key, m.text, json_extract(m.data, '$.speaker.text'),"
-        " json_extract(m.data, '$.direct'), json_extract(m.data, '$.cue'),"
-        " a.outlet, a.url, a.published, ast.story"
+def quotes_from(story: str | None) -> tuple[str, tuple[str, ...]]:
+    """The FROM and WHERE of quote mentions with their article and story: a story's quotes
+    are found from its articles, not among every quote of the ledger."""
+    if story is None:
+        return (
+            " FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " LEFT JOIN article_story ast ON ast.article_id = a.id WHERE m.kind = 'quote'",
+            (),
+        )
+    return (
+        " FROM article_story ast"
+        " CROSS JOIN mentions m ON m.article_id = ast.article_id AND m.kind = 'quote'"
+        " JOIN articles a ON a.id = ast.article_id WHERE ast.story = ?",
+        (story,),
     )
-    order = " ORDER BY a.published, a.seq, m.idx"
+
+
+def quote_rows(ledger: Ledger, story: str | None) -> list[tuple[Any, ...]]:
+    """Every quote mention as printed once, oldest article first."""
+    from_where, params = quotes_from(story)
     cursor = ledger.conn.cursor()
     cursor.row_factory = None
-    if story is None:
-        cursor.execute(
-            f"{columns} FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " LEFT JOIN article_story ast ON ast.article_id = a.id"
-            f" WHERE m.kind = 'quote'{order}"
-        )
-    else:
-        cursor.execute(
-            f"{columns} FROM article_story ast"
-            " CROSS JOIN mentions m ON m.article_id = ast.article_id AND m.kind = 'quote'"
-            f" JOIN articles a ON a.id = ast.article_id WHERE ast.story = ?{order}",
-            (story,),
-        )
+    cursor.execute(
+        f"SELECT {QUOTE_FIELDS}, 1, {CITATION_FIELDS}{from_where}"
+        " ORDER BY a.published, a.seq, m.idx",
+        params,
+    )
     return cursor.fetchall()
+
+
+def counted_quote_rows(ledger: Ledger, story: str | None) -> list[tuple[Any, ...]]:
+    """The same quote mentions counted: one row per speaker, words and way of quoting,
+    with how many printed them and the first that did (SQLite takes the other columns
+    of an aggregate query from the row that gave the MIN), in the order of that first."""
+    from_where, params = quotes_from(story)
+    cursor = ledger.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        f"SELECT {QUOTE_FIELDS}, count(*), {CITATION_FIELDS},"
+        # the order of quote_rows, as one string (a missing date first, as in ORDER BY)
+        " MIN(printf('%s %020d %020d', coalesce(a.published, ''), a.seq, m.idx)) AS first"
+        f"{from_where} GROUP BY 1, 2, 3, 4, 5 ORDER BY first",
+        params,
+    )
+    return [row[:-1] for row in cursor.fetchall()]
