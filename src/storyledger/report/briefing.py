@@ -150,19 +150,27 @@ def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
     """The points a step chart needs, in date order: where the value changes, the last
     one, and every conflicting report (not one point per observation: a big story's
     figure has thousands of reports of a few values)."""
+    starts: dict[str, str | None] = {}  # as_of -> its first day: reports share a few
     dated = []
     for i, o in enumerate(observations):
-        if (day := observation_day(o)) is not None:
+        as_of = o.get("as_of")
+        if not as_of:
+            day = (o.get("published") or "")[:10] or None
+        elif (day := starts.get(as_of, "")) == "":
+            day = starts[as_of] = first_day(as_of)
+        if day is None and as_of:  # as observation_day: an as_of without a day
+            day = (o.get("published") or "")[:10] or None
+        if day is not None:
             dated.append((day, i))
     dated.sort()  # by day, then in the observations' order, as a stable sort would
-    kept = [
-        (day, i)
-        for n, (day, i) in enumerate(dated)
-        if n == 0
-        or n == len(dated) - 1
-        or observations[i]["relation"] == "conflicts"
-        or observations[i]["value"] != observations[dated[n - 1][1]]["value"]
-    ]
+    last = len(dated) - 1
+    kept = []
+    previous = None
+    for n, (day, i) in enumerate(dated):
+        o = observations[i]
+        if n in (0, last) or o["relation"] == "conflicts" or o["value"] != previous:
+            kept.append((day, i))
+        previous = o["value"]
     return [
         Point(
             day,
