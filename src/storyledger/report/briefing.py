@@ -151,34 +151,32 @@ def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
     one, and every conflicting report (not one point per observation: a big story's
     figure has thousands of reports of a few values)."""
     starts: dict[str, str | None] = {}  # as_of -> its first day: reports share a few
-    dated = []
-    for i, o in enumerate(observations):
+    days: list[str | None] = []  # of each observation (no tuple per observation: they
+    for o in observations:  # would leave the garbage collector thousands to move)
         as_of = o.get("as_of")
         if not as_of:
-            day = (o.get("published") or "")[:10] or None
+            day = None
         elif (day := starts.get(as_of, "")) == "":
             day = starts[as_of] = first_day(as_of)
-        if day is None and as_of:  # as observation_day: an as_of without a day
-            day = (o.get("published") or "")[:10] or None
-        if day is not None:
-            dated.append((day, i))
-    dated.sort()  # by day, then in the observations' order, as a stable sort would
-    last = len(dated) - 1
+        days.append(day or (o.get("published") or "")[:10] or None)  # as observation_day
+    dated = sorted(
+        (i for i, day in enumerate(days) if day is not None), key=lambda i: days[i] or ""
+    )
     kept = []
     previous = None
-    for n, (day, i) in enumerate(dated):
+    for n, i in enumerate(dated):  # in date order, ties in the observations' order
         o = observations[i]
-        if n in (0, last) or o["relation"] == "conflicts" or o["value"] != previous:
-            kept.append((day, i))
+        if n in (0, len(dated) - 1) or o["relation"] == "conflicts" or o["value"] != previous:
+            kept.append(i)
         previous = o["value"]
     return [
         Point(
-            day,
+            days[i] or "",
             (o := observations[i])["value"],
-            o.get("as_of") or day,
+            o.get("as_of") or days[i] or "",
             o["relation"] == "conflicts",
         )
-        for day, i in kept
+        for i in kept
     ]
 
 

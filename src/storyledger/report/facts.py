@@ -72,13 +72,18 @@ def observation_rows(
     conn: sqlite3.Connection, from_sql: str, params: tuple[Any, ...], sentences: bool
 ) -> list[Row]:
     """The observations a query selects (``from_sql``: its FROM ... ORDER BY part), as
-    plain dicts, built by a dict display (much faster than from ``sqlite3.Row`` or zip)."""
+    plain dicts, built by a dict display (much faster than from ``sqlite3.Row`` or zip).
+
+    The rows are read one at a time, not fetched all first: each tuple is gone before the
+    next, so a big story leaves no thousands of tuples for the garbage collector to move
+    into its oldest generation (which made every few requests pay for a full collection);
+    the dicts, holding only numbers and strings, are not tracked by it."""
     cursor = conn.cursor()
     cursor.row_factory = None
     extra = ", o.sentence" if sentences else ""
     cursor.execute(f"SELECT {OBSERVATION_COLUMNS}{extra} {from_sql}", params)
-    found = cursor.fetchall()
-    columns = (values[:-1] for values in found) if sentences else found
+    found = cursor.fetchall() if sentences else []
+    columns = (values[:-1] for values in found) if sentences else cursor
     rows = [
         {
             "id": id_, "figure_id": figure_id, "value": value, "low": low, "high": high,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,6 +34,7 @@ from storyledger.web.pool import ledger_of
 
 RECENT_DAYS = 14
 SOURCES_SHOWN = 50  # on the story page, the newest; all of them on its sources page
+PAGE_WORKERS = ThreadPoolExecutor(4, thread_name_prefix="storyledger-page")
 SNIPPET_MARKS = ("\x02", "\x03")  # cannot occur in article text the template shows
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -80,28 +83,41 @@ def index(request: Request) -> HTMLResponse:
     )
 
 
-def story_page_data(ledger: Any, story: str) -> dict[str, Any]:
+def story_page_data(
+    ledger: Any, story: str, other_ledger: Callable[[], Any] | None = None
+) -> dict[str, Any]:
     """The briefing's pieces for one story, each read once, with every figure (not only the
     headline ones; their charts, not their steps), the TIMELINE_EVENTS most salient events,
-    the key quotes and the newest SOURCES_SHOWN sources."""
+    the key quotes and the newest SOURCES_SHOWN sources.
+
+    With ``other_ledger`` (a connection of the calling thread), the key quotes are read
+    meanwhile by a worker thread: SQLite does most of that work without the GIL."""
     info = chosen_story(ledger, story)  # NotFoundError for an unknown story
+    quotes = (
+        PAGE_WORKERS.submit(lambda: story_quotes(other_ledger(), story, citations=1))
+        if other_ledger is not None
+        else None
+    )
     events = timeline_data(ledger, story, limit=TIMELINE_EVENTS)  # most salient first
-    return {
+    data = {
         "story": info,
         "figures": [
             figure_summary(f, steps=False) for f in facts_data(ledger, story) if f["observations"]
         ],
         "timeline": [event_summary(e) for e in in_date_order(events)],
         "events_not_shown": events_of(ledger, story) - len(events),
-        "quotes": story_quotes(ledger, story, citations=1),  # the page cites the first
         "sources": sources_of_story(ledger, info, newest=SOURCES_SHOWN),
         "sources_total": sources_count(ledger, info),
     }
+    # the page cites the first printing of each quote
+    data["quotes"] = quotes.result() if quotes else story_quotes(ledger, story, citations=1)
+    return data
 
 
 @page_router.get("/stories/{story}")
 def story_page(request: Request, story: str) -> HTMLResponse:
-    data = story_page_data(ledger_of(request), story)
+    pool = request.app.state.pool
+    data = story_page_data(ledger_of(request), story, pool.get)
     return render(request, "story.html", brief=data, figures=data["figures"])
 
 
