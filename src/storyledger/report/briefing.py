@@ -114,11 +114,12 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def first_day(value: str) -> str | None:
     """The first day a TIMEX3 value denotes (ISO), None if it denotes none; a day is
     itself (the common case, without resolving it)."""
-    if ISO_DAY.fullmatch(value):
+    if len(value) == 10 and ISO_DAY.fullmatch(value):
         try:
-            return date.fromisoformat(value).isoformat()
+            date.fromisoformat(value)  # a real day (not 2024-02-30)
         except ValueError:
             return None
+        return value
     interval = timex_interval(value)
     return interval[0].isoformat() if interval is not None else None
 
