@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyledger.errors import Msg, NotFoundError
 from storyledger.extract.times import timex_interval
-from storyledger.report.charts import Point, step_chart
+from storyledger.report.charts import Point, drawn, step_chart
 from storyledger.report.facts import facts_data
 from storyledger.report.quotes import key_order, quote_order, quotes_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
@@ -170,6 +170,11 @@ def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
         if n in (0, len(dated) - 1) or o["relation"] == "conflicts" or o["value"] != previous:
             kept.append(i)
         previous = o["value"]
+    shown = drawn(
+        [days[i] or "" for i in kept],
+        [observations[i]["value"] for i in kept],
+        [observations[i]["relation"] == "conflicts" for i in kept],
+    )
     return [
         Point(
             days[i] or "",
@@ -177,7 +182,7 @@ def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
             o.get("as_of") or days[i] or "",
             o["relation"] == "conflicts",
         )
-        for i in kept
+        for i in (kept[n] for n in shown)
     ]
 
 

@@ -114,6 +114,36 @@ def distinct_dots(
     return found
 
 
+def drawn(days: list[str], values: list[float], conflicts: list[bool]) -> list[int]:
+    """Of points in date order (given as columns: no object per point), the indices of
+    those ``step_chart`` draws: the first and last, the vertices ``line_vertices`` keeps
+    and the dots ``distinct_dots`` keeps. A chart of only these is the chart of all."""
+    if len(days) < MIN_DATES:
+        return list(range(len(days)))
+    x_of, y_of = x_scale([days[0], days[-1]]), y_scale(values)
+    xs = [x_of(day) for day in days]
+    ys = [y_of(value) for value in values]
+    kept = {0, len(days) - 1}
+    seen: set[tuple[int, int, bool]] = set()
+    for i, (x, y, conflict) in enumerate(zip(xs, ys, conflicts, strict=True)):
+        spot = (round(x / DOT_GRID), round(y / DOT_GRID), conflict)
+        if spot not in seen:
+            seen.add(spot)
+            kept.add(i)
+    start = 1  # the line's columns, as line_vertices takes them (after the first point)
+    for end in range(2, len(days) + 1):
+        if end == len(days) or round(xs[end]) != round(xs[start]):
+            column = range(start, end)
+            if len(column) <= 4:  # as column_extremes
+                kept.update(column)
+            else:
+                low = min(column, key=ys.__getitem__)
+                high = max(column, key=ys.__getitem__)
+                kept.update((start, low, high, end - 1))
+            start = end
+    return sorted(kept)
+
+
 def x_scale(days: list[str]) -> Callable[[str], float]:
     """Dates to x positions; a single date sits in the middle."""
     first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
