@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storyledger.store.sqlite import Ledger
@@ -55,13 +56,13 @@ def quotes_data(
     return result
 
 
-def grouped(ledger: Ledger, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+def grouped(ledger: Ledger, rows: Iterable[tuple[Any, ...]]) -> list[dict[str, Any]]:
     """Speaker groups of quote rows ``(speaker key, text, speaker name, direct, cue,
     printed, article, outlet, url, published, story)`` in the order of their first
     printing (a row stands for ``printed`` printings, the first of them cited)."""
     groups: dict[str, dict[str, Any]] = {}
     names: dict[str, Counter[str]] = {}
-    for speaker_key, text, name, direct, cue, printed, *cited in rows:
+    for speaker_key, text, name, direct, cue, printed, *cited in rows:  # read one at a time
         name = name or UNATTRIBUTED
         key = speaker_key or name.lower()
         group = groups.get(key)
@@ -80,7 +81,7 @@ def grouped(ledger: Ledger, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]
                 "sources": [],
             }
         entry["printed"] += printed
-        article, outlet, url, published, in_story = cited
+        article, outlet, url, published, in_story = cited[:5]
         entry["sources"].append(
             {
                 "article": article,
@@ -146,7 +147,7 @@ def quotes_from(story: str | None) -> tuple[str, tuple[str, ...]]:
     )
 
 
-def quote_rows(ledger: Ledger, story: str | None) -> list[tuple[Any, ...]]:
+def quote_rows(ledger: Ledger, story: str | None) -> Iterator[tuple[Any, ...]]:
     """Every quote mention as printed once, oldest article first."""
     from_where, params = quotes_from(story)
     cursor = ledger.conn.cursor()
@@ -156,10 +157,10 @@ def quote_rows(ledger: Ledger, story: str | None) -> list[tuple[Any, ...]]:
         " ORDER BY a.published, a.seq, m.idx",
         params,
     )
-    return cursor.fetchall()
+    return cursor
 
 
-def counted_quote_rows(ledger: Ledger, story: str | None) -> list[tuple[Any, ...]]:
+def counted_quote_rows(ledger: Ledger, story: str | None) -> Iterator[tuple[Any, ...]]:
     """The same quote mentions counted: one row per speaker, words and way of quoting,
     with how many printed them and the first that did (SQLite takes the other columns
     of an aggregate query from the row that gave the MIN), in the order of that first."""
@@ -173,4 +174,4 @@ def counted_quote_rows(ledger: Ledger, story: str | None) -> list[tuple[Any, ...
         f"{from_where} GROUP BY 1, 2, 3, 4, 5 ORDER BY first",
         params,
     )
-    return [row[:-1] for row in cursor.fetchall()]
+    return cursor  # with the order key last
