@@ -45,8 +45,24 @@ templates.env.filters["range"] = format_range
 
 @pass_context
 def path_for(context: dict[str, Any], name: str, /, **params: Any) -> str:
-    """The site-relative path of a route (links keep working behind a proxy)."""
-    return str(context["request"].app.url_path_for(name, **params))
+    """The site-relative path of a route (links keep working behind a proxy).
+
+    A page links to hundreds of articles, and finding a route by name takes the router
+    a while: the path of each route is found once, with placeholders, and filled in
+    (for plain values: anything else is left to the router, which rejects a '/')."""
+    app = context["request"].app
+    if not all(
+        isinstance(v, str) and v and "/" not in v and "\x00" not in v for v in params.values()
+    ):
+        return str(app.url_path_for(name, **params))
+    known: dict[tuple[str, ...], str] = app.state.__dict__.setdefault("path_templates", {})
+    key = (name, *sorted(params))
+    if key not in known:
+        known[key] = str(app.url_path_for(name, **{k: f"\x00{k}\x00" for k in params}))
+    path = known[key]
+    for k, v in params.items():
+        path = path.replace(f"\x00{k}\x00", v)
+    return path
 
 
 templates.env.globals["path_for"] = path_for
