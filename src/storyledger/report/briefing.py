@@ -114,7 +114,7 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def first_day(value: str) -> str | None:
     """The first day a TIMEX3 value denotes (ISO), None if it denotes none; a day is
     itself (the common case, without resolving it)."""
-    if len(value) == 10 and ISO_DAY.fullmatch(value):
+    if len(value) == 10 and value[4] == value[7] == "-" and ISO_DAY.fullmatch(value):
         try:
             date.fromisoformat(value)  # a real day (not 2024-02-30)
         except ValueError:
@@ -152,17 +152,15 @@ def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
     one, and every conflicting report (not one point per observation: a big story's
     figure has thousands of reports of a few values)."""
     starts: dict[str, str | None] = {}  # as_of -> its first day: reports share a few
-    days: list[str | None] = []  # of each observation (no tuple per observation: they
-    for o in observations:  # would leave the garbage collector thousands to move)
+    days: list[str] = []  # of each observation, "" for none (no tuple per observation:
+    for o in observations:  # they would leave the garbage collector thousands to move)
         as_of = o.get("as_of")
         if not as_of:
             day = None
         elif (day := starts.get(as_of, "")) == "":
             day = starts[as_of] = first_day(as_of)
-        days.append(day or (o.get("published") or "")[:10] or None)  # as observation_day
-    dated = sorted(
-        (i for i, day in enumerate(days) if day is not None), key=lambda i: days[i] or ""
-    )
+        days.append(day or (o.get("published") or "")[:10])  # as observation_day
+    dated = sorted((i for i, day in enumerate(days) if day), key=days.__getitem__)
     kept = []
     previous = None
     for n, i in enumerate(dated):  # in date order, ties in the observations' order
@@ -171,15 +169,15 @@ def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
             kept.append(i)
         previous = o["value"]
     shown = drawn(
-        [days[i] or "" for i in kept],
+        [days[i] for i in kept],
         [observations[i]["value"] for i in kept],
         [observations[i]["relation"] == "conflicts" for i in kept],
     )
     return [
         Point(
-            days[i] or "",
+            days[i],
             (o := observations[i])["value"],
-            o.get("as_of") or days[i] or "",
+            o.get("as_of") or days[i],
             o["relation"] == "conflicts",
         )
         for i in (kept[n] for n in shown)
