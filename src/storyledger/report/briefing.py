@@ -124,9 +124,13 @@ def first_day(value: str) -> str | None:
     return interval[0].isoformat() if interval is not None else None
 
 
-def figure_summary(figure: dict[str, Any], steps: bool = True) -> dict[str, Any]:
+def figure_summary(
+    figure: dict[str, Any], steps: bool = True, first_days: dict[str, str | None] | None = None
+) -> dict[str, Any]:
     """Latest value, the steps by which it changed, open conflicts and a chart of one figure
-    (``steps`` empty unless asked for: the story page shows the chart instead)."""
+    (``steps`` empty unless asked for: the story page shows the chart instead).
+    ``first_days`` (as_of -> its first day) may be shared by the figures of one story:
+    an article's figures have the same dates."""
     observations = figure["observations"]  # in the order of the time they refer to
     unit = figure["unit"]
     latest = figure.get("latest") or observations[-1]
@@ -139,7 +143,7 @@ def figure_summary(figure: dict[str, Any], steps: bool = True) -> dict[str, Any]
         "steps": value_steps(unit, observations) if steps else [],
         "conflicts": [conflict_summary(figure, c) for c in figure.get("conflicts", [])],
         "chart": step_chart(
-            chart_points(observations),
+            chart_points(observations, first_days),
             figure["label"],
             lambda v: format_value(v, unit),
             display_date,
@@ -147,11 +151,13 @@ def figure_summary(figure: dict[str, Any], steps: bool = True) -> dict[str, Any]
     }
 
 
-def chart_points(observations: list[dict[str, Any]]) -> list[Point]:
+def chart_points(
+    observations: list[dict[str, Any]], first_days: dict[str, str | None] | None = None
+) -> list[Point]:
     """The points a step chart needs, in date order: where the value changes, the last
     one, and every conflicting report (not one point per observation: a big story's
     figure has thousands of reports of a few values)."""
-    starts: dict[str, str | None] = {}  # as_of -> its first day: reports share a few
+    starts = {} if first_days is None else first_days  # as_of -> its first day
     days: list[str] = []  # of each observation, "" for none (no tuple per observation:
     for o in observations:  # they would leave the garbage collector thousands to move)
         as_of = o.get("as_of")

@@ -115,10 +115,13 @@ def story_page_data(
         else None
     )
     events = timeline_data(ledger, story, limit=TIMELINE_EVENTS)  # most salient first
+    first_days: dict[str, str | None] = {}  # of the dates of this story's figures
     data = {
         "story": info,
         "figures": [
-            figure_summary(f, steps=False) for f in facts_data(ledger, story) if f["observations"]
+            figure_summary(f, steps=False, first_days=first_days)
+            for f in facts_data(ledger, story)
+            if f["observations"]
         ],
         "timeline": [event_summary(e) for e in in_date_order(events)],
         "events_not_shown": events_of(ledger, story) - len(events),
