@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Annotated
 
@@ -34,6 +35,7 @@ def serve(
             raise NotFoundError(Msg.NO_LEDGER_TO_SERVE.format(path=settings.db))
         err_console.print(Msg.NEW_LEDGER_SERVED.format(path=settings.db), markup=False)
     web_app = create_app(settings.db, read_only=read_only)
+    gc.freeze()  # what is loaded so far lives as long as the server: keep it out of collections
     err_console.print(
         f"storyledger serving {settings.db} on http://{host}:{port}/", markup=False, highlight=False
     )
