@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.link.story_corpus import (
@@ -14,7 +15,9 @@ from tests.link.story_corpus import (
     build_ledger,
     story_of,
 )
+from typer.testing import CliRunner
 
+from storyledger.cli import app
 from storyledger.link.corrections import merge_stories, split_story
 from storyledger.link.duplicates import is_copy
 from storyledger.link.pipeline import relink_all
@@ -52,3 +55,22 @@ def test_a_story_of_two_years_stays_one_story(tmp_path: Path) -> None:
         labels = [s["label"] for s in stories_data(ledger)]
     assert len(stories) == 1, labels
     assert "Haiti" in labels[0] and "Kenya" in labels[0]
+
+
+def test_corrections_made_on_the_command_line_survive_rebuild(tmp_path: Path) -> None:
+    path = tmp_path / "stories.db"
+    ledger, ids = build_ledger(path)
+    with ledger:
+        quake, election = story_of(ledger, ids[QUAKE[0]]), story_of(ledger, ids[ELECTION[0]])
+    runner = CliRunner()
+    merged = runner.invoke(app, ["--db", str(path), "merge-stories", quake, election[:7]])
+    assert merged.exit_code == 0, merged.output
+    rebuilt = runner.invoke(app, ["--db", str(path), "rebuild", "--all", "--quiet"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    listed = runner.invoke(app, ["--db", str(path), "stories", "--json"])
+    members = {s["id"]: set(s["articles"]) for s in json.loads(listed.stdout)}
+    assert {ids[k] for k in (*QUAKE, *ELECTION)} <= members[quake]
+    assert election not in members
+    entities = runner.invoke(app, ["--db", str(path), "entities", "--story", quake[:7], "--json"])
+    assert entities.exit_code == 0, entities.output
+    assert all(quake in e["mentions"] for e in json.loads(entities.stdout))
