@@ -177,7 +177,7 @@ def demo(
     console.print(
         f"{result.articles} articles -> {len(result.figures)} figures,"
         f" {len(result.events)} events (the {DEMO_EVENTS} most salient above),"
-        f" {result.stories} stories"
+        f" {result.stories} {'story' if result.stories == 1 else 'stories'}"
         f"\nledger:   {result.ledger_path}\nbriefing: {result.briefing_path}"
         f"\nnext:     storyledger --db {result.ledger_path} timeline",
         highlight=False,
