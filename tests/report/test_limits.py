@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from tests.report.ledger_builder import Draft, new_ledger, store
 
+from storyledger.model import Article, Extraction, QuoteMention, Speaker, content_id
 from storyledger.report.briefing import chart_points, key_quotes, value_steps
 from storyledger.report.charts import step_chart
-from storyledger.report.quotes import quotes_data
+from storyledger.report.quotes import QUOTE_FIELDS, quotes_data, quotes_from
 from storyledger.report.timeline import events_of, timeline_data
-from storyledger.store.sqlite import Ledger
+from storyledger.store.sqlite import Ledger, _migrations, open_ledger, schema_version_known
 
 SPEAKERS = [("Amina Odhiambo", "amina"), ("Carlos Mendes", "carlos"), ("Priya Raman", "priya")]
 
@@ -84,3 +87,100 @@ def test_a_chart_has_a_point_where_the_value_changes_and_every_conflict() -> Non
     steps = value_steps("count", observations)
     assert [s["value"] for s in steps] == ["400", "350", "600"]
     assert [len(s["citations"]) for s in steps] == [19, 1, 8]
+
+
+QUOTE_CUTS = [
+    {},
+    {"sources": 1},
+    {"speakers": 2, "per_speaker": 1, "sources": 1},
+    {"speakers": 8, "per_speaker": 3, "sources": 0},
+    {"speakers": 1, "per_speaker": 2},
+]
+
+
+def varied_quotes_ledger(path: Path) -> Ledger:
+    """Quotes of every shape: named and unattributed, own words and paraphrases, with and
+    without a cue, the same words printed again with other spacing and case."""
+    ledger = open_ledger(path)
+    said = [
+        (
+            '"We will stay," said Amina Odhiambo.',
+            "We will stay,",
+            "Amina Odhiambo",
+            "amina",
+            "said",
+            True,
+        ),
+        (
+            '"we  will stay," Amina Odhiambo said.',
+            "we  will stay,",
+            "Amina Odhiambo",
+            "amina",
+            "said",
+            True,
+        ),
+        ("Odhiambo said they would stay.", "they would stay", "Odhiambo", "amina", "said", False),
+        ('"It is hard," a witness told reporters.', "It is hard,", "a witness", None, "told", True),
+        ('"Nobody came," it was reported.', "Nobody came,", None, None, None, True),
+        ('"Nobody came," the paper said.', "Nobody came,", None, None, "said", False),
+        (
+            '"We are ready," Carlos Mendes said.',
+            "We are ready,",
+            "Carlos Mendes",
+            "carlos",
+            "said",
+            True,
+        ),
+    ]
+    for i, (text, words, speaker, key, cue, direct) in enumerate(said * 2):
+        text = f"{text} Day {i}."
+        start = text.index(words)
+        at = text.find(speaker) if speaker else -1
+        who = Speaker(speaker, at, at + len(speaker)) if speaker else None
+        quote = QuoteMention(start, start + len(words), words, who, key, cue, direct)
+        article = Article(
+            id=content_id(text), text=text, outlet=f"Outlet {i % 3}",
+            url=f"https://news.example/{i}", published=None if i == 3 else f"2024-06-{10 + i % 9}",
+        )  # fmt: skip
+        ledger.add_article(article, Extraction(quotes=[quote], sentences=[(0, len(text))]))
+        with ledger.transaction() as conn:
+            conn.execute(
+                "INSERT INTO article_story (article_id, story) VALUES (?, ?)",
+                (article.id, "s-a" if i % 4 else "s-b"),
+            )
+    return ledger
+
+
+def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    views = [(story, cut) for story in (None, "s-a", "s-b") for cut in QUOTE_CUTS]
+    with varied_quotes_ledger(path) as ledger:
+        expected = [quotes_data(ledger, story, **cut) for story, cut in views]
+        assert any(g["speaker"] == "(unattributed)" for g in expected[0])
+    # the ledger as the schema before 008 had it: the quote's fields only in its JSON
+    previous = max(version for version, _, _ in _migrations() if version < 8)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(
+            "DROP INDEX mentions_quotes;"
+            " ALTER TABLE mentions DROP COLUMN quote_speaker;"
+            " ALTER TABLE mentions DROP COLUMN quote_direct;"
+            " ALTER TABLE mentions DROP COLUMN quote_cue;"
+            f" PRAGMA user_version = {previous};"
+        )
+    with open_ledger(path) as ledger:  # migrated again
+        assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == schema_version_known()
+        assert [quotes_data(ledger, story, **cut) for story, cut in views] == expected
+
+
+def test_a_story_quotes_are_counted_from_the_index_not_the_json(tmp_path: Path) -> None:
+    with varied_quotes_ledger(tmp_path / "ledger.db") as ledger:
+        from_where, params = quotes_from("s-a")
+        plan = " ".join(
+            row[3]
+            for row in ledger.conn.execute(
+                f"EXPLAIN QUERY PLAN SELECT {QUOTE_FIELDS}, count(*){from_where}"
+                " GROUP BY 1, 2, 3, 4, 5",
+                params,
+            )
+        )
+        assert "COVERING INDEX mentions_quotes" in plan

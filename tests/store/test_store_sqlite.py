@@ -120,6 +120,35 @@ def test_replace_extraction_swaps_every_mention(tmp_path: Path) -> None:
         assert ledger.article_ids_needing_extraction("test-3") == [content_id(TEXT)]
 
 
+def test_quote_speaker_direct_and_cue_are_columns_as_in_their_json(tmp_path: Path) -> None:
+    with open_ledger(tmp_path / "l.db") as ledger:
+        quotes = extraction()
+        quotes.quotes.append(QuoteMention(0, 5, "Kenya", None, None, None, direct=False))
+        ledger.add_article(article(), quotes)
+        rows = ledger.conn.execute(
+            "SELECT kind, quote_speaker, quote_direct, quote_cue,"
+            " json_extract(data, '$.speaker.text'), json_extract(data, '$.direct'),"
+            " json_extract(data, '$.cue') FROM mentions"
+            " ORDER BY kind, idx"
+        ).fetchall()
+        by_kind = [(r[0], *r[1:4]) for r in rows]
+        assert by_kind == [
+            ("entity", None, None, None),
+            ("quantity", None, None, None),
+            ("quote", "Ruto", 1, "said"),
+            ("quote", None, 0, None),
+            ("time", None, None, None),
+        ]
+        assert all(tuple(r[1:4]) == tuple(r[4:]) for r in rows if r[0] == "quote")
+        ledger.replace_extraction(content_id(TEXT), Extraction(quotes=quotes.quotes[1:]))
+        assert [
+            tuple(r)
+            for r in ledger.conn.execute(
+                "SELECT quote_speaker, quote_direct, quote_cue FROM mentions"
+            )
+        ] == [(None, 0, None)]
+
+
 def test_ids_resolve_from_unique_prefixes(tmp_path: Path) -> None:
     with open_ledger(tmp_path / "l.db") as ledger:
         texts = [f"Report number {n}." for n in range(40)]

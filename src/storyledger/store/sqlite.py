@@ -133,11 +133,12 @@ class Ledger:
                         data["text"],
                         data.get(key_field),
                         json.dumps(data, ensure_ascii=False),
+                        *(_quote_fields(data) if kind == "quote" else (None, None, None)),
                     )
                 )
         conn.executemany(
-            'INSERT INTO mentions (article_id, kind, idx, start, "end", text, key, data)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO mentions (article_id, kind, idx, start, "end", text, key, data,'
+            " quote_speaker, quote_direct, quote_cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         conn.executemany(
@@ -263,6 +264,18 @@ class Ledger:
             (*marks, _fts_query(query), limit),
         ).fetchall()
         return [dict(r) for r in rows]
+
+
+def _quote_fields(data: dict[str, Any]) -> tuple[str | None, int | None, str | None]:
+    """A quote mention's speaker name, direct (1 or 0) and cue, for their own columns: the
+    values json_extract reads from its JSON (migration 008 fills older rows that way)."""
+    speaker = data.get("speaker")
+    direct = data.get("direct")
+    return (
+        speaker.get("text") if isinstance(speaker, dict) else None,
+        None if direct is None else int(bool(direct)),
+        data.get("cue"),
+    )
 
 
 def _fts_query(query: str) -> str:
