@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bench.gold import load_seeds
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.link.mission_corpus import (
     STORY,
     article_of,
@@ -16,10 +19,11 @@ from tests.link.mission_corpus import (
     link_by_hand,
     records,
 )
+from tests.report.ledger_builder import Draft, store
 
 from storyledger.ingest.pipeline import ingest_articles
 from storyledger.link.figure_keys import counted_words, figure_label, participle
-from storyledger.link.figures import link_figures
+from storyledger.link.figures import link_figures, obs_of_row, observation_rows
 from storyledger.link.relations import Obs, assign_relations
 from storyledger.model import (
     Article,
@@ -381,3 +385,114 @@ def test_mission_corpus_through_the_pipeline(tmp_path: Path) -> None:
     assert seen[("m08", 200)][0]["id"] != level["id"]  # an addition, not a level
     pledge_figures = {seen[(k, 1000)][0]["id"] for k in ("m01", "m03", "m05") if (k, 1000) in seen}
     assert level["id"] not in pledge_figures
+
+
+# -- arrival order, with days, weeks, months and years -------------------------------------
+
+TIMES = [
+    None,  # undated: the day it was published
+    ("on June 10", "2024-06-10", "2024-06-10", "2024-06-10"),
+    ("on June 24", "2024-06-24", "2024-06-24", "2024-06-24"),
+    ("on June 25", "2024-06-25", "2024-06-25", "2024-06-25"),
+    ("that week", "2024-W26", "2024-06-24", "2024-06-30"),
+    ("in June", "2024-06", "2024-06-01", "2024-06-30"),
+    ("on July 2", "2024-07-02", "2024-07-02", "2024-07-02"),
+    ("in July", "2024-07", "2024-07-01", "2024-07-31"),
+    ("in 2024", "2024", "2024-01-01", "2024-12-31"),
+]
+PUBLISHED = ["2024-06-25", "2024-06-26", "2024-07-03", "2024-08-01", "2025-01-05"]
+OUTLETS = ["Wire", "Daily", "Times"]
+Report = tuple[int, int, int, int]  # time, value, outlet, publication (indices)
+
+
+def police_draft(n: int, report: Report, outlet: str | None = None) -> Draft:
+    time, value, outlet_index, published = report
+    when = TIMES[time]
+    text = f"Report {n}: Kenya had {value} police officers in Haiti"
+    text += f" {when[0]}." if when else "."
+    return Draft(
+        text=text,
+        outlet=outlet or OUTLETS[outlet_index],
+        published=PUBLISHED[published],
+        times=[(when[0], when[1], when[2], when[3], None)] if when else [],
+        entities=[("Kenya", "GPE", "kenya", "Kenya"), ("Haiti", "GPE", "haiti", "Haiti")],
+        quantities=[(f"{value} police officers", value, "count", "police officer")],
+    )
+
+
+def relations_after(reports: list[Report], order: list[int], copy_after: int | None) -> Any:
+    """Each figure's observations as (report, relation, report related to), after storing
+    the reports in ``order`` (a copy of report 0, by another outlet, after the
+    ``copy_after``-th stored); checked against relations computed over the whole figure."""
+    with tempfile.TemporaryDirectory() as folder, open_ledger(Path(folder) / "l.db") as ledger:
+        ids: dict[str, int] = {}
+        if copy_after is not None:  # a copy comes after its original
+            copy_after = max(copy_after, order.index(0) + 1)
+        for stored, n in enumerate(order, start=1):
+            ids[store(ledger, police_draft(n, reports[n]))] = n
+            if stored == copy_after:
+                original = next(a for a, k in ids.items() if k == 0)
+                copy = police_draft(0, reports[0], outlet="Copier")
+                ids[store(ledger, copy, duplicate_of=original)] = -1
+        figures = facts_data(ledger)
+        for figure in figures:
+            rows = observation_rows(ledger.conn, figure["id"], None)
+            whole = assign_relations([obs_of_row(row) for row in rows])
+            listed = [(o["id"], o["relation"], o["relation_to"]) for o in figure["observations"]]
+            assert listed == [(o.id, o.relation, o.relation_to) for o in whole]
+            assert_relations_point_back(figure["observations"])
+        report_of = {o["id"]: ids[o["article"]] for f in figures for o in f["observations"]}
+        return sorted(
+            (
+                sorted(
+                    (
+                        (report_of[o["id"]], o["relation"], report_of.get(o["relation_to"]))
+                        for o in f["observations"]
+                    ),
+                    key=repr,
+                )
+                for f in figures
+            ),
+            key=repr,
+        )
+
+
+def assert_relations_point_back(observations: list[dict[str, Any]]) -> None:
+    seen: set[int] = set()
+    for o in observations:
+        assert o["relation_to"] is None or o["relation_to"] in seen, o
+        seen.add(o["id"])
+
+
+REPORTS = st.lists(
+    st.tuples(
+        st.integers(0, len(TIMES) - 1),
+        st.sampled_from([380, 400, 420, 600]),
+        st.integers(0, len(OUTLETS) - 1),
+        st.integers(0, len(PUBLISHED) - 1),
+    ),
+    min_size=2,
+    max_size=7,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), reports=REPORTS, copy=st.booleans())
+def test_any_arrival_order_gives_the_relations_of_the_whole_figure(
+    data: st.DataObject, reports: list[Report], copy: bool
+) -> None:
+    """Days, a week, months and a year in any order of arrival: the same relations, the
+    ones computed over each whole figure, each listed after the observation it refers to."""
+    order = data.draw(st.permutations(range(len(reports))))
+    copy_after = data.draw(st.integers(1, len(reports))) if copy else None
+    in_order = relations_after(reports, list(range(len(reports))), 1 if copy else None)
+    assert relations_after(reports, list(order), copy_after) == in_order
+
+
+def test_a_month_before_its_day_and_a_year_after() -> None:
+    """The month arrives first, then the day inside it, then an earlier day: the month
+    updates the day and the year's relation moves to the month."""
+    reports = [(5, 400, 0, 3), (8, 600, 1, 4), (2, 380, 1, 0), (1, 350, 2, 0)]
+    expected = [[(0, "updates", 2), (1, "updates", 0), (2, "updates", 3), (3, "first", None)]]
+    assert relations_after(reports, [0, 1, 2, 3], None) == expected
+    assert relations_after(reports, [3, 2, 1, 0], None) == expected

@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 from tests.link.mission_corpus import STORY, link_by_hand, records
+from tests.report.ledger_builder import Draft, new_ledger, store
 from typer.testing import CliRunner
 
 from storyledger.cli import app
 from storyledger.errors import NotFoundError
-from storyledger.report.facts import changes_data, facts_data, figure_data
+from storyledger.report.briefing import chart_points, figure_summary
+from storyledger.report.facts import History, changes_data, facts_data, figure_data
 from storyledger.store.sqlite import open_ledger
 
 runner = CliRunner()
@@ -138,3 +140,86 @@ def test_changes_rejects_a_bad_date(db: Path) -> None:
     result = invoke(db, "changes", "--since", "last week")
     assert result.exit_code == 1
     assert "cannot read the date 'last week'" in str(result.exception)
+
+
+def police(text: str, outlet: str, published: str, time: tuple[str, ...]) -> Draft:
+    """One report of the Kenyan police officers in Haiti, at the time ``time`` names."""
+    fragment, value, first, last = time
+    return Draft(
+        text=text,
+        outlet=outlet,
+        published=published,
+        times=[(fragment, value, first, last, None)],
+        entities=[("Kenya", "GPE", "kenya", "Kenya"), ("Haiti", "GPE", "haiti", "Haiti")],
+        quantities=[(text.split(" had ")[1].split(" Haiti")[0], 0, "count", "police officer")],
+    )
+
+
+def test_a_month_is_listed_after_the_day_inside_it(tmp_path: Path) -> None:
+    """ "400 in June" updates "380 on June 24" (the state June ended in): listed after it,
+    everywhere, whichever arrived first."""
+    month = ("in June", "2024-06", "2024-06-01", "2024-06-30")
+    day = ("on Monday", "2024-06-24", "2024-06-24", "2024-06-24")
+    with new_ledger(tmp_path) as ledger:
+        drafts = [
+            police("Kenya had 400 police officers in Haiti in June.", "Wire", "2024-07-20", month),
+            police("Kenya had 380 police officers in Haiti on Monday.", "Daily", "2024-06-25", day),
+        ]
+        for draft, value in zip(drafts, (400, 380), strict=True):
+            fragment = draft.quantities[0][0]
+            draft.quantities = [(fragment, value, "count", "police officer")]
+            store(ledger, draft)
+        (figure,) = facts_data(ledger)
+        listed = [(o["as_of"], o["value"], o["relation"]) for o in figure["observations"]]
+        assert listed == [("2024-06-24", 380, "first"), ("2024-06", 400, "updates")]
+        assert_relations_point_back(figure["observations"])
+        assert figure["latest"]["value"] == 400
+        history = figure_data(ledger, figure["id"])
+        assert [o["value"] for o in history["observations"]] == [380, 400]
+        assert_relations_point_back(history["observations"])
+        summary = figure_summary(figure)
+        assert [s["value"] for s in summary["steps"]] == ["380", "400"]
+        points = chart_points(figure["observations"])
+        assert [(p.day, p.value) for p in points] == [("2024-06-24", 380), ("2024-06-30", 400)]
+
+
+def assert_relations_point_back(observations: list[dict[str, Any]]) -> None:
+    seen: set[int] = set()
+    for i, o in enumerate(observations):
+        if i == 0:
+            assert o["relation"] == "first" or o["duplicate_of"] is not None
+        if o["relation_to"] is not None:
+            assert o["relation_to"] in seen, o
+        else:
+            assert o["relation"] == "first"
+        seen.add(o["id"])
+
+
+def row(start: str, end: str, id_: int) -> dict[str, Any]:
+    return {"id": id_, "as_of_start": start, "as_of_end": end, "duplicate_of": None}
+
+
+def test_around_finds_the_times_around_in_end_order() -> None:
+    """In the order of the end of their time, a month comes after its days; around() of a
+    day finds the overlapping ones before and after it (not the year: never of the same
+    time as a day), not the next month."""
+    rows = [
+        row("2024-05-01", "2024-05-31", 1),
+        row("2024-06-10", "2024-06-10", 2),
+        row("2024-06-20", "2024-06-24", 3),
+        row("2024-06-24", "2024-06-24", 4),
+        row("2024-06-25", "2024-06-25", 5),
+        row("2024-06-20", "2024-06-26", 6),
+        row("2024-06-01", "2024-06-30", 7),
+        row("2024-07-01", "2024-07-31", 8),
+        row("2024-01-01", "2024-12-31", 9),
+    ]
+    history = History(rows)
+    around = set(history.around(3))
+    overlapping = {i for i, r in enumerate(rows) if overlap(r, rows[3])}
+    assert overlapping - {8} <= around and not around & {0, 1, 7, 8}
+    assert history.latest() == 8
+
+
+def overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["as_of_start"] <= b["as_of_end"] and b["as_of_start"] <= a["as_of_end"])

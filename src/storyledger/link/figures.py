@@ -4,7 +4,8 @@ For each quantity claim of a new article: find the figure of its story it
 belongs to through the blocking keys (``figure_keys``: story, unit, modality,
 level-vs-change and a counted word, all indexed), or start one; store the
 observation; then recompute the relations its observations can change (those
-of the same time and later). The cost per article is bounded by how densely
+ordered from the first of them on, by the end of their time: see
+``observation_rows``). The cost per article is bounded by how densely
 its figures are reported around the new values, never by the size of the
 ledger. Runs inside the caller's transaction (see link.pipeline).
 """
@@ -440,13 +441,15 @@ def insert_observation(
 def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Candidate]) -> None:
     """Recompute the relations the new observations can change; store those that changed.
 
-    A new observation's relation depends on the observations of its own time
-    and of the latest time before it; it can change the relations of those
-    after it. Only these are loaded, so the cost of an article that reports the
-    latest value is bounded by how densely the figure is reported, not by its size.
+    Relations are computed in the order of ``Obs.order`` (the last day of the time
+    referred to first), each from the observations before it only, so the new
+    observations can change only their own relations and those of the observations
+    ordered after them. Only these and the context they are computed in are loaded
+    (see ``observation_rows``), so the cost of an article that reports the latest
+    value is bounded by how densely the figure is reported, not by its size.
     """
-    starts = [c.as_of.start for c in added]
-    earliest = None if any(s is None for s in starts) else min(s for s in starts if s)
+    ends = [c.as_of.end for c in added]
+    earliest = None if any(e is None for e in ends) else min(e for e in ends if e)
     rows = observation_rows(conn, figure_id, earliest)
     new_ids = {c.id for c in added}
     before = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
@@ -463,30 +466,59 @@ def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Cand
         )
 
 
+OBSERVATION_ROW_COLUMNS = (
+    "id, article_id AS article, source, duplicate_of, source_outlet, value, low, high, approx,"
+    " as_of_start, as_of_end, reported, relation, relation_to"
+)
+CONTEXT_ORIGINALS = 8  # of the original reports ending before, the one starting last anchors
+
+
 def observation_rows(
-    conn: sqlite3.Connection, figure_id: str, earliest: date | None
+    conn: sqlite3.Connection, figure_id: str, earliest_end: date | None
 ) -> list[sqlite3.Row]:
-    """The observations of a figure that can be of the same time as ``earliest`` or later,
-    and those of the latest time before it (None: all of them)."""
-    columns = (
-        "id, article_id AS article, source, duplicate_of, source_outlet, value, low, high, approx,"
-        " as_of_start, as_of_end, reported, relation, relation_to"
-    )
-    if earliest is None:
+    """The observations of a figure ``assign_relations`` needs to recompute those ordered
+    from the first one whose time ends on ``earliest_end`` (None: all of them).
+
+    In the order of relations (``Obs.order``, by the end of the time first) the
+    observations whose time ends on or after a day are a suffix. ``assign_relations``
+    sweeps them keeping the earlier originals whose time has not ended before the
+    current one starts: an original report ``g`` ordered before the new ones drops
+    every observation that ended before ``g`` starts, and sets the latest value
+    anew. So the suffix of the observations ending on or after ``g``'s start holds
+    all the context from ``g`` on, and the relations it gives are those of the whole
+    figure, whatever the order the articles arrived in. A syndicated copy may reprint
+    an original dated otherwise: the observations of the originals of the copies in
+    the suffix are loaded too (ordered before it, they cannot outlast ``g``).
+    """
+    columns = OBSERVATION_ROW_COLUMNS
+    if earliest_end is None:
         return conn.execute(
             f"SELECT {columns} FROM observations WHERE figure_id = ?", (figure_id,)
         ).fetchall()
-    since = earliest - SAME_TIME_SPAN
-    latest_before = conn.execute(
-        "SELECT MAX(as_of_start) FROM observations WHERE figure_id = ? AND as_of_start < ?",
-        (figure_id, since.isoformat()),
+    anchor = conn.execute(
+        "SELECT MAX(as_of_start) FROM (SELECT as_of_start FROM observations"
+        " WHERE figure_id = ? AND as_of_end < ? AND duplicate_of IS NULL"
+        " ORDER BY as_of_end DESC LIMIT ?)",
+        (figure_id, earliest_end.isoformat(), CONTEXT_ORIGINALS),
     ).fetchone()[0]
-    if latest_before is not None:
-        since = date.fromisoformat(latest_before) - SAME_TIME_SPAN
-    return conn.execute(
-        f"SELECT {columns} FROM observations WHERE figure_id = ? AND as_of_start >= ?",
-        (figure_id, since.isoformat()),
+    if anchor is None:  # no dated original report before: the whole figure
+        return conn.execute(
+            f"SELECT {columns} FROM observations WHERE figure_id = ?", (figure_id,)
+        ).fetchall()
+    rows = conn.execute(
+        f"SELECT {columns} FROM observations WHERE figure_id = ? AND as_of_end >= ?",
+        (figure_id, anchor),
     ).fetchall()
+    sources = sorted({row["source"] for row in rows if row["duplicate_of"] is not None})
+    if sources:
+        seen = {row["id"] for row in rows}
+        marks = ",".join("?" * len(sources))
+        originals = conn.execute(
+            f"SELECT {columns} FROM observations WHERE figure_id = ? AND article_id IN ({marks})",
+            (figure_id, *sources),
+        ).fetchall()
+        rows += [row for row in originals if row["id"] not in seen]
+    return rows
 
 
 def obs_of_row(row: Mapping[str, Any] | sqlite3.Row) -> Obs:

@@ -1,10 +1,12 @@
 """The relation of each observation of a figure to what came before it.
 
-Observations are put in the order of the time they refer to (``as_of``), then
-of publication; each one's relation depends only on the observations before it
-in that order, so the result depends on the set of observations, never on the
-order in which articles arrived. Pure functions: ``link.figures`` loads a
-figure's observations, calls ``assign_relations`` and stores the result.
+Observations are put in the order of the time they refer to (``as_of``: its last
+day, then its first, so a month comes after its days), then of publication; each
+one's relation depends only on the observations before it in that order (the
+order every view lists them in, see ``report.facts``), so the result depends on
+the set of observations, never on the order in which articles arrived. Pure
+functions: ``link.figures`` loads a figure's observations, calls
+``assign_relations`` and stores the result.
 
 - first: nothing earlier;
 - corroborates: a value consistent with an earlier one from an independent
@@ -124,7 +126,8 @@ def same_time(a: Obs, b: Obs) -> bool:
 
 
 def in_order(observations: list[Obs]) -> list[Obs]:
-    """Observations in the order relations are computed in: as_of, then publication."""
+    """Observations in the order relations are computed in (``Obs.order``): the end of
+    as_of, its start, then publication."""
     return sorted(observations, key=Obs.order)
 
 

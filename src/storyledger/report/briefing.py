@@ -103,16 +103,20 @@ def citation(source: dict[str, Any]) -> dict[str, Any]:
 
 
 def observation_day(observation: dict[str, Any]) -> str | None:
-    """The first day an observation's as_of denotes, else its publication date."""
-    first = first_day(observation["as_of"]) if observation.get("as_of") else None
-    return first or (observation.get("published") or "")[:10] or None
+    """The day an observation is drawn at: the last day its time denotes (the order of
+    its relations: "400 in June" is the state June ended in, after "380 on June 24"),
+    else its publication date."""
+    last = observation.get("as_of_end")
+    if not last and observation.get("as_of"):
+        last = last_day(observation["as_of"])
+    return last or (observation.get("published") or "")[:10] or None
 
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def first_day(value: str) -> str | None:
-    """The first day a TIMEX3 value denotes (ISO), None if it denotes none; a day is
+def last_day(value: str) -> str | None:
+    """The last day a TIMEX3 value denotes (ISO), None if it denotes none; a day is
     itself (the common case, without resolving it)."""
     if len(value) == 10 and value[4] == value[7] == "-" and ISO_DAY.fullmatch(value):
         try:
@@ -121,7 +125,7 @@ def first_day(value: str) -> str | None:
             return None
         return value
     interval = timex_interval(value)
-    return interval[0].isoformat() if interval is not None else None
+    return interval[1].isoformat() if interval is not None else None
 
 
 def figure_summary(
@@ -129,9 +133,10 @@ def figure_summary(
 ) -> dict[str, Any]:
     """Latest value, the steps by which it changed, open conflicts and a chart of one figure
     (``steps`` empty unless asked for: the story page shows the chart instead).
-    ``first_days`` (as_of -> its first day) may be shared by the figures of one story:
-    an article's figures have the same dates."""
-    observations = figure["observations"]  # in the order of the time they refer to
+    ``first_days`` (as_of -> the day it is drawn at, its last; only needed for
+    observations without ``as_of_end``) may be shared by the figures of one story: an
+    article's figures have the same dates."""
+    observations = figure["observations"]  # in the order of their relations (Obs.order)
     unit = figure["unit"]
     latest = figure.get("latest") or observations[-1]
     return {
@@ -154,17 +159,18 @@ def figure_summary(
 def chart_points(
     observations: list[dict[str, Any]], first_days: dict[str, str | None] | None = None
 ) -> list[Point]:
-    """The points a step chart needs, in date order: where the value changes, the last
-    one, and every conflicting report (not one point per observation: a big story's
-    figure has thousands of reports of a few values)."""
-    starts = {} if first_days is None else first_days  # as_of -> its first day
+    """The points a step chart needs, in date order (of the last day of each one's time,
+    the order of relations): where the value changes, the last one, and every conflicting
+    report (not one point per observation: a big story's figure has thousands of reports
+    of a few values)."""
+    ends = {} if first_days is None else first_days  # as_of -> its last day
     days: list[str] = []  # of each observation, "" for none (no tuple per observation:
     for o in observations:  # they would leave the garbage collector thousands to move)
         as_of = o.get("as_of")
-        if not as_of:
-            day = None
-        elif (day := starts.get(as_of, "")) == "":
-            day = starts[as_of] = first_day(as_of)
+        if (day := o.get("as_of_end")) or not as_of:
+            pass
+        elif (day := ends.get(as_of, "")) == "":
+            day = ends[as_of] = last_day(as_of)
         days.append(day or (o.get("published") or "")[:10])  # as observation_day
     dated = sorted((i for i, day in enumerate(days) if day), key=days.__getitem__)
     kept = []

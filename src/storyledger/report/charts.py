@@ -23,7 +23,7 @@ HOLLOW = f'fill="#fff" stroke="{CONFLICT}" stroke-width="1.5"'
 
 @dataclass
 class Point:
-    day: str  # ISO date the value refers to (its first day), for the position
+    day: str  # ISO date the value refers to (its last day, as relations), for the position
     value: float
     shown: str  # the date as the source gives it ("2024-06"), for the labels
     conflicts: bool = False  # drawn hollow and red

@@ -4,10 +4,11 @@
 ``{id, story, label, unit, counted, modality, observations: [{value, low, high,
 as_of, article, outlet, url, speaker, relation, ...}], conflicts}``, plus
 ``change``, ``entities``, ``latest``, ``sources`` (independent outlets behind
-the latest value) and ``settled_conflicts``. Observations are in the order of
-the time they refer to, then of publication; besides the contract's fields they
-carry ``id, figure_id, approx, as_of_start, as_of_end`` (the days ``as_of``
-spans), ``published``, ``reported`` (publication, else ingestion, day),
+the latest value) and ``settled_conflicts``. Observations are in the order their
+relations are computed in: of the last day of the time they refer to, then of its
+first day, then of publication (so each ``relation_to`` is listed earlier); besides
+the contract's fields they carry ``id, figure_id, approx, as_of_start, as_of_end``
+(the days ``as_of`` spans), ``published``, ``reported`` (publication, else ingestion, day),
 ``sentence`` (see ``facts_data``), ``relation_to`` (the observation the relation refers to),
 ``duplicate_of``, ``source`` and ``source_outlet`` (the original of a copy), ``claim``.
 ``conflicts`` holds the open conflicts only: two independent values for the same
@@ -19,7 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -39,7 +40,11 @@ OBSERVATION_COLUMNS = ", ".join(
     "o.article_id AS article" if name == "article" else f"o.{name}" for name in OBSERVATION_FIELDS
 )
 Row = dict[str, Any]
-OBSERVATION_ORDER = "o.as_of_start, o.as_of_end, o.reported, o.article_id, o.id"
+# The order relations are computed in (``Obs.order``): by the last day of the time referred
+# to ("400 in June" after "380 on June 24"), then the first, publication, article, id; each
+# relation refers to an observation listed before it. Read through ``observations_figure``.
+OBSERVATION_ORDER = "o.as_of_end, o.as_of_start, o.reported, o.article_id, o.id"
+ONE_DAY = timedelta(days=1)
 FIGURE_COLUMNS = "id, story, label, unit, counted, modality, change, entities, seq"
 
 
@@ -167,24 +172,28 @@ class History:
         return self.built[i]
 
     def latest(self) -> int | None:
-        """The most recent value: the last original report about the latest time."""
+        """The most recent value: the last original report about the time that ends last
+        (the rows are in that order)."""
         for i in range(len(self.rows) - 1, -1, -1):
             if self.rows[i]["duplicate_of"] is None:
                 return i
         return len(self.rows) - 1 if self.rows else None
 
     def around(self, i: int) -> Iterable[int]:
-        """Indices of the observations that can be of the same time as the i-th."""
-        start = self.rows[i]["as_of_start"]
-        if start is None:
+        """Indices of the observations that can be of the same time as the i-th (a few more
+        may be among them). The rows are in the order of the end of their time: those before
+        the i-th that overlap it end on or after its start, and those after it that can be
+        of its time (as long as it, or at most a month long) end soon after it."""
+        start, end = self.rows[i]["as_of_start"], self.rows[i]["as_of_end"]
+        if start is None or end is None:
             return range(len(self.rows))
-        low = (date.fromisoformat(start) - SAME_TIME_SPAN).isoformat()
         first = i
-        while first > 0 and (self.rows[first - 1]["as_of_start"] or "") >= low:
+        while first > 0 and (self.rows[first - 1]["as_of_end"] or "") >= start:
             first -= 1
+        length = date.fromisoformat(end) - date.fromisoformat(start)
+        high = (date.fromisoformat(end) + max(SAME_TIME_SPAN, length + ONE_DAY)).isoformat()
         last = i
-        end = self.rows[i]["as_of_end"] or start
-        while last + 1 < len(self.rows) and (self.rows[last + 1]["as_of_start"] or "") <= end:
+        while last + 1 < len(self.rows) and (self.rows[last + 1]["as_of_end"] or "") <= high:
             last += 1
         return range(first, last + 1)
 
@@ -217,7 +226,7 @@ class History:
                 continue
             obs, rival_obs = self.obs(i), self.obs(rival)
             settled = next(
-                (j for j in self.around(i) if j > i and settles(self.obs(j), obs, rival_obs)),
+                (j for j in self.around(i) if settles(self.obs(j), obs, rival_obs)),
                 None,
             )
             found.append((i, rival, settled))
