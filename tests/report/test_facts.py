@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from storyledger.cli import app
 from storyledger.errors import NotFoundError
+from storyledger.link.relations import same_time
 from storyledger.report.briefing import chart_points, figure_summary
 from storyledger.report.facts import History, changes_data, facts_data, figure_data
 from storyledger.store.sqlite import open_ledger
@@ -196,30 +197,31 @@ def assert_relations_point_back(observations: list[dict[str, Any]]) -> None:
 
 
 def row(start: str, end: str, id_: int) -> dict[str, Any]:
-    return {"id": id_, "as_of_start": start, "as_of_end": end, "duplicate_of": None}
+    return {
+        "id": id_, "article": f"a{id_}", "source": f"a{id_}", "source_outlet": None,
+        "duplicate_of": None, "value": 1.0, "low": None, "high": None, "approx": None,
+        "as_of_start": start, "as_of_end": end, "reported": end, "relation": "first",
+        "relation_to": None,
+    }  # fmt: skip
 
 
 def test_around_finds_the_times_around_in_end_order() -> None:
-    """In the order of the end of their time, a month comes after its days; around() of a
-    day finds the overlapping ones before and after it (not the year: never of the same
-    time as a day), not the next month."""
-    rows = [
-        row("2024-05-01", "2024-05-31", 1),
-        row("2024-06-10", "2024-06-10", 2),
-        row("2024-06-20", "2024-06-24", 3),
-        row("2024-06-24", "2024-06-24", 4),
-        row("2024-06-25", "2024-06-25", 5),
-        row("2024-06-20", "2024-06-26", 6),
-        row("2024-06-01", "2024-06-30", 7),
-        row("2024-07-01", "2024-07-31", 8),
-        row("2024-01-01", "2024-12-31", 9),
-    ]
+    """In the order of the end of their time, a month comes after its days; around() of an
+    observation holds every one of the same time, before and after it."""
+    spans = [
+        ("2024-05-01", "2024-05-31"), ("2024-06-10", "2024-06-10"), ("2024-06-20", "2024-06-24"),
+        ("2024-06-24", "2024-06-24"), ("2024-06-25", "2024-06-25"), ("2024-06-20", "2024-06-26"),
+        ("2024-06-24", "2024-06-30"), ("2024-06-16", "2024-06-30"), ("2024-06-01", "2024-06-30"),
+        ("2024-06-29", "2024-07-01"), ("2024-07-01", "2024-07-31"), ("2024-01-01", "2024-12-31"),
+        ("2024-12-31", "2024-12-31"),
+    ]  # fmt: skip
+    rows = [row(s, e, n) for n, (s, e) in enumerate(sorted(spans, key=lambda s: (s[1], s[0])))]
     history = History(rows)
-    around = set(history.around(3))
-    overlapping = {i for i, r in enumerate(rows) if overlap(r, rows[3])}
-    assert overlapping - {8} <= around and not around & {0, 1, 7, 8}
-    assert history.latest() == 8
-
-
-def overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return bool(a["as_of_start"] <= b["as_of_end"] and b["as_of_start"] <= a["as_of_end"])
+    for i in range(len(rows)):
+        around = set(history.around(i))
+        same = {j for j in range(len(rows)) if same_time(history.obs(i), history.obs(j))}
+        assert same <= around, (rows[i], same - around)
+    day = next(i for i, r in enumerate(rows) if r["as_of_start"] == r["as_of_end"] == "2024-06-24")
+    assert {rows[j]["as_of_end"] for j in history.around(day)} <= {"2024-06-24", "2024-06-25",
+        "2024-06-26"}  # fmt: skip
+    assert history.latest() == len(rows) - 1

@@ -26,8 +26,15 @@ from operator import itemgetter
 from typing import Any
 
 from storyledger.errors import Msg, NotFoundError
-from storyledger.link.figures import SAME_TIME_SPAN, obs_of_row
-from storyledger.link.relations import Obs, same_time, same_value, settles
+from storyledger.link.figures import obs_of_row
+from storyledger.link.relations import (
+    PRECISION_RATIO,
+    SAME_TIME_MAX_DAYS,
+    Obs,
+    same_time,
+    same_value,
+    settles,
+)
 from storyledger.store.sqlite import Ledger
 
 # Observation columns, named as in the JSON contract (each row is an observation's JSON).
@@ -44,7 +51,6 @@ Row = dict[str, Any]
 # to ("400 in June" after "380 on June 24"), then the first, publication, article, id; each
 # relation refers to an observation listed before it. Read through ``observations_figure``.
 OBSERVATION_ORDER = "o.as_of_end, o.as_of_start, o.reported, o.article_id, o.id"
-ONE_DAY = timedelta(days=1)
 FIGURE_COLUMNS = "id, story, label, unit, counted, modality, change, entities, seq"
 
 
@@ -182,16 +188,19 @@ class History:
     def around(self, i: int) -> Iterable[int]:
         """Indices of the observations that can be of the same time as the i-th (a few more
         may be among them). The rows are in the order of the end of their time: those before
-        the i-th that overlap it end on or after its start, and those after it that can be
-        of its time (as long as it, or at most a month long) end soon after it."""
+        the i-th that overlap it end on or after its start; those after it that can be of
+        its time (``same_time``: about as long, or longer but at most a month and at most
+        ``PRECISION_RATIO`` times as long) end soon after it."""
         start, end = self.rows[i]["as_of_start"], self.rows[i]["as_of_end"]
         if start is None or end is None:
             return range(len(self.rows))
         first = i
         while first > 0 and (self.rows[first - 1]["as_of_end"] or "") >= start:
             first -= 1
-        length = date.fromisoformat(end) - date.fromisoformat(start)
-        high = (date.fromisoformat(end) + max(SAME_TIME_SPAN, length + ONE_DAY)).isoformat()
+        last_day = date.fromisoformat(end)
+        days = (last_day - date.fromisoformat(start)).days
+        reach = max(days + 1, min(SAME_TIME_MAX_DAYS, PRECISION_RATIO * (days + 1) - 1))
+        high = (last_day + timedelta(days=reach)).isoformat()
         last = i
         while last + 1 < len(self.rows) and (self.rows[last + 1]["as_of_end"] or "") <= high:
             last += 1
@@ -225,8 +234,16 @@ class History:
             if rival is None:
                 continue
             obs, rival_obs = self.obs(i), self.obs(rival)
+            after = max(obs.reported or "", rival_obs.reported or "")
+            rows = self.rows  # an original published after both (checked on the rows first)
             settled = next(
-                (j for j in self.around(i) if settles(self.obs(j), obs, rival_obs)),
+                (
+                    j
+                    for j in self.around(i)
+                    if rows[j]["duplicate_of"] is None
+                    and (rows[j]["reported"] or "") > after
+                    and settles(self.obs(j), obs, rival_obs)
+                ),
                 None,
             )
             found.append((i, rival, settled))
