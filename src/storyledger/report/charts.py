@@ -121,8 +121,10 @@ def drawn(days: list[str], values: list[float], conflicts: list[bool]) -> list[i
     if len(days) < MIN_DATES:
         return list(range(len(days)))
     x_of, y_of = x_scale([days[0], days[-1]]), y_scale(values)
-    xs = [x_of(day) for day in days]
-    ys = [y_of(value) for value in values]
+    x_by_day = {day: x_of(day) for day in set(days)}  # a story has far fewer days than points
+    y_by_value = {value: y_of(value) for value in set(values)}
+    xs = [x_by_day[day] for day in days]
+    ys = [y_by_value[value] for value in values]
     kept = {0, len(days) - 1}
     seen: set[tuple[int, int, bool]] = set()
     for i, (x, y, conflict) in enumerate(zip(xs, ys, conflicts, strict=True)):
