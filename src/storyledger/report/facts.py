@@ -66,17 +66,31 @@ def facts_data(
     figures = ledger.conn.execute(
         f"SELECT {FIGURE_COLUMNS} FROM figures f {where} ORDER BY f.story, f.seq", params
     ).fetchall()
+    if story is not None:  # each figure's observations in index order: no sort of them all
+        return [
+            figure_dict(f, figure_observations(ledger.conn, f["id"], sentences)) for f in figures
+        ]
     rows = observation_rows(
         ledger.conn,
-        f"FROM figures f JOIN observations o ON o.figure_id = f.id {where}"
+        f"FROM figures f JOIN observations o ON o.figure_id = f.id"
         f" ORDER BY f.story, f.seq, {OBSERVATION_ORDER}",
-        params,
+        (),
         sentences,
     )
     by_figure: dict[str, list[Row]] = {}
     for figure_id, group in groupby(rows, key=itemgetter("figure_id")):
         by_figure[figure_id] = list(group)
     return [figure_dict(f, by_figure.get(f["id"], [])) for f in figures]
+
+
+def figure_observations(conn: sqlite3.Connection, figure_id: str, sentences: bool) -> list[Row]:
+    """One figure's observations in the order of their relations."""
+    return observation_rows(
+        conn,
+        f"FROM observations o WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}",
+        (figure_id,),
+        sentences,
+    )
 
 
 def observation_rows(
@@ -122,13 +136,7 @@ def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
         f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?",
         (resolve_figure_id(ledger, figure_id),),
     ).fetchone()
-    rows = observation_rows(
-        ledger.conn,
-        f"FROM observations o WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}",
-        (figure["id"],),
-        sentences=True,
-    )
-    return figure_dict(figure, rows)
+    return figure_dict(figure, figure_observations(ledger.conn, figure["id"], sentences=True))
 
 
 def resolve_figure_id(ledger: Ledger, id_or_prefix: str) -> str:
