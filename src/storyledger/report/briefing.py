@@ -102,14 +102,18 @@ def citation(source: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def observation_day(observation: dict[str, Any]) -> str | None:
+def observation_day(observation: dict[str, Any], last_days: dict[str, str | None]) -> str:
     """The day an observation is drawn at: the last day its time denotes (the order of
     its relations: "400 in June" is the state June ended in, after "380 on June 24"),
-    else its publication date."""
-    last = observation.get("as_of_end")
-    if not last and observation.get("as_of"):
-        last = last_day(observation["as_of"])
-    return last or (observation.get("published") or "")[:10] or None
+    else its publication date, else "" (``last_days``: as_of -> its last day, filled as
+    values are resolved)."""
+    as_of = observation.get("as_of")
+    day = observation.get("as_of_end")
+    if not day and as_of:
+        if as_of not in last_days:
+            last_days[as_of] = last_day(as_of)
+        day = last_days[as_of]
+    return day or (observation.get("published") or "")[:10]
 
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -129,11 +133,11 @@ def last_day(value: str) -> str | None:
 
 
 def figure_summary(
-    figure: dict[str, Any], steps: bool = True, first_days: dict[str, str | None] | None = None
+    figure: dict[str, Any], steps: bool = True, last_days: dict[str, str | None] | None = None
 ) -> dict[str, Any]:
     """Latest value, the steps by which it changed, open conflicts and a chart of one figure
     (``steps`` empty unless asked for: the story page shows the chart instead).
-    ``first_days`` (as_of -> the day it is drawn at, its last; only needed for
+    ``last_days`` (as_of -> the day it is drawn at, its last; only needed for
     observations without ``as_of_end``) may be shared by the figures of one story: an
     article's figures have the same dates."""
     observations = figure["observations"]  # in the order of their relations (Obs.order)
@@ -148,7 +152,7 @@ def figure_summary(
         "steps": value_steps(unit, observations) if steps else [],
         "conflicts": [conflict_summary(figure, c) for c in figure.get("conflicts", [])],
         "chart": step_chart(
-            chart_points(observations, first_days),
+            chart_points(observations, last_days),
             figure["label"],
             lambda v: format_value(v, unit),
             display_date,
@@ -157,21 +161,14 @@ def figure_summary(
 
 
 def chart_points(
-    observations: list[dict[str, Any]], first_days: dict[str, str | None] | None = None
+    observations: list[dict[str, Any]], last_days: dict[str, str | None] | None = None
 ) -> list[Point]:
     """The points a step chart needs, in date order (of the last day of each one's time,
     the order of relations): where the value changes, the last one, and every conflicting
     report (not one point per observation: a big story's figure has thousands of reports
     of a few values)."""
-    ends = {} if first_days is None else first_days  # as_of -> its last day
-    days: list[str] = []  # of each observation, "" for none (no tuple per observation:
-    for o in observations:  # they would leave the garbage collector thousands to move)
-        as_of = o.get("as_of")
-        if (day := o.get("as_of_end")) or not as_of:
-            pass
-        elif (day := ends.get(as_of, "")) == "":
-            day = ends[as_of] = last_day(as_of)
-        days.append(day or (o.get("published") or "")[:10])  # as observation_day
+    known = {} if last_days is None else last_days
+    days = [observation_day(o, known) for o in observations]  # "" for none
     dated = sorted((i for i, day in enumerate(days) if day), key=days.__getitem__)
     kept = []
     previous = None

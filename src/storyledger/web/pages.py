@@ -115,11 +115,11 @@ def story_page_data(
         else None
     )
     events = timeline_data(ledger, story, limit=TIMELINE_EVENTS)  # most salient first
-    first_days: dict[str, str | None] = {}  # of the dates of this story's figures
+    last_days: dict[str, str | None] = {}  # of the dates of this story's figures
     data = {
         "story": info,
         "figures": [
-            figure_summary(f, steps=False, first_days=first_days)
+            figure_summary(f, steps=False, last_days=last_days)
             for f in facts_data(ledger, story)
             if f["observations"]
         ],
