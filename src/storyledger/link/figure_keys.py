@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storyledger.extract.claims import NOUN_MODALITY
 from storyledger.model import Claim, Extraction, QuantityMention
 
 # Asserted and reported statements are both statements of what is (or was) the case.
@@ -104,15 +105,6 @@ MODALITY_WORDS = {
     "needed": "needed",
 }
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-MODALITY_NOUNS = {
-    "pledge": "pledged",
-    "promise": "pledged",
-    "commitment": "pledged",
-    "estimate": "estimated",
-    "plan": "planned",
-    "need": "needed",
-    "requirement": "needed",
-}
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "which", "who", "that", "this", "i", "you"})
 # Events that make their own count of what they happen to: "two officers died" are deaths.
 EVENT_PREDICATES = frozenset(
@@ -199,7 +191,7 @@ def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -
     counted = counted_of(claim, quantity, extraction)
     modality = modality_class(claim.modality)
     # "the US pledge" of a pledge: the noun only repeats the modality
-    words = [w for w in counted_words(counted) if MODALITY_NOUNS.get(w) != modality]
+    words = [w for w in counted_words(counted) if NOUN_MODALITY.get(w) != modality]
     predicate = (quantity.predicate or claim.predicate or "").lower()
     if not words and predicate and predicate not in NO_PREDICATE:
         words = ["~" + predicate]
