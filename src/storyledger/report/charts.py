@@ -41,21 +41,16 @@ def step_chart(
     points = sorted(points, key=lambda p: p.day)
     if len({p.day for p in points}) < MIN_DATES:
         return ""
-    x_of = x_scale([p.day for p in points])
-    y_of = y_scale([p.value for p in points])
-    coords = [(x_of(p.day), y_of(p.value)) for p in points]
-    path = f"M{coords[0][0]:.1f},{coords[0][1]:.1f}"
-    for x, y in line_vertices(coords[1:]):
-        path += f" H{x:.1f} V{y:.1f}"
+    xs, ys = positions([p.day for p in points], [p.value for p in points])
+    path = f"M{xs[0]:.1f},{ys[0]:.1f}"
+    for i in vertex_picks(xs, ys):
+        path += f" H{xs[i]:.1f} V{ys[i]:.1f}"
     dots = "".join(
-        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" '
-        + (
-            f'fill="#fff" stroke="{CONFLICT}" stroke-width="1.5"'
-            if p.conflicts
-            else f'fill="{LINE}"'
-        )
-        + f"><title>{escape(label(p.value))} ({escape(date_label(p.shown))})</title></circle>"
-        for (x, y), p in distinct_dots(coords, points)
+        f'<circle cx="{xs[i]:.1f}" cy="{ys[i]:.1f}" r="3" '
+        + (HOLLOW if points[i].conflicts else f'fill="{LINE}"')
+        + f"><title>{escape(label(points[i].value))} ({escape(date_label(points[i].shown))})"
+        "</title></circle>"
+        for i in dot_picks(xs, ys, [p.conflicts for p in points])
     )
     values = [p.value for p in points]
     low, high = min(0.0, *values), max(values)
@@ -77,73 +72,55 @@ def step_chart(
     )
 
 
-def line_vertices(coords: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """The vertices of a step line that show at the chart's size: in each pixel column the
-    first, lowest, highest and last (a figure with thousands of changes draws no more)."""
-    kept: list[tuple[float, float]] = []
-    column: list[tuple[float, float]] = []
-    for coord in coords:
-        if column and round(coord[0]) != round(column[0][0]):
-            kept.extend(column_extremes(column))
-            column = []
-        column.append(coord)
-    kept.extend(column_extremes(column))
+def positions(days: list[str], values: list[float]) -> tuple[list[float], list[float]]:
+    """x and y of points in date order (each day's and each value's computed once: a story
+    has far fewer of them than points)."""
+    x_of, y_of = x_scale([days[0], days[-1]]), y_scale(values)
+    x_by_day = {day: x_of(day) for day in set(days)}
+    y_by_value = {value: y_of(value) for value in set(values)}
+    return [x_by_day[day] for day in days], [y_by_value[value] for value in values]
+
+
+def vertex_picks(xs: list[float], ys: list[float]) -> list[int]:
+    """The vertices of a step line after its first point that show at the chart's size: in
+    each pixel column the first, lowest, highest and last (a figure with thousands of
+    changes draws no more)."""
+    kept: list[int] = []
+    start = 1
+    for end in range(2, len(xs) + 1):
+        if end == len(xs) or round(xs[end]) != round(xs[start]):
+            column = range(start, end)
+            if len(column) <= 4:
+                kept.extend(column)
+            else:
+                low = min(column, key=ys.__getitem__)
+                high = max(column, key=ys.__getitem__)
+                kept.extend(sorted({start, low, high, end - 1}))
+            start = end
     return kept
 
 
-def column_extremes(column: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    if len(column) <= 4:
-        return column
-    low, high = min(column, key=lambda c: c[1]), max(column, key=lambda c: c[1])
-    inner = sorted({column.index(low), column.index(high)})
-    return [column[0], *(column[i] for i in inner if 0 < i < len(column) - 1), column[-1]]
-
-
-def distinct_dots(
-    coords: list[tuple[float, float]], points: list[Point]
-) -> list[tuple[tuple[float, float], Point]]:
+def dot_picks(xs: list[float], ys: list[float], conflicts: list[bool]) -> list[int]:
     """One dot per spot (within DOT_GRID pixels) and kind: dots drawn on one another show
     as one."""
     seen: set[tuple[int, int, bool]] = set()
-    found = []
-    for (x, y), point in zip(coords, points, strict=True):
-        spot = (round(x / DOT_GRID), round(y / DOT_GRID), point.conflicts)
-        if spot not in seen:
-            seen.add(spot)
-            found.append(((x, y), point))
-    return found
-
-
-def drawn(days: list[str], values: list[float], conflicts: list[bool]) -> list[int]:
-    """Of points in date order (given as columns: no object per point), the indices of
-    those ``step_chart`` draws: the first and last, the vertices ``line_vertices`` keeps
-    and the dots ``distinct_dots`` keeps. A chart of only these is the chart of all."""
-    if len(days) < MIN_DATES:
-        return list(range(len(days)))
-    x_of, y_of = x_scale([days[0], days[-1]]), y_scale(values)
-    x_by_day = {day: x_of(day) for day in set(days)}  # a story has far fewer days than points
-    y_by_value = {value: y_of(value) for value in set(values)}
-    xs = [x_by_day[day] for day in days]
-    ys = [y_by_value[value] for value in values]
-    kept = {0, len(days) - 1}
-    seen: set[tuple[int, int, bool]] = set()
+    kept = []
     for i, (x, y, conflict) in enumerate(zip(xs, ys, conflicts, strict=True)):
         spot = (round(x / DOT_GRID), round(y / DOT_GRID), conflict)
         if spot not in seen:
             seen.add(spot)
-            kept.add(i)
-    start = 1  # the line's columns, as line_vertices takes them (after the first point)
-    for end in range(2, len(days) + 1):
-        if end == len(days) or round(xs[end]) != round(xs[start]):
-            column = range(start, end)
-            if len(column) <= 4:  # as column_extremes
-                kept.update(column)
-            else:
-                low = min(column, key=ys.__getitem__)
-                high = max(column, key=ys.__getitem__)
-                kept.update((start, low, high, end - 1))
-            start = end
-    return sorted(kept)
+            kept.append(i)
+    return kept
+
+
+def drawn(days: list[str], values: list[float], conflicts: list[bool]) -> list[int]:
+    """Of points in date order (given as columns: no object per point), the indices of
+    those ``step_chart`` draws: the first and last, the line's vertices and the dots. A
+    chart of only these is the chart of all."""
+    if len(days) < MIN_DATES:
+        return list(range(len(days)))
+    xs, ys = positions(days, values)
+    return sorted({0, len(days) - 1, *vertex_picks(xs, ys), *dot_picks(xs, ys, conflicts)})
 
 
 def x_scale(days: list[str]) -> Callable[[str], float]:
