@@ -251,11 +251,12 @@ def noun_modality(verb: Token | None, span: Span | None) -> str | None:
     verbs of other clauses ("the fund held $21m, against an estimated cost of $600m")."""
     if span is None:
         return None
-    nouns = [n for n in (counted_noun(span), span.root.head) if n is not None and n.pos_ == "NOUN"]
+    own = (counted_noun(span), span.root.head)
+    nouns = [n for n in own if n is not None and n.pos_ == "NOUN"]
     if verb is not None and verb.lemma_.lower() in VALUE_VERBS:
         nouns += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     for noun in nouns:
-        if span.root in noun.subtree and noun not in (counted_noun(span), span.root.head):
+        if span.root in noun.subtree and noun not in own:
             continue  # the amount itself, not what it values
         if noun.lemma_.lower() in NOUN_MODALITY:
             return NOUN_MODALITY[noun.lemma_.lower()]
