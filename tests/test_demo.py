@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tests.report.outline import assert_outline_summarises_as_the_facts
 from typer.testing import CliRunner
 
 from storyledger.cli.app import app
@@ -57,6 +58,7 @@ def test_the_figures_the_corpus_was_written_to_show(tmp_path: Path) -> None:
         for other in stories[1:]:  # the clustering is not the subject here
             merge_stories(ledger, stories[0], other)
         figures = facts_data(ledger)
+        assert_outline_summarises_as_the_facts(ledger, stories[0])  # with an open conflict
 
     def outlets(figure: dict[str, Any], value: float) -> set[str]:
         return {

@@ -10,13 +10,21 @@ from typing import Any
 import pytest
 from tests.link.mission_corpus import STORY, link_by_hand, records
 from tests.report.ledger_builder import Draft, new_ledger, store
+from tests.report.outline import assert_outline_summarises_as_the_facts
 from typer.testing import CliRunner
 
 from storyledger.cli import app
 from storyledger.errors import NotFoundError
 from storyledger.link.relations import same_time
 from storyledger.report.briefing import chart_points, figure_summary
-from storyledger.report.facts import History, changes_data, facts_data, figure_data
+from storyledger.report.facts import (
+    HISTORY_COLUMNS,
+    OBSERVATION_ORDER,
+    History,
+    changes_data,
+    facts_data,
+    figure_data,
+)
 from storyledger.store.sqlite import open_ledger
 
 runner = CliRunner()
@@ -63,6 +71,22 @@ def test_facts_json_follows_the_contract(db: Path) -> None:
     assert json_of(db, "facts", "--story", STORY[:6]) == figures  # a unique prefix
     unknown = invoke(db, "facts", "--story", "no-such-story", "--json")
     assert unknown.exit_code == 1 and "no story" in str(unknown.exception)
+
+
+def test_the_outline_of_a_story_summarises_as_its_facts(db: Path) -> None:
+    """The story page reads a story's facts in outline; a settled conflict among them."""
+    with open_ledger(db) as ledger:
+        assert any(f["settled_conflicts"] for f in facts_data(ledger, STORY))
+        assert_outline_summarises_as_the_facts(ledger, STORY)
+        plan = " ".join(
+            row[3]
+            for row in ledger.conn.execute(
+                f"EXPLAIN QUERY PLAN SELECT {HISTORY_COLUMNS} FROM observations o"
+                f" WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}",
+                ("any",),
+            )
+        )
+        assert "COVERING INDEX observations_history" in plan and "TEMP B-TREE" not in plan
 
 
 def test_facts_latest_value_and_independent_sources(db: Path) -> None:

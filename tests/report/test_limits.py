@@ -157,11 +157,15 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
     with varied_quotes_ledger(path) as ledger:
         expected = [quotes_data(ledger, story, **cut) for story, cut in views]
         assert any(g["speaker"] == "(unattributed)" for g in expected[0])
-    # the ledger as the schema before 008 had it: the quote's fields only in its JSON
+    # the ledger as the schema before 008 had it: the quote's fields only in its JSON (and
+    # the observations' index of 007, which 009 replaces)
     previous = max(version for version, _, _ in _migrations() if version < 8)
     with closing(sqlite3.connect(path)) as conn:
         conn.executescript(
-            "DROP INDEX mentions_quotes;"
+            "DROP INDEX observations_history;"
+            " CREATE INDEX observations_figure"
+            " ON observations(figure_id, as_of_end, as_of_start, reported, article_id);"
+            " DROP INDEX mentions_quotes;"
             " ALTER TABLE mentions DROP COLUMN quote_speaker;"
             " ALTER TABLE mentions DROP COLUMN quote_direct;"
             " ALTER TABLE mentions DROP COLUMN quote_cue;"

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from storyledger.errors import Msg, NotFoundError
 from storyledger.extract.times import timex_interval
 from storyledger.report.charts import Point, drawn, step_chart
-from storyledger.report.facts import facts_data
+from storyledger.report.facts import facts_data, reports_like
 from storyledger.report.quotes import key_order, quote_order, quotes_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.store.sqlite import Ledger, now_iso
@@ -209,12 +209,10 @@ def agreeing_citations(
     latest: dict[str, Any], observations: list[dict[str, Any]]
 ) -> list[dict[str, Any]]:
     """Citations of every report giving the latest value for the same time."""
-    same = [
-        o
-        for o in observations
-        if o.get("as_of") == latest.get("as_of")
-        and (o["value"], o["low"], o["high"]) == (latest["value"], latest["low"], latest["high"])
-    ]
+    at = next(  # the latest is near the end
+        (i for i in range(len(observations) - 1, -1, -1) if observations[i] in (latest,)), None
+    )
+    same = [observations[i] for i in reports_like(observations, at)] if at is not None else []
     return [citation(o) for o in same or [latest]]
 
 

@@ -43,14 +43,27 @@ OBSERVATION_FIELDS = (
     "article", "outlet", "url", "published", "reported", "speaker", "relation", "relation_to",
     "duplicate_of", "source", "source_outlet", "claim",
 )  # fmt: skip
-OBSERVATION_COLUMNS = ", ".join(
-    "o.article_id AS article" if name == "article" else f"o.{name}" for name in OBSERVATION_FIELDS
-)
 Row = dict[str, Any]
 # The order relations are computed in (``Obs.order``): by the last day of the time referred
 # to ("400 in June" after "380 on June 24"), then the first, publication, article, id; each
-# relation refers to an observation listed before it. Read through ``observations_figure``.
+# relation refers to an observation listed before it. Read through ``observations_history``.
 OBSERVATION_ORDER = "o.as_of_end, o.as_of_start, o.reported, o.article_id, o.id"
+# What ``History`` reads of an observation (its relations, the latest value, agreeing
+# sources, conflicts) and a chart draws: the index observations_history holds them all
+# (migration 009), so ``facts_outline`` reads them without looking up any row.
+HISTORY_FIELDS = (
+    "id", "value", "low", "high", "approx", "as_of", "as_of_start", "as_of_end", "article",
+    "reported", "relation", "relation_to", "duplicate_of", "source", "source_outlet",
+)  # fmt: skip
+
+
+def select_list(fields: Iterable[str]) -> str:
+    """The SELECT list of these observation fields, from ``observations o``."""
+    return ", ".join("o.article_id AS article" if f == "article" else f"o.{f}" for f in fields)
+
+
+OBSERVATION_COLUMNS = select_list(OBSERVATION_FIELDS)
+HISTORY_COLUMNS = select_list(HISTORY_FIELDS)
 FIGURE_COLUMNS = "id, story, label, unit, counted, modality, change, entities, seq"
 
 
@@ -68,7 +81,8 @@ def facts_data(
     ).fetchall()
     if story is not None:  # each figure's observations in index order: no sort of them all
         return [
-            figure_dict(f, figure_observations(ledger.conn, f["id"], sentences)) for f in figures
+            figure_dict(f, History(figure_observations(ledger.conn, f["id"], sentences)))
+            for f in figures
         ]
     rows = observation_rows(
         ledger.conn,
@@ -80,7 +94,54 @@ def facts_data(
     by_figure: dict[str, list[Row]] = {}
     for figure_id, group in groupby(rows, key=itemgetter("figure_id")):
         by_figure[figure_id] = list(group)
-    return [figure_dict(f, by_figure.get(f["id"], [])) for f in figures]
+    return [figure_dict(f, History(by_figure.get(f["id"], []))) for f in figures]
+
+
+def facts_outline(ledger: Ledger, story: str) -> list[dict[str, Any]]:
+    """The figures of one story as ``facts_data`` gives them, for summaries of their latest
+    value, conflicts and chart (not of each step): each observation has only its
+    ``HISTORY_FIELDS`` (read from an index, not from the rows: a big story has thousands),
+    except those a summary cites, which are whole: the latest and every report of its value
+    for its time (``reports_like``), and both values of each conflict and what settled it.
+    """
+    figures = ledger.conn.execute(
+        f"SELECT {FIGURE_COLUMNS} FROM figures WHERE story = ? ORDER BY seq", (story,)
+    ).fetchall()
+    return [outlined_figure(ledger.conn, f) for f in figures]
+
+
+def outlined_figure(conn: sqlite3.Connection, figure: sqlite3.Row) -> dict[str, Any]:
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        f"SELECT {HISTORY_COLUMNS} FROM observations o"
+        f" WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}",
+        (figure["id"],),
+    )
+    history = History(
+        [
+            {
+                "id": id_, "value": value, "low": low, "high": high, "approx": approx,
+                "as_of": as_of, "as_of_start": as_of_start, "as_of_end": as_of_end,
+                "article": article, "reported": reported, "relation": relation,
+                "relation_to": relation_to, "duplicate_of": duplicate_of, "source": source,
+                "source_outlet": source_outlet,
+            }
+            for (
+                id_, value, low, high, approx, as_of, as_of_start, as_of_end, article, reported,
+                relation, relation_to, duplicate_of, source, source_outlet,
+            ) in cursor
+        ]
+    )  # fmt: skip
+    cited = sorted(history.cited())
+    ids = json.dumps([history.rows[i]["id"] for i in cited])
+    whole = observation_rows(
+        conn, "FROM observations o WHERE o.id IN (SELECT value FROM json_each(?))", (ids,), False
+    )
+    by_id = {row["id"]: row for row in whole}
+    for i in cited:
+        history.rows[i] = by_id[history.rows[i]["id"]]
+    return figure_dict(figure, history)
 
 
 def figure_observations(conn: sqlite3.Connection, figure_id: str, sentences: bool) -> list[Row]:
@@ -136,7 +197,7 @@ def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
         f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?",
         (resolve_figure_id(ledger, figure_id),),
     ).fetchone()
-    return figure_dict(figure, figure_observations(ledger.conn, figure["id"], sentences=True))
+    return figure_dict(figure, History(figure_observations(ledger.conn, figure["id"], True)))
 
 
 def resolve_figure_id(ledger: Ledger, id_or_prefix: str) -> str:
@@ -172,6 +233,7 @@ class History:
         self.rows = rows
         self.built: dict[int, Obs] = {}
         self._index: dict[int, int] | None = None
+        self._conflicts: list[tuple[int, int, int | None]] | None = None
 
     @property
     def index(self) -> dict[int, int]:
@@ -232,8 +294,22 @@ class History:
         row = self.rows[i]
         return row["value"], row["low"], row["high"]
 
+    def cited(self) -> set[int]:
+        """Indices of the observations a summary cites: the latest and every report of its
+        value for its time, and both values of each conflict and what settled it."""
+        latest = self.latest()
+        found = set(reports_like(self.rows, latest)) if latest is not None else set()
+        for conflict in self.conflicts():
+            found.update(i for i in conflict if i is not None)
+        return found
+
     def conflicts(self) -> list[tuple[int, int, int | None]]:
         """(conflicting, rival, settling report or None) of every conflict, by index."""
+        if self._conflicts is None:
+            self._conflicts = self.found_conflicts()
+        return self._conflicts
+
+    def found_conflicts(self) -> list[tuple[int, int, int | None]]:
         found = []
         for i, row in enumerate(self.rows):
             if row["relation"] != "conflicts" or row["duplicate_of"] is not None:
@@ -258,9 +334,26 @@ class History:
         return found
 
 
-def figure_dict(figure: sqlite3.Row, rows: list[Row]) -> dict[str, Any]:
-    history = History(rows)
-    observations = rows
+def reports_like(rows: list[Row], i: int) -> list[int]:
+    """Indices of the reports of the i-th value (with its range) for its time (``as_of``),
+    the i-th among them. They end on the same day, so they are listed together."""
+    target = rows[i]
+    key = (target.get("as_of"), target["value"], target["low"], target["high"])
+    end = target.get("as_of_end")
+    first, last = i, i
+    while first > 0 and rows[first - 1].get("as_of_end") == end:
+        first -= 1
+    while last + 1 < len(rows) and rows[last + 1].get("as_of_end") == end:
+        last += 1
+    return [
+        j
+        for j in range(first, last + 1)
+        if (rows[j].get("as_of"), rows[j]["value"], rows[j]["low"], rows[j]["high"]) == key
+    ]
+
+
+def figure_dict(figure: sqlite3.Row, history: History) -> dict[str, Any]:
+    observations = history.rows
     latest = history.latest()
     conflicts = history.conflicts()
     return {

@@ -26,7 +26,7 @@ from storyledger.report.briefing import (
     sources_of_story,
     story_quotes,
 )
-from storyledger.report.facts import changes_data, facts_data, figure_data
+from storyledger.report.facts import changes_data, facts_outline, figure_data
 from storyledger.report.stories import stories_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.web.highlight import segments
@@ -120,7 +120,7 @@ def story_page_data(
         "story": info,
         "figures": [
             figure_summary(f, steps=False, last_days=last_days)
-            for f in facts_data(ledger, story)
+            for f in facts_outline(ledger, story)
             if f["observations"]
         ],
         "timeline": [event_summary(e) for e in in_date_order(events)],
