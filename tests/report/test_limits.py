@@ -89,6 +89,26 @@ def test_a_chart_has_a_point_where_the_value_changes_and_every_conflict() -> Non
     assert [len(s["citations"]) for s in steps] == [19, 1, 8]
 
 
+def test_a_chart_marks_each_conflicting_report_once_not_its_copies() -> None:
+    first, rival, other = (
+        observation("2024-06-01", 400, "first"),
+        observation("2024-06-05", 350, "conflicts"),
+        {**observation("2024-06-06", 350, "conflicts"), "outlet": "Daily", "article": "b"},
+    )
+    copies = [  # printed later, dated by their own printing
+        {**observation(f"2024-06-0{day}", 350, "conflicts"), "duplicate_of": rival["article"]}
+        for day in (7, 8)
+    ]
+    observations = [first, rival, other, *copies, observation("2024-06-09", 600)]
+    points = chart_points(observations)
+    assert [(p.day, p.value, p.conflicts) for p in points] == [
+        ("2024-06-01", 400, False),
+        ("2024-06-05", 350, True),
+        ("2024-06-06", 350, True),  # another outlet's report: a mark of its own
+        ("2024-06-09", 600, False),
+    ]
+
+
 QUOTE_CUTS = [
     {},
     {"sources": 1},

@@ -165,16 +165,20 @@ def chart_points(
 ) -> list[Point]:
     """The points a step chart needs, in date order (of the last day of each one's time,
     the order of relations): where the value changes, the last one, and every conflicting
-    report (not one point per observation: a big story's figure has thousands of reports
-    of a few values)."""
+    report but syndicated copies (not one point per observation: a big story's figure has
+    thousands of reports of a few values, and copies of them)."""
     known = {} if last_days is None else last_days
-    days = [observation_day(o, known) for o in observations]  # "" for none
+    days = [o.get("as_of_end") or observation_day(o, known) for o in observations]  # "" for none
     dated = sorted((i for i, day in enumerate(days) if day), key=days.__getitem__)
     kept = []
     previous = None
     for n, i in enumerate(dated):  # in date order, ties in the observations' order
         o = observations[i]
-        if n in (0, len(dated) - 1) or o["relation"] == "conflicts" or o["value"] != previous:
+        if (
+            n in (0, len(dated) - 1)
+            or o["value"] != previous
+            or (o["relation"] == "conflicts" and o.get("duplicate_of") is None)
+        ):
             kept.append(i)
         previous = o["value"]
     shown = drawn(
