@@ -12,7 +12,8 @@ the contract's fields they carry ``id, figure_id, approx, as_of_start, as_of_end
 ``sentence`` (see ``facts_data``), ``relation_to`` (the observation the relation refers to),
 ``duplicate_of``, ``source`` and ``source_outlet`` (the original of a copy), ``claim``.
 ``conflicts`` holds the open conflicts only: two independent values for the same
-time that no later report has sided with.
+time that no later report has sided with. ``facts_outline`` gives a story's figures
+the same way, for summaries: only what a summary cites is read whole.
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def outlined_figure(conn: sqlite3.Connection, figure: sqlite3.Row) -> dict[str, 
         (figure["id"],),
     )
     history = History(
-        [
+        [  # a dict display, as in observation_rows
             {
                 "id": id_, "value": value, "low": low, "high": high, "approx": approx,
                 "as_of": as_of, "as_of_start": as_of_start, "as_of_end": as_of_end,
