@@ -103,8 +103,8 @@ def story_page_data(
     ledger: Any, story: str, other_ledger: Callable[[], Any] | None = None
 ) -> dict[str, Any]:
     """The briefing's pieces for one story, each read once, with every figure (not only the
-    headline ones; their charts, not their steps), the TIMELINE_EVENTS most salient events,
-    the key quotes and the newest SOURCES_SHOWN sources.
+    headline ones; their charts, not their steps: so from the facts in outline), the
+    TIMELINE_EVENTS most salient events, the key quotes and the newest SOURCES_SHOWN sources.
 
     With ``other_ledger`` (a connection of the calling thread), the key quotes are read
     meanwhile by a worker thread: SQLite does most of that work without the GIL."""
