@@ -214,7 +214,12 @@ def agreeing_citations(
 ) -> list[dict[str, Any]]:
     """Citations of every report giving the latest value for the same time."""
     at = next(  # the latest is near the end
-        (i for i in range(len(observations) - 1, -1, -1) if observations[i] in (latest,)), None
+        (
+            i
+            for i in range(len(observations) - 1, -1, -1)
+            if observations[i] is latest or observations[i] == latest
+        ),
+        None,
     )
     same = [observations[i] for i in reports_like(observations, at)] if at is not None else []
     return [citation(o) for o in same or [latest]]
