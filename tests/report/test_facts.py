@@ -18,8 +18,8 @@ from storyledger.errors import NotFoundError
 from storyledger.link.relations import same_time
 from storyledger.report.briefing import chart_points, figure_summary
 from storyledger.report.facts import (
+    FIGURE_OBSERVATIONS,
     HISTORY_COLUMNS,
-    OBSERVATION_ORDER,
     History,
     changes_data,
     facts_data,
@@ -81,8 +81,7 @@ def test_the_outline_of_a_story_summarises_as_its_facts(db: Path) -> None:
         plan = " ".join(
             row[3]
             for row in ledger.conn.execute(
-                f"EXPLAIN QUERY PLAN SELECT {HISTORY_COLUMNS} FROM observations o"
-                f" WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}",
+                f"EXPLAIN QUERY PLAN SELECT {HISTORY_COLUMNS} {FIGURE_OBSERVATIONS}",
                 ("any",),
             )
         )

@@ -49,6 +49,7 @@ Row = dict[str, Any]
 # to ("400 in June" after "380 on June 24"), then the first, publication, article, id; each
 # relation refers to an observation listed before it. Read through ``observations_history``.
 OBSERVATION_ORDER = "o.as_of_end, o.as_of_start, o.reported, o.article_id, o.id"
+FIGURE_OBSERVATIONS = f"FROM observations o WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}"
 # What ``History`` reads of an observation (its relations, the latest value, agreeing
 # sources, conflicts) and a chart draws: the index observations_history holds them all
 # (migration 009), so ``facts_outline`` reads them without looking up any row.
@@ -76,10 +77,7 @@ def facts_data(
     Observations carry their ``sentence`` only when asked (``figure_data`` always has
     it): a big story's sentences are most of its facts' bytes and no summary shows them.
     """
-    where, params = ("WHERE f.story = ?", (story,)) if story is not None else ("", ())
-    figures = ledger.conn.execute(
-        f"SELECT {FIGURE_COLUMNS} FROM figures f {where} ORDER BY f.story, f.seq", params
-    ).fetchall()
+    figures = story_figures(ledger.conn, story)
     if story is not None:  # each figure's observations in index order: no sort of them all
         return [
             figure_dict(f, History(figure_observations(ledger.conn, f["id"], sentences)))
@@ -105,20 +103,21 @@ def facts_outline(ledger: Ledger, story: str) -> list[dict[str, Any]]:
     except those a summary cites, which are whole: the latest and every report of its value
     for its time (``reports_like``), and both values of each conflict and what settled it.
     """
-    figures = ledger.conn.execute(
-        f"SELECT {FIGURE_COLUMNS} FROM figures WHERE story = ? ORDER BY seq", (story,)
+    return [outlined_figure(ledger.conn, f) for f in story_figures(ledger.conn, story)]
+
+
+def story_figures(conn: sqlite3.Connection, story: str | None) -> list[sqlite3.Row]:
+    """The figures of one story (of every story if None), in the order first seen."""
+    where, params = ("WHERE f.story = ?", (story,)) if story is not None else ("", ())
+    return conn.execute(
+        f"SELECT {FIGURE_COLUMNS} FROM figures f {where} ORDER BY f.story, f.seq", params
     ).fetchall()
-    return [outlined_figure(ledger.conn, f) for f in figures]
 
 
 def outlined_figure(conn: sqlite3.Connection, figure: sqlite3.Row) -> dict[str, Any]:
     cursor = conn.cursor()
     cursor.row_factory = None
-    cursor.execute(
-        f"SELECT {HISTORY_COLUMNS} FROM observations o"
-        f" WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}",
-        (figure["id"],),
-    )
+    cursor.execute(f"SELECT {HISTORY_COLUMNS} {FIGURE_OBSERVATIONS}", (figure["id"],))
     history = History(
         [  # a dict display, as in observation_rows
             {
@@ -147,12 +146,7 @@ def outlined_figure(conn: sqlite3.Connection, figure: sqlite3.Row) -> dict[str, 
 
 def figure_observations(conn: sqlite3.Connection, figure_id: str, sentences: bool) -> list[Row]:
     """One figure's observations in the order of their relations."""
-    return observation_rows(
-        conn,
-        f"FROM observations o WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}",
-        (figure_id,),
-        sentences,
-    )
+    return observation_rows(conn, FIGURE_OBSERVATIONS, (figure_id,), sentences)
 
 
 def observation_rows(
