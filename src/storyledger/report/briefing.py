@@ -168,7 +168,7 @@ def chart_points(
     report but syndicated copies (not one point per observation: a big story's figure has
     thousands of reports of a few values, and copies of them)."""
     known = {} if last_days is None else last_days
-    days = [o.get("as_of_end") or observation_day(o, known) for o in observations]  # "" for none
+    days = [observation_day(o, known) for o in observations]  # "" for none
     dated = sorted((i for i, day in enumerate(days) if day), key=days.__getitem__)
     kept = []
     previous = None
