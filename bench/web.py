@@ -18,87 +18,28 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import socket
 import statistics
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.news import generated_articles
 from storyledger.ingest.pipeline import ingest_articles
-from storyledger.model import Article, content_id
 from storyledger.store.sqlite import open_ledger
 
 STORIES = 20
 WARMUP = 10
 TARGET_MS = 100
-OUTLETS = [f"Outlet {name}" for name in "ABCDEFGHIJKL"]
-PLACES = [
-    ("Kenya", "Kenyan", "Haiti"),
-    ("Rwanda", "Rwandan", "Mozambique"),
-    ("Brazil", "Brazilian", "Bolivia"),
-    ("Nepal", "Nepalese", "Lebanon"),
-    ("Ghana", "Ghanaian", "Mali"),
-    ("Chile", "Chilean", "Peru"),
-    ("Norway", "Norwegian", "Sudan"),
-    ("Japan", "Japanese", "Tonga"),
-    ("India", "Indian", "Somalia"),
-    ("Egypt", "Egyptian", "Libya"),
-]
-TOPICS = [
-    ("police officers", "security mission"),
-    ("engineers", "reconstruction programme"),
-    ("doctors", "medical mission"),
-    ("soldiers", "peacekeeping force"),
-]
-SPEAKERS = ["Amina Odhiambo", "Carlos Mendes", "Priya Raman", "John Okafor", "Marta Silva"]
-
-
-def story_articles(number: int, per_story: int, rng: random.Random) -> list[Article]:
-    sender, demonym, host = PLACES[number % len(PLACES)]
-    people, mission = TOPICS[number // len(PLACES) % len(TOPICS)]
-    speaker = SPEAKERS[number % len(SPEAKERS)]
-    start = date(2023, 1, 1) + timedelta(days=37 * number)
-    pledged = rng.choice([500, 800, 1000, 1200, 2000])
-    deployed, fund = rng.randint(50, 200), rng.randint(5, 30)
-    articles = []
-    for i in range(per_story):
-        day = start + timedelta(days=2 * i)
-        deployed = min(pledged, deployed + rng.choice([0, 0, 10, 25, 50]))
-        fund += rng.choice([0, 1, 2, 5])
-        text = (
-            f"{sender} has pledged {pledged:,} {people} to the {mission} in {host}, "
-            f"officials said on {day:%A}. About {deployed:,} {demonym} {people} are now "
-            f"deployed in {host}, bringing the total to {deployed:,}. "
-            f"A trust fund for the {mission} has received ${fund} million so far, "
-            f"according to the United Nations. "
-            f'"We will stay until the job is done," {speaker} told reporters in {host} '
-            f"on {day:%B} {day.day}. The {mission} began in {start:%B %Y}. "
-            f"This report ({number}-{i}) was filed by {OUTLETS[i % len(OUTLETS)]}."
-        )
-        articles.append(
-            Article(
-                id=content_id(text),
-                text=text,
-                title=f"{demonym} {mission} in {host}: update {i}",
-                outlet=OUTLETS[(i + number) % len(OUTLETS)],
-                url=f"https://news.example/{number}/{i}",
-                published=day.isoformat(),
-                published_source="metadata",
-            )
-        )
-    return articles
 
 
 def build_ledger(path: Path, total: int, workers: int) -> None:
-    rng = random.Random(7)
-    per_story = total // STORIES
-    articles = [a for n in range(STORIES) for a in story_articles(n, per_story, rng)]
-    rng.shuffle(articles)
+    articles = generated_articles(total, STORIES)
     started = time.perf_counter()
     partial = path.with_name(path.name + ".building")
     for leftover in partial.parent.glob(partial.name + "*"):
