@@ -27,8 +27,10 @@ import math
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache, lru_cache
 
 from storyledger.extract.times import timex_interval
 from storyledger.model import Article, Claim, Extraction, TimeMention
@@ -58,6 +60,8 @@ FUTURE_CUE = re.compile(
     r"are expected to|scheduled to|plans? to|planning to|intends? to|to be held)\b",
     re.I,
 )
+CLAUSES_CACHED = 50_000  # content words of the clauses seen last
+SUPPORT_DIGITS = 9  # a clause's support is compared to this many decimals (sums differ below)
 MIN_WORD_WEIGHT = 0.1  # the weight of a word used by every clause of the story
 PRIOR_CLAUSES = 20  # word weights stay near-even until a story has many more clauses
 # Weighted Dice overlap of content words needed to merge, by how the dates relate: a
@@ -155,7 +159,7 @@ def count_words(conn: sqlite3.Connection, story: str, clause: str, delta: int) -
     )
 
 
-def word_weights(conn: sqlite3.Connection, story: str, words: set[str]) -> dict[str, float]:
+def word_weights(conn: sqlite3.Connection, story: str, words: AbstractSet[str]) -> dict[str, float]:
     """Inverse clause frequency of each word in the story (rare words weigh most)."""
     ordered = ["", *sorted(words)]
     found: dict[str, int] = {}
@@ -392,11 +396,13 @@ def actors_in(extraction: Extraction, start: int, end: int, claim: Claim | None)
 # -- merging --------------------------------------------------------------------
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=CLAUSES_CACHED)
+def content_words(text: str) -> frozenset[str]:
     """Crudely stemmed content words and the amounts of a clause, for comparing clauses.
 
     Years are left out (the dates are compared on their own) and common news verbs of
-    one meaning share one word ("landed", "arrived" -> "arrive").
+    one meaning share one word ("landed", "arrived" -> "arrive"). Kept for the clauses
+    seen last: an event retold by many reports is compared with each new one.
     """
     words = set()
     for token in re.findall(r"[a-z][a-z'-]+|\d[\d,.]*\d|\d", text.lower()):
@@ -409,7 +415,7 @@ def content_words(text: str) -> set[str]:
         if word in STOPWORDS or len(word) < 3:
             continue
         words.add(SAME_MEANING.get(stem(word), stem(word)))
-    return words
+    return frozenset(words)
 
 
 def stem(word: str) -> str:
@@ -419,7 +425,7 @@ def stem(word: str) -> str:
     return word
 
 
-def dice(a: set[str], b: set[str], weight: dict[str, float]) -> float:
+def dice(a: AbstractSet[str], b: AbstractSet[str], weight: dict[str, float]) -> float:
     """Weighted Dice overlap of two word sets."""
     total = sum(weight[w] for w in a) + sum(weight[w] for w in b)
     return 2 * sum(weight[w] for w in a & b) / total if total else 0.0
@@ -463,12 +469,12 @@ class Candidate:
 
     id: str
     relation: str
-    words: list[set[str]]
+    words: list[frozenset[str]]
     actors: set[str]
 
 
 def agrees(
-    clause: DatedClause, words: set[str], event: Candidate, weight: dict[str, float]
+    clause: DatedClause, words: frozenset[str], event: Candidate, weight: dict[str, float]
 ) -> bool:
     """Whether the clause tells the same event as the sources already merged."""
     shared_actor = bool(set(clause.actors) & event.actors)
@@ -516,8 +522,8 @@ def compatible_events(conn: sqlite3.Connection, story: str, clause: DatedClause)
     ids = list(candidates)
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
-        for event_id, text, actors in conn.execute(
-            "SELECT event_id, clause, actors FROM event_sources"
+        for event_id, text, actors in conn.execute(  # a clause reprinted counts once
+            "SELECT DISTINCT event_id, clause, actors FROM event_sources"
             f" WHERE event_id IN ({','.join('?' * len(chunk))})",
             chunk,
         ):
@@ -589,9 +595,17 @@ def refresh_event(conn: sqlite3.Connection, event_id: str) -> None:
 
 def best_supported_clause(sources: list[sqlite3.Row], finest: sqlite3.Row) -> str:
     """Of the clauses that date the event as precisely as it is shown ("on Monday", not "in
-    October"), the one whose wording the other sources share most (the earliest on a tie)."""
+    October"), the one whose wording the other sources share most (the earliest on a tie):
+    the greatest sum of (unweighted) Dice overlaps with the clauses of all other sources.
+
+    That sum is found without comparing the clauses pairwise (an event retold by thousands
+    of reports would cost millions of comparisons): the Dice overlap of a clause of n words
+    with one of m words is 2 * shared / (n + m), so over all clauses of m words it is
+    2 / (n + m) times how many of them hold each of its words, counted once per length."""
     words = [content_words(s["clause"]) for s in sources]
-    weight = dict.fromkeys(set().union(*words), 1.0)
+    holding: dict[int, Counter[str]] = {}  # length -> word -> clauses of that length with it
+    for clause_words in words:
+        holding.setdefault(len(clause_words), Counter()).update(clause_words)
     precision = span_days(finest["interval_start"], finest["interval_end"])
     precise = [
         i
@@ -599,10 +613,17 @@ def best_supported_clause(sources: list[sqlite3.Row], finest: sqlite3.Row) -> st
         if span_days(s["interval_start"], s["interval_end"]) == precision
     ]
 
-    def support(i: int) -> float:
-        return sum(dice(words[i], other, weight) for j, other in enumerate(words) if j != i)
+    @cache
+    def support(mine: frozenset[str]) -> float:
+        """Summed overlap with every clause but its own (whose overlap is 1, or 0 if empty)."""
+        total = sum(
+            2 * sum(counts[w] for w in mine) / (len(mine) + length)
+            for length, counts in holding.items()
+            if len(mine) + length
+        )
+        return round(total - (1 if mine else 0), SUPPORT_DIGITS)
 
-    best = max(precise, key=lambda i: (support(i), -i))
+    best = max(precise, key=lambda i: (support(words[i]), -i))
     return str(sources[best]["clause"])
 
 
