@@ -11,6 +11,7 @@ from bench.throughput import synthetic_articles
 from storyledger.extract.pipeline import EXTRACTOR_VERSION, extract
 from storyledger.ingest.pipeline import extract_lines, ingest_articles, ingest_paths, rebuild
 from storyledger.ingest.records import Defaults
+from storyledger.link.pipeline import link_pending
 from storyledger.model import Article, content_id
 from storyledger.store.sqlite import Ledger, open_ledger
 
@@ -57,6 +58,24 @@ def test_reingesting_the_same_content_adds_nothing(ledger: Ledger, tmp_path: Pat
     assert again.added == []
     assert sorted(again.skipped) == sorted([content_id(TEXTS[0])] * 2 + [content_id(TEXTS[1])])
     assert ledger.count_articles() == 2
+
+
+def test_linking_tells_its_progress_article_by_article(ledger: Ledger) -> None:
+    for text in TEXTS[:3]:
+        ledger.add_article(Article(id=content_id(text), text=text), extract(text, None))
+    told: list[tuple[int, int]] = []
+    assert link_pending(ledger, lambda done, total: told.append((done, total))) == 3
+    assert told == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_the_progress_bar_counts_extraction_and_linking(
+    ledger: Ledger, capsys: pytest.CaptureFixture[str]
+) -> None:
+    articles = [Article(id=content_id(text), text=text) for text in TEXTS[:2]]
+    ingest_articles(ledger, articles, progress=True)
+    shown = capsys.readouterr().err
+    assert "extracting" in shown
+    assert "linking" in shown and "2/2" in shown
 
 
 def test_duplicates_within_one_batch_are_stored_once(ledger: Ledger) -> None:

@@ -19,9 +19,9 @@ from storyledger.errors import InputError, Msg
 from storyledger.extract.parallel import Failed, Job, ParallelExtractor
 from storyledger.extract.pipeline import EXTRACTOR_VERSION
 from storyledger.ingest.files import Loaded, read_sources
-from storyledger.ingest.progress import progress_bar
+from storyledger.ingest.progress import counting_task, progress_bar
 from storyledger.ingest.records import Defaults, ExtractRequest, extract_request
-from storyledger.link.pipeline import link_pending, relink_all
+from storyledger.link.pipeline import LinkProgress, link_pending, relink_all
 from storyledger.model import Article
 from storyledger.store.sqlite import Ledger
 
@@ -74,19 +74,20 @@ def ingest_loaded(
     """Store every new article of ``loaded`` with its extraction, then link; report the rest."""
     report = IngestReport()
     fresh = _new_articles(ledger, loaded, report)
-    with progress_bar(progress) as bar, ParallelExtractor[Loaded](workers) as extractor:
-        task = bar.add_task("ingesting", total=None)
-        for item, outcome in extractor.map(fresh, _job):
-            assert item.article is not None  # _new_articles passes articles only
-            if isinstance(outcome, Failed):
-                detail = Msg.EXTRACT_FAILED.format(where=item.where, detail=outcome.error)
-                report.failed.append((item.where, detail))
-            elif ledger.add_article(item.article, outcome):
-                report.added.append(item.article.id)
-            else:
-                report.skipped.append(item.article.id)
-            bar.advance(task)
-    report.linked = link_pending(ledger)
+    with progress_bar(progress) as bar:
+        with ParallelExtractor[Loaded](workers) as extractor:
+            task = bar.add_task("extracting", total=None)
+            for item, outcome in extractor.map(fresh, _job):
+                assert item.article is not None  # _new_articles passes articles only
+                if isinstance(outcome, Failed):
+                    detail = Msg.EXTRACT_FAILED.format(where=item.where, detail=outcome.error)
+                    report.failed.append((item.where, detail))
+                elif ledger.add_article(item.article, outcome):
+                    report.added.append(item.article.id)
+                else:
+                    report.skipped.append(item.article.id)
+                bar.advance(task)
+        report.linked = link_pending(ledger, counting_task(bar, "linking"))
     return report
 
 
@@ -143,19 +144,21 @@ def rebuild(
     )
     report = RebuildReport()
     articles = (ledger.get_article(article_id) for article_id in ids)
-    with progress_bar(progress) as bar, ParallelExtractor[Article](workers) as extractor:
-        task = bar.add_task("re-extracting", total=len(ids))
-        for article, outcome in extractor.map(articles, _article_job):
-            if isinstance(outcome, Failed):
-                where = _where(article)
-                report.failed.append(
-                    (where, Msg.EXTRACT_FAILED.format(where=where, detail=outcome.error))
-                )
-            else:
-                ledger.replace_extraction(article.id, outcome)
-                report.extracted.append(article.id)
-            bar.advance(task)
-    report.linked = _relink(ledger, changed=bool(report.extracted))
+    with progress_bar(progress) as bar:
+        with ParallelExtractor[Article](workers) as extractor:
+            task = bar.add_task("re-extracting", total=len(ids))
+            for article, outcome in extractor.map(articles, _article_job):
+                if isinstance(outcome, Failed):
+                    where = _where(article)
+                    report.failed.append(
+                        (where, Msg.EXTRACT_FAILED.format(where=where, detail=outcome.error))
+                    )
+                else:
+                    ledger.replace_extraction(article.id, outcome)
+                    report.extracted.append(article.id)
+                bar.advance(task)
+        linking = counting_task(bar, "linking")
+        report.linked = _relink(ledger, changed=bool(report.extracted), progress=linking)
     return report
 
 
@@ -163,9 +166,9 @@ def _article_job(article: Article) -> Job:
     return article.text, article.published
 
 
-def _relink(ledger: Ledger, changed: bool) -> int:
+def _relink(ledger: Ledger, changed: bool, progress: LinkProgress) -> int:
     """Link everything again when extractions changed, else only what is pending."""
-    return relink_all(ledger) if changed else link_pending(ledger)
+    return relink_all(ledger, progress) if changed else link_pending(ledger, progress)
 
 
 # -- extraction without a ledger --------------------------------------------------------

@@ -8,11 +8,15 @@ link stage writes is derived from articles and can be rebuilt with
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from storyledger.link.entities import update_entities
 from storyledger.link.events import link_events
 from storyledger.link.figures import link_figures
 from storyledger.link.stories import assign_story
 from storyledger.store.sqlite import Ledger
+
+LinkProgress = Callable[[int, int], None]  # told (articles linked, articles to link) after each
 
 
 def link_article(ledger: Ledger, article_id: str) -> str:
@@ -28,18 +32,20 @@ def link_article(ledger: Ledger, article_id: str) -> str:
     return story_id
 
 
-def link_pending(ledger: Ledger) -> int:
+def link_pending(ledger: Ledger, progress: LinkProgress | None = None) -> int:
     """Link every article not linked yet, in ingestion order; returns how many."""
     ids = [
         row[0]
         for row in ledger.conn.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY seq")
     ]
-    for article_id in ids:
+    for done, article_id in enumerate(ids, start=1):
         link_article(ledger, article_id)
+        if progress is not None:
+            progress(done, len(ids))
     return len(ids)
 
 
-def relink_all(ledger: Ledger) -> int:
+def relink_all(ledger: Ledger, progress: LinkProgress | None = None) -> int:
     """Forget everything the link stage derived and link every article again; returns how many.
 
     The derived tables are the ones the link migrations register in ``link_tables``
@@ -51,4 +57,4 @@ def relink_all(ledger: Ledger) -> int:
         for table in tables:
             conn.execute(f'DELETE FROM "{table}"')
         conn.execute("UPDATE articles SET linked = 0")
-    return link_pending(ledger)
+    return link_pending(ledger, progress)
