@@ -68,6 +68,17 @@ def test_linking_tells_its_progress_article_by_article(ledger: Ledger) -> None:
     assert told == [(1, 3), (2, 3), (3, 3)]
 
 
+def test_a_batch_is_linked_in_the_order_it_was_published(ledger: Ledger) -> None:
+    """The reprint arrives first but was published a day later: the first printing is
+    still the original, and the reprint its copy."""
+    reprint_text = TEXTS[0] + " Distributed by Outlet B."
+    reprint = Article(id=content_id(reprint_text), text=reprint_text, published="2024-06-27")
+    first = Article(id=content_id(TEXTS[0]), text=TEXTS[0], published="2024-06-26")
+    ingest_articles(ledger, [reprint, first])
+    copies = dict(ledger.conn.execute("SELECT article_id, duplicate_of FROM article_story"))
+    assert copies == {first.id: None, reprint.id: first.id}
+
+
 def test_the_progress_bar_counts_extraction_and_linking(
     ledger: Ledger, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,9 +1,9 @@
 """The link stage: take newly ingested articles into stories, entities, figures, events.
 
-Linking is incremental and idempotent: each article is linked once, in
-ingestion order, inside one transaction, and marked ``linked``. Everything the
-link stage writes is derived from articles and can be rebuilt with
-``relink_all`` (user corrections such as merged stories are kept).
+Linking is incremental and idempotent: each article is linked once, inside one
+transaction, and marked ``linked``; the articles of a batch are linked in the order
+they were published. Everything the link stage writes is derived from articles and
+can be rebuilt with ``relink_all`` (user corrections such as merged stories are kept).
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from storyledger.link.figures import link_figures
 from storyledger.link.stories import assign_story
 from storyledger.store.sqlite import Ledger
 
+PENDING_IN_TIME = (
+    "SELECT id FROM articles WHERE linked = 0 ORDER BY COALESCE(published, ingested_at), seq"
+)
 LinkProgress = Callable[[int, int], None]  # told (articles linked, articles to link) after each
 
 
@@ -33,11 +36,15 @@ def link_article(ledger: Ledger, article_id: str) -> str:
 
 
 def link_pending(ledger: Ledger, progress: LinkProgress | None = None) -> int:
-    """Link every article not linked yet, in ingestion order; returns how many."""
-    ids = [
-        row[0]
-        for row in ledger.conn.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY seq")
-    ]
+    """Link every article not linked yet, in the order they were published (else ingested);
+    returns how many.
+
+    A batch (an archive, a folder) arrives in any order, but news develops in time: linked
+    in time, each report finds the story it continues already there, is the original of
+    its later copies, and mostly adds the latest value of its figures, whose relations are
+    then computed from its own time on only (an earlier value arriving late makes every
+    later one of the figure be looked at again)."""
+    ids = [row[0] for row in ledger.conn.execute(PENDING_IN_TIME)]
     for done, article_id in enumerate(ids, start=1):
         link_article(ledger, article_id)
         if progress is not None:
