@@ -1,8 +1,9 @@
 """Web latency on a ledger of 10,000 articles: story page and facts API, p50 / p95.
 
 The ledger is built through the real pipeline (extraction, storage, linking)
-from generated news texts: STORIES developing stories, each told by several
-outlets over months with changing counts and money figures, dated events and
+from the generated news of ``bench/news.py``: STORIES developing stories of ten
+kinds, Zipf-sized, each told over months by a dozen outlets and a wire service
+whose stories they reprint, with developing figures, dated milestones and
 quotes. It is built once and cached (delete it to rebuild; a build that was
 interrupted is never taken for a whole one). The server runs as
 `storyledger serve` in its own process and is measured over real HTTP from
@@ -100,7 +101,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", type=Path, default=None)
     args = parser.parse_args()
-    path = args.db or Path(f"/tmp/storyledger-bench-web-{args.articles}.db")
+    path = args.db or Path(f"/tmp/storyledger-bench-news-{args.articles}.db")
     if not path.exists():
         build_ledger(path, args.articles, args.workers)
     print(f"load average before: {load()}  ({os.cpu_count()} cores)")
