@@ -143,13 +143,16 @@ def assign_relations(observations: list[Obs], new: set[int] | None = None) -> li
     first_new = next((i for i, o in enumerate(ordered) if o.id in new), 0) if new else 0
     running: list[Obs] = []  # earlier originals whose time may still overlap
     latest: list[Obs] = []  # the latest original and the earlier ones of its time, newest first
+    printed: dict[str, list[Obs]] = {}  # earlier observations of original articles
     for index, obs in enumerate(ordered):
         if obs.start is not None:
             running = [e for e in running if e.end is not None and e.end >= obs.start]
         same = [e for e in running if same_time(e, obs)]
         original = reprinted(obs, same) if obs.copy else None
         if obs.copy and original is None:  # the original dated it otherwise: still a reprint
-            original = reprinted(obs, [e for e in ordered[:index] if not e.copy])
+            original = reprinted(obs, printed.get(obs.source, []))
+        if not obs.copy:
+            printed.setdefault(obs.source, []).append(obs)
         if index >= first_new:
             if original is not None:
                 obs.relation, obs.relation_to = original.relation, original.id
