@@ -143,7 +143,7 @@ def assign_relations(observations: list[Obs], new: set[int] | None = None) -> li
     first_new = next((i for i, o in enumerate(ordered) if o.id in new), 0) if new else 0
     running: list[Obs] = []  # earlier originals whose time may still overlap
     latest: list[Obs] = []  # the latest original and the earlier ones of its time, newest first
-    printed: dict[str, list[Obs]] = {}  # earlier observations of original articles
+    printed: dict[str, list[Obs]] = {}  # by article: the earlier ones of each original
     for index, obs in enumerate(ordered):
         if obs.start is not None:
             running = [e for e in running if e.end is not None and e.end >= obs.start]
