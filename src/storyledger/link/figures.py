@@ -504,15 +504,13 @@ def observation_rows(
         " ORDER BY as_of_end DESC LIMIT ?)",
         (figure_id, earliest_end.isoformat(), CONTEXT_ORIGINALS),
     ).fetchone()[0]
-    copies_after = "(duplicate_of IS NULL OR as_of_end >= ?)"  # ordered before: no matter
     if anchor is None:  # no dated original report before: the whole figure
         return conn.execute(
-            f"SELECT {columns} FROM observations WHERE figure_id = ? AND {copies_after}",
-            (figure_id, earliest_end.isoformat()),
+            f"SELECT {columns} FROM observations WHERE figure_id = ?", (figure_id,)
         ).fetchall()
-    rows = conn.execute(
+    rows = conn.execute(  # copies ordered before the new ones touch nothing: left out
         f"SELECT {columns} FROM observations WHERE figure_id = ? AND as_of_end >= ?"
-        f" AND {copies_after}",
+        " AND (duplicate_of IS NULL OR as_of_end >= ?)",
         (figure_id, anchor, earliest_end.isoformat()),
     ).fetchall()
     sources = sorted({row["source"] for row in rows if row["duplicate_of"] is not None})
