@@ -488,10 +488,7 @@ def observation_rows(
     all the context from ``g`` on, and the relations it gives are those of the whole
     figure, whatever the order the articles arrived in. A syndicated copy may reprint
     an original dated otherwise: the observations of the originals of the copies in
-    the suffix are loaded too (ordered before it, they cannot outlast ``g``). A copy
-    only takes its original's relation and is never context, so the copies ordered
-    before the new observations (ending before ``earliest_end``) are not loaded: a figure
-    reported mostly by reprints would otherwise load every copy since its last originals.
+    the suffix are loaded too (ordered before it, they cannot outlast ``g``).
     """
     columns = OBSERVATION_ROW_COLUMNS
     if earliest_end is None:
@@ -508,10 +505,9 @@ def observation_rows(
         return conn.execute(
             f"SELECT {columns} FROM observations WHERE figure_id = ?", (figure_id,)
         ).fetchall()
-    rows = conn.execute(  # copies ordered before the new ones touch nothing: left out
-        f"SELECT {columns} FROM observations WHERE figure_id = ? AND as_of_end >= ?"
-        " AND (duplicate_of IS NULL OR as_of_end >= ?)",
-        (figure_id, anchor, earliest_end.isoformat()),
+    rows = conn.execute(
+        f"SELECT {columns} FROM observations WHERE figure_id = ? AND as_of_end >= ?",
+        (figure_id, anchor),
     ).fetchall()
     sources = sorted({row["source"] for row in rows if row["duplicate_of"] is not None})
     if sources:
