@@ -420,10 +420,13 @@ def police_draft(n: int, report: Report, outlet: str | None = None) -> Draft:
     )
 
 
-def relations_after(reports: list[Report], order: list[int], copy_after: int | None) -> Any:
+def relations_after(
+    reports: list[Report], order: list[int], copy_after: int | None, copy_edit: int = 0
+) -> Any:
     """Each figure's observations as (report, relation, report related to), after storing
     the reports in ``order`` (a copy of report 0, by another outlet, after the
-    ``copy_after``-th stored); checked against relations computed over the whole figure."""
+    ``copy_after``-th stored, its value changed by ``copy_edit``: an edited reprint has no
+    original value to echo); checked against relations computed over the whole figure."""
     with tempfile.TemporaryDirectory() as folder, open_ledger(Path(folder) / "l.db") as ledger:
         ids: dict[str, int] = {}
         if copy_after is not None:  # a copy comes after its original
@@ -432,7 +435,8 @@ def relations_after(reports: list[Report], order: list[int], copy_after: int | N
             ids[store(ledger, police_draft(n, reports[n]))] = n
             if stored == copy_after:
                 original = next(a for a, k in ids.items() if k == 0)
-                copy = police_draft(0, reports[0], outlet="Copier")
+                time, value, outlet, published = reports[0]
+                copy = police_draft(0, (time, value + copy_edit, outlet, published), "Copier")
                 ids[store(ledger, copy, duplicate_of=original)] = -1
         figures = facts_data(ledger)
         for figure in figures:
@@ -477,16 +481,18 @@ REPORTS = st.lists(
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data(), reports=REPORTS, copy=st.booleans())
+@given(data=st.data(), reports=REPORTS, copy=st.sampled_from(["none", "verbatim", "edited"]))
 def test_any_arrival_order_gives_the_relations_of_the_whole_figure(
-    data: st.DataObject, reports: list[Report], copy: bool
+    data: st.DataObject, reports: list[Report], copy: str
 ) -> None:
     """Days, a week, months and a year in any order of arrival: the same relations, the
     ones computed over each whole figure, each listed after the observation it refers to."""
     order = data.draw(st.permutations(range(len(reports))))
-    copy_after = data.draw(st.integers(1, len(reports))) if copy else None
-    in_order = relations_after(reports, list(range(len(reports))), 1 if copy else None)
-    assert relations_after(reports, list(order), copy_after) == in_order
+    copied = copy != "none"
+    edit = 1000 if copy == "edited" else 0
+    copy_after = data.draw(st.integers(1, len(reports))) if copied else None
+    in_order = relations_after(reports, list(range(len(reports))), 1 if copied else None, edit)
+    assert relations_after(reports, list(order), copy_after, edit) == in_order
 
 
 def test_a_month_before_its_day_and_a_year_after() -> None:
