@@ -487,8 +487,10 @@ def observation_rows(
     anew. So the suffix of the observations ending on or after ``g``'s start holds
     all the context from ``g`` on, and the relations it gives are those of the whole
     figure, whatever the order the articles arrived in. A syndicated copy may reprint
-    an original dated otherwise: the observations of the originals of the copies in
-    the suffix are loaded too (ordered before it, they cannot outlast ``g``).
+    an original dated otherwise: every printing of the texts the suffix's copies reprint
+    is loaded too, the original and the other copies (ordered before the suffix, they
+    cannot outlast ``g``). The other copies matter when the original's value is not in
+    the figure: the first copy then stands for it, and a later one is its reprint.
     """
     columns = OBSERVATION_ROW_COLUMNS
     if earliest_end is None:
@@ -513,11 +515,13 @@ def observation_rows(
     if sources:
         seen = {row["id"] for row in rows}
         marks = ",".join("?" * len(sources))
-        originals = conn.execute(
-            f"SELECT {columns} FROM observations WHERE figure_id = ? AND article_id IN ({marks})",
-            (figure_id, *sources),
+        copies = f"SELECT article_id FROM article_story WHERE duplicate_of IN ({marks})"
+        printings = conn.execute(
+            f"SELECT {columns} FROM observations WHERE figure_id = ?"
+            f" AND (article_id IN ({marks}) OR article_id IN ({copies}))",
+            (figure_id, *sources, *sources),
         ).fetchall()
-        rows += [row for row in originals if row["id"] not in seen]
+        rows += [row for row in printings if row["id"] not in seen]
     return rows
 
 
