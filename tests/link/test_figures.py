@@ -502,3 +502,46 @@ def test_a_month_before_its_day_and_a_year_after() -> None:
     expected = [[(0, "updates", 2), (1, "updates", 0), (2, "updates", 3), (3, "first", None)]]
     assert relations_after(reports, [0, 1, 2, 3], None) == expected
     assert relations_after(reports, [3, 2, 1, 0], None) == expected
+
+
+def test_a_reprint_that_stands_for_its_original_is_found_by_a_late_report() -> None:
+    """Three edited reprints of one wire text whose own value is not in the figure: the
+    first stands for the original, the second (same days) reprints it, the third (later
+    days) stands alone. A report arriving last, with its context starting after the first
+    reprint, must still see the second as a reprint and corroborate the third."""
+    spans = {
+        "wire": ("2024-06-10", "2024-06-10", 300),
+        "first reprint": ("2024-06-22", "2024-06-23", 500),
+        "second reprint": ("2024-06-23", "2024-06-24", 500),
+        "rival": ("2024-06-24", "2024-06-25", 450),
+        "third reprint": ("2024-06-24", "2024-06-25", 500),
+        "late report": ("2024-06-25", "2024-06-26", 500),
+    }
+    outlets = {"wire": "Wire", "rival": "Daily", "late report": "Times"}
+
+    def draft(name: str) -> Draft:
+        first, last, value = spans[name]
+        return Draft(
+            text=f"The {name}: Kenya had {value} police officers in Haiti in those days.",
+            outlet=outlets.get(name, f"Reprinter of the {name}"),
+            published=last,
+            times=[("in those days", last, first, last, None)],
+            entities=[("Kenya", "GPE", "kenya", "Kenya"), ("Haiti", "GPE", "haiti", "Haiti")],
+            quantities=[(f"{value} police officers", value, "count", "police officer")],
+        )
+
+    with tempfile.TemporaryDirectory() as folder, open_ledger(Path(folder) / "l.db") as ledger:
+        wire = store(ledger, draft("wire"))
+        ids = {"wire": wire}
+        for name in ("first reprint", "second reprint", "rival", "third reprint"):
+            ids[name] = store(ledger, draft(name), duplicate_of=wire if "reprint" in name else None)
+        ids["late report"] = store(ledger, draft("late report"))
+        (figure,) = facts_data(ledger)
+        rows = observation_rows(ledger.conn, figure["id"], None)
+        whole = assign_relations([obs_of_row(row) for row in rows])
+        listed = [(o["id"], o["relation"], o["relation_to"]) for o in figure["observations"]]
+        assert listed == [(o.id, o.relation, o.relation_to) for o in whole]
+        report_of = {o["id"]: o["article"] for o in figure["observations"]}
+        late = next(o for o in figure["observations"] if o["article"] == ids["late report"])
+        assert late["relation"] == "corroborates"
+        assert report_of[late["relation_to"]] == ids["third reprint"]
