@@ -5,7 +5,9 @@ from the generated news of ``bench/news.py``: STORIES developing stories of ten
 kinds, Zipf-sized, each told over months by a dozen outlets and a wire service
 whose stories they reprint, with developing figures, dated milestones and
 quotes. It is built once and cached (delete it to rebuild; a build that was
-interrupted is never taken for a whole one). The server runs as
+interrupted is never taken for a whole one). Its relations are checked against
+those computed over each whole figure (the link stage computes them article by
+article, and they must agree). The server runs as
 `storyledger serve` in its own process and is measured over real HTTP from
 this one, one request at a time, on the largest story; the first WARMUP
 requests of each URL are left out. The load average is printed before and
@@ -32,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.news import generated_articles
 from storyledger.ingest.pipeline import ingest_articles
+from storyledger.link.figures import OBSERVATION_ROW_COLUMNS, obs_of_row
+from storyledger.link.relations import assign_relations
 from storyledger.store.sqlite import open_ledger
 
 STORIES = 20
@@ -50,6 +54,24 @@ def build_ledger(path: Path, total: int, workers: int) -> None:
     partial.rename(path)  # only a finished build is cached
     elapsed = time.perf_counter() - started
     print(f"built {len(report.added)} articles in {elapsed:.0f} s ({path})")
+
+
+def relations_check(path: Path) -> str:
+    """How many stored relations differ from those computed over each whole figure (the
+    link stage computes them incrementally, article by article: they must be the same)."""
+    with open_ledger(path) as ledger:
+        conn = ledger.conn
+        differ = total = 0
+        for (figure_id,) in conn.execute("SELECT id FROM figures").fetchall():
+            rows = conn.execute(
+                f"SELECT {OBSERVATION_ROW_COLUMNS} FROM observations WHERE figure_id = ?",
+                (figure_id,),
+            ).fetchall()
+            stored = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
+            for obs in assign_relations([obs_of_row(row) for row in rows]):
+                total += 1
+                differ += stored[obs.id] != (obs.relation, obs.relation_to)
+    return f"relations differing from the whole figure's: {differ} of {total}"
 
 
 def free_port() -> int:
@@ -104,6 +126,7 @@ def main() -> None:
     path = args.db or Path(f"/tmp/storyledger-bench-news-{args.articles}.db")
     if not path.exists():
         build_ledger(path, args.articles, args.workers)
+    print(relations_check(path))
     print(f"load average before: {load()}  ({os.cpu_count()} cores)")
     port = free_port()
     server = start_server(path, port)
