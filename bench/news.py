@@ -4,8 +4,8 @@ A story is of one ``Kind`` (a police mission, an earthquake, an outbreak, ...),
 set in its own place and months (a ``Setting``), with figures that develop (a
 toll rises, a fund fills, a count climbs), dated milestones and a spokesperson.
 Each report is written by one outlet from the story's state on its day: a
-headline, a lead, two or three figure sentences in one of several phrasings, a
-milestone (expected, or done), background and sometimes a quote, in an order of
+headline, a lead, one or all three of its figures (each in one of two phrasings),
+a milestone (expected, or done), background and sometimes a quote, in an order of
 its own. Some outlets are late: they give yesterday's figure. A share of the
 reports are wire stories that other outlets reprint word for word under their
 own credit line (syndicated copies).
