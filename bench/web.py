@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.news import generated_articles
 from storyledger.ingest.pipeline import ingest_articles
-from storyledger.link.figures import OBSERVATION_ROW_COLUMNS, obs_of_row
+from storyledger.link.figures import obs_of_row, observation_rows
 from storyledger.link.relations import assign_relations
 from storyledger.store.sqlite import open_ledger
 
@@ -63,10 +63,7 @@ def relations_check(path: Path) -> str:
         conn = ledger.conn
         differ = total = 0
         for (figure_id,) in conn.execute("SELECT id FROM figures").fetchall():
-            rows = conn.execute(
-                f"SELECT {OBSERVATION_ROW_COLUMNS} FROM observations WHERE figure_id = ?",
-                (figure_id,),
-            ).fetchall()
+            rows = observation_rows(conn, figure_id, None)
             stored = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
             for obs in assign_relations([obs_of_row(row) for row in rows]):
                 total += 1

@@ -440,10 +440,7 @@ def relations_after(
                 ids[store(ledger, copy, duplicate_of=original)] = -1
         figures = facts_data(ledger)
         for figure in figures:
-            rows = observation_rows(ledger.conn, figure["id"], None)
-            whole = assign_relations([obs_of_row(row) for row in rows])
-            listed = [(o["id"], o["relation"], o["relation_to"]) for o in figure["observations"]]
-            assert listed == [(o.id, o.relation, o.relation_to) for o in whole]
+            assert_relations_of_the_whole_figure(ledger, figure)
             assert_relations_point_back(figure["observations"])
         report_of = {o["id"]: ids[o["article"]] for f in figures for o in f["observations"]}
         return sorted(
@@ -459,6 +456,14 @@ def relations_after(
             ),
             key=repr,
         )
+
+
+def assert_relations_of_the_whole_figure(ledger: Ledger, figure: dict[str, Any]) -> None:
+    """The stored relations, listed in order, are those computed over the whole figure."""
+    rows = observation_rows(ledger.conn, figure["id"], None)
+    whole = assign_relations([obs_of_row(row) for row in rows])
+    listed = [(o["id"], o["relation"], o["relation_to"]) for o in figure["observations"]]
+    assert listed == [(o.id, o.relation, o.relation_to) for o in whole]
 
 
 def assert_relations_point_back(observations: list[dict[str, Any]]) -> None:
@@ -537,10 +542,7 @@ def test_a_reprint_that_stands_for_its_original_is_found_by_a_late_report() -> N
             ids[name] = store(ledger, draft(name), duplicate_of=wire if "reprint" in name else None)
         ids["late report"] = store(ledger, draft("late report"))
         (figure,) = facts_data(ledger)
-        rows = observation_rows(ledger.conn, figure["id"], None)
-        whole = assign_relations([obs_of_row(row) for row in rows])
-        listed = [(o["id"], o["relation"], o["relation_to"]) for o in figure["observations"]]
-        assert listed == [(o.id, o.relation, o.relation_to) for o in whole]
+        assert_relations_of_the_whole_figure(ledger, figure)
         report_of = {o["id"]: o["article"] for o in figure["observations"]}
         late = next(o for o in figure["observations"] if o["article"] == ids["late report"])
         assert late["relation"] == "corroborates"

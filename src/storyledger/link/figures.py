@@ -493,17 +493,8 @@ def observation_rows(
     the figure: the first copy then stands for it, and a later one is its reprint.
     """
     columns = OBSERVATION_ROW_COLUMNS
-    if earliest_end is None:
-        return conn.execute(
-            f"SELECT {columns} FROM observations WHERE figure_id = ?", (figure_id,)
-        ).fetchall()
-    anchor = conn.execute(
-        "SELECT MAX(as_of_start) FROM (SELECT as_of_start FROM observations"
-        " WHERE figure_id = ? AND as_of_end < ? AND duplicate_of IS NULL"
-        " ORDER BY as_of_end DESC LIMIT ?)",
-        (figure_id, earliest_end.isoformat(), CONTEXT_ORIGINALS),
-    ).fetchone()[0]
-    if anchor is None:  # no dated original report before: the whole figure
+    anchor = context_anchor(conn, figure_id, earliest_end) if earliest_end else None
+    if anchor is None:  # undated, or no dated original report before: the whole figure
         return conn.execute(
             f"SELECT {columns} FROM observations WHERE figure_id = ?", (figure_id,)
         ).fetchall()
@@ -523,6 +514,17 @@ def observation_rows(
         ).fetchall()
         rows += [row for row in printings if row["id"] not in seen]
     return rows
+
+
+def context_anchor(conn: sqlite3.Connection, figure_id: str, earliest_end: date) -> str | None:
+    """The start of ``g`` (see ``observation_rows``): the latest start among the
+    CONTEXT_ORIGINALS original reports ending last before ``earliest_end``."""
+    return conn.execute(
+        "SELECT MAX(as_of_start) FROM (SELECT as_of_start FROM observations"
+        " WHERE figure_id = ? AND as_of_end < ? AND duplicate_of IS NULL"
+        " ORDER BY as_of_end DESC LIMIT ?)",
+        (figure_id, earliest_end.isoformat(), CONTEXT_ORIGINALS),
+    ).fetchone()[0]
 
 
 def obs_of_row(row: Mapping[str, Any] | sqlite3.Row) -> Obs:
