@@ -27,7 +27,7 @@ from storyledger.extract.quantities import (
     reduced_relative_subject,
     subject_of,
 )
-from storyledger.extract.sentences import sentence_of_token
+from storyledger.extract.parse import sentence_of_token
 from storyledger.model import Claim, EntityMention, QuantityMention, QuoteMention, TimeMention
 
 if TYPE_CHECKING:

@@ -45,7 +45,7 @@ from storyledger.extract.aliases import (
     slug,
     undotted,
 )
-from storyledger.extract.sentences import sentence_of_token
+from storyledger.extract.parse import sentence_of_token
 from storyledger.model import EntityMention
 
 if TYPE_CHECKING:

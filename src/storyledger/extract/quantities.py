@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyledger.extract import numbers as num
-from storyledger.extract.sentences import sentence_of_token
+from storyledger.extract.parse import sentence_of_token
 from storyledger.model import QuantityMention, TimeMention
 
 if TYPE_CHECKING:

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyledger.extract.aliases import gender_of_word
-from storyledger.extract.sentences import sentence_of_token
+from storyledger.extract.parse import sentence_of_token
 from storyledger.model import EntityMention, QuoteMention, Speaker
 
 if TYPE_CHECKING:

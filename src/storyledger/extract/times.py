@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from storyledger.extract import timex_dates as dates
 from storyledger.extract import timex_periods as periods
 from storyledger.extract import timex_spans as spans
-from storyledger.extract.sentences import sentence_of_token
+from storyledger.extract.parse import sentence_of_token
 from storyledger.extract.timex_context import Handler, Timex, TimexContext, TimexMatch
 from storyledger.extract.timex_grammar import PATTERNS, PREFIX_REACH, Pattern
 from storyledger.extract.timex_values import timex_interval

@@ -1,4 +1,4 @@
-"""Sentence numbering shared by every extractor (computed once per Doc)."""
+"""Parse helpers shared by every extractor: sentence numbering (computed once per Doc) and walks over the parse tree."""
 
 from __future__ import annotations
 
