@@ -45,6 +45,8 @@ class Draft:
     quantities: list[tuple[str, float, str, str | None]] = field(default_factory=list)
     quotes: list[tuple[str, str, str]] = field(default_factory=list)  # content, speaker, key
     planned: list[str] = field(default_factory=list)  # sentences (fragments) with modality planned
+    # quantity fragment -> (low, high, approx) as the extractor sets them for a bound
+    bounds: dict[str, tuple[float | None, float | None, str]] = field(default_factory=dict)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -85,8 +87,11 @@ def extraction_of(draft: Draft) -> Extraction:
     quantities = []
     for fragment, value, unit, counted in draft.quantities:
         s, e = locate(text, fragment)
+        low, high, approx = draft.bounds.get(fragment, (None, None, None))
         quantities.append(
-            QuantityMention(s, e, fragment, value, unit=unit, counted=counted, sentence=sentence(s))
+            QuantityMention(
+                s, e, fragment, value, low, high, approx, unit, counted, sentence=sentence(s)
+            )
         )
     quotes = []
     for content, speaker, key in draft.quotes:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.report.ledger_builder import Draft, new_ledger, store
 
-from storyledger.report.briefing import briefing_data, display_date, render_briefing
+from storyledger.report.briefing import briefing_data, render_briefing
 from storyledger.store.sqlite import Ledger
 
 HOSTILE = '<script>alert("x")</script><img src="https://evil.example/p.png">'
@@ -114,11 +114,3 @@ def test_json_briefing_is_plain_data(ledger: Ledger) -> None:
     assert all(event["citations"] for event in data["timeline"])
     speakers = {group["speaker"] for group in data["quotes"]}
     assert "William Ruto" in speakers
-
-
-def test_dates_are_shown_no_more_precisely_than_known() -> None:
-    assert display_date("2024-05") == "May 2024"
-    assert display_date("2024-05", "MID") == "mid-May 2024"
-    assert display_date("2024-01-26") == "26 Jan 2024"
-    assert display_date("1915/1934") == "1915–1934"
-    assert display_date("2024-W26") == "week 26 of 2024"

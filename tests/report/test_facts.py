@@ -155,7 +155,12 @@ def test_changes_since_a_date(db: Path) -> None:
 def test_changes_data_and_command_agree(db: Path) -> None:
     with open_ledger(db) as ledger:
         data = changes_data(ledger, date(2024, 6, 1))
-    assert json_of(db, "changes", "--since", "2024-06-01") == json.loads(json.dumps(data))
+    printed = json_of(db, "changes", "--since", "2024-06-01")
+    texts = ("value_text", "as_of_text")  # the text fields the command adds, as views show them
+    for key in ("new_values", "new_conflicts"):
+        assert all(set(texts) <= set(row) for row in printed[key])
+        printed[key] = [{k: v for k, v in row.items() if k not in texts} for row in printed[key]]
+    assert printed == json.loads(json.dumps(data))
     table = invoke(db, "changes", "--since", "2024-06-01")
     assert table.exit_code == 0 and "New conflicts" in table.output
 

@@ -41,6 +41,13 @@ def global_options(
     ] = Path("storyledger.db"),
 ) -> None:
     ctx.obj = Settings(db=db)
+    follow_columns()
+
+
+def follow_columns() -> None:
+    """Lay out for the terminal's width (or COLUMNS) as of this command, not as of the
+    import: one process may run many commands (tests, a Python session)."""
+    console.width = Console().width
 
 
 def ledger_from(ctx: typer.Context) -> Ledger:

@@ -6,12 +6,11 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
-from rich.console import Group
-from rich.table import Column, Table
-from rich.text import Text
 
 from storyledger.cli.app import app, console, ledger_from, print_json, story_id
+from storyledger.cli.layout import Records, cell, laid_out
 from storyledger.errors import InputError, Msg
+from storyledger.report.display import date_text, day_text, short_id, value_text
 from storyledger.report.facts import changes_data, facts_data, figure_data
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -42,9 +41,9 @@ def facts(
     with ledger_from(ctx) as ledger:
         figures = facts_data(ledger, story_id(ledger, story))
     if as_json:
-        print_json(figures)
+        print_json([figure_texts(f) for f in figures])
     else:
-        console.print(facts_table(figures))
+        console.print(laid_out(facts_records(figures), console.width))
 
 
 @app.command()
@@ -61,9 +60,9 @@ def figure(
     with ledger_from(ctx) as ledger:
         data = figure_data(ledger, figure_id)
     if as_json:
-        print_json(data)
+        print_json(figure_texts(data))
     else:
-        console.print(history_table(data))
+        console.print(laid_out(history_records(data), console.width))
 
 
 @app.command()
@@ -80,9 +79,10 @@ def changes(
     with ledger_from(ctx) as ledger:
         data = changes_data(ledger, parse_since(since))
     if as_json:
-        print_json(data)
+        print_json(changes_texts(data))
     else:
-        console.print(changes_tables(data))
+        for records in changes_records(data):
+            console.print(laid_out(records, console.width))
 
 
 def parse_since(value: str) -> date:
@@ -92,110 +92,128 @@ def parse_since(value: str) -> date:
         raise InputError(Msg.BAD_SINCE.format(value=value)) from None
 
 
-def number(value: float, unit: str) -> str:
-    """1000 -> '1,000', 21e6 USD -> 'USD 21 million', 80 percent -> '80%'."""
-    if unit == "percent":
-        return f"{value:g}%"
-    shown = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            shown = f"{value / size:,.4g} {word}"
-            break
-    return shown if unit == "count" else f"{unit} {shown}"
+def observation_texts(observation: dict[str, Any], unit: str, change: Any) -> dict[str, Any]:
+    """An observation with its text fields: ``value_text`` and ``as_of_text`` as every
+    view shows them (added to the JSON; no field of it changes)."""
+    return {
+        **observation,
+        "value_text": value_text(observation, unit, change),
+        "as_of_text": date_text(observation.get("as_of")),
+    }
 
 
-def shown_value(observation: dict[str, Any] | None, unit: str) -> str:
-    """A value as the source gave it: a point, a range, a bound, approximate."""
-    if observation is None:
-        return ""
-    low, high, value = observation["low"], observation["high"], observation["value"]
-    if low is not None and high is not None and low != high:
-        return f"{number(low, unit)}–{number(high, unit)}"
-    approx = observation.get("approx")
-    prefix = f"{approx} " if approx else ""
-    if not approx and low is not None and high is None:
-        prefix = "at least "
-    elif not approx and high is not None and low is None:
-        prefix = "up to "
-    return prefix + number(value, unit)
+def figure_texts(figure: dict[str, Any]) -> dict[str, Any]:
+    """A figure of ``facts_data`` with the text fields of its observations."""
+    unit, change = figure["unit"], figure["change"]
+
+    def texts(obs: dict[str, Any] | None) -> dict[str, Any] | None:
+        return observation_texts(obs, unit, change) if obs is not None else None
+
+    def conflict(c: dict[str, Any]) -> dict[str, Any]:
+        return {
+            **c,
+            "values": [texts(v) for v in c["values"]],
+            "settled_by": texts(c.get("settled_by")),
+        }
+
+    return {
+        **figure,
+        "latest": texts(figure["latest"]),
+        "observations": [texts(o) for o in figure["observations"]],
+        "conflicts": [conflict(c) for c in figure["conflicts"]],
+        "settled_conflicts": [conflict(c) for c in figure["settled_conflicts"]],
+    }
 
 
-def shown_date(value: str | None) -> str:
-    return value or "undated"
+def changes_texts(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **data,
+        **{
+            key: [observation_texts(row, row["unit"], None) for row in data[key]]
+            for key in ("new_values", "new_conflicts")
+        },
+    }
 
 
-def facts_table(figures: list[dict[str, Any]]) -> Table:
-    """One row per figure (user text never read as markup)."""
-    table = Table(
-        Column("id", no_wrap=True), "figure", "modality", "latest", "as of", "outlets",
-        "history", "open conflicts",
-        title="Facts (outlets: independent outlets behind the latest value)",
-    )  # fmt: skip
+def facts_records(figures: list[dict[str, Any]]) -> Records:
+    """One record per figure (a block headed by its label in a narrow terminal)."""
+    records = Records(
+        "Facts (outlets: independent outlets behind the latest value)",
+        ("id", "figure", "modality", "latest", "as of", "outlets", "history", "open conflicts"),
+        heading=1,
+        no_wrap=frozenset(["id", "latest", "as of", "outlets"]),
+        ratios={"figure": 3, "history": 2, "open conflicts": 2},
+    )
     for fig in figures:
-        unit = fig["unit"]
+        unit, change, latest = fig["unit"], fig["change"], fig["latest"]
         steps = [
-            shown_value(o, unit)
+            value_text(o, unit, change)
             for o in fig["observations"]
             if o["relation"] not in ("corroborates", "conflicts")
         ]
         conflicts = "; ".join(
-            " vs ".join(shown_value(v, unit) for v in c["values"]) + f" ({shown_date(c['as_of'])})"
+            " vs ".join(value_text(v, unit, change) for v in c["values"])
+            + f" ({date_text(c['as_of'])})"
             for c in fig["conflicts"]
         )
-        table.add_row(
-            Text(fig["id"]),
-            Text(fig["label"]),
-            Text(fig["modality"] + (", change" if fig["change"] else "")),
-            Text(shown_value(fig["latest"], unit), style="bold"),
-            Text(shown_date(fig["latest"]["as_of"]) if fig["latest"] else ""),
-            Text(str(fig["sources"])),
-            Text(" → ".join(dict.fromkeys(steps[-HISTORY_SHOWN:]))),
-            Text(conflicts, style="red"),
+        records.add(
+            short_id(fig["id"]),
+            fig["label"],
+            fig["modality"] + (", change" if change else ""),
+            cell(value_text(latest, unit, change) if latest else "", style="bold"),
+            date_text(latest["as_of"]) if latest else "",
+            str(fig["sources"]),
+            " → ".join(dict.fromkeys(steps[-HISTORY_SHOWN:])),
+            cell(conflicts, style="red"),
         )
-    return table
+    return records
 
 
-def history_table(fig: dict[str, Any]) -> Table:
+def history_records(fig: dict[str, Any]) -> Records:
     """Every observation of one figure with its citation."""
-    title = f"{fig['label']} ({fig['unit']}, {fig['modality']})"
-    table = Table(
-        "value", "as of", "relation", "outlet", "published", "speaker", "sentence", title=title
+    records = Records(
+        f"{fig['label']} ({fig['unit']}, {fig['modality']})",
+        ("value", "as of", "relation", "outlet", "published", "speaker", "sentence"),
+        no_wrap=frozenset(["value", "as of", "relation", "published"]),
+        ratios={"sentence": 4},
     )
     for obs in fig["observations"]:
         outlet = obs["outlet"] or "unknown outlet"
         if obs["duplicate_of"]:
-            outlet += f" (copy of {obs['duplicate_of'][:8]})"
-        table.add_row(
-            Text(shown_value(obs, fig["unit"]), style="bold"),
-            Text(shown_date(obs["as_of"])),
-            Text(obs["relation"], style=RELATION_STYLES.get(obs["relation"], "")),
-            Text(outlet),
-            Text((obs["published"] or "")[:10] or "undated"),
-            Text(obs["speaker"] or ""),
-            Text(" ".join(obs["sentence"].split())),
+            outlet += f" (copy of {short_id(obs['duplicate_of'])})"
+        records.add(
+            cell(value_text(obs, fig["unit"], fig["change"]), style="bold"),
+            date_text(obs["as_of"]),
+            cell(obs["relation"], style=RELATION_STYLES.get(obs["relation"], "")),
+            outlet,
+            day_text(obs["published"]),
+            obs["speaker"],
+            " ".join(obs["sentence"].split()),
         )
-    return table
+    return records
 
 
-def changes_tables(data: dict[str, Any]) -> Group:
-    """One small table per kind of change."""
-    stories = Table("story", "label", "first seen", title=f"New stories since {data['since']}")
+def changes_records(data: dict[str, Any]) -> list[Records]:
+    """One set of records per kind of change."""
+    stories = Records(
+        f"New stories since {data['since']}", ("story", "label", "first seen"), heading=1
+    )
     for story in data["new_stories"]:
-        stories.add_row(Text(story["id"]), Text(story["label"]), Text(story["first_seen"] or ""))
-    figures = Table("figure", "label", "first reported", title="New figures")
+        stories.add(short_id(story["id"]), story["label"], day_text(story["first_seen"]))
+    figures = Records("New figures", ("figure", "label", "first reported"), heading=1)
     for fig in data["new_figures"]:
-        figures.add_row(Text(fig["id"]), Text(fig["label"]), Text(fig["first_published"] or ""))
-    tables: list[Table] = [stories, figures]
+        figures.add(short_id(fig["id"]), fig["label"], day_text(fig["first_published"]))
+    found = [stories, figures]
     for key, title in (("new_values", "New values"), ("new_conflicts", "New conflicts")):
-        table = Table("figure", "value", "as of", "relation", "outlet", "published", title=title)
+        records = Records(title, ("figure", "value", "as of", "relation", "outlet", "published"))
         for row in data[key]:
-            table.add_row(
-                Text(row["label"]),
-                Text(shown_value(row, row["unit"]), style="bold"),
-                Text(shown_date(row["as_of"])),
-                Text(row["relation"], style=RELATION_STYLES.get(row["relation"], "")),
-                Text(row["outlet"] or "unknown outlet"),
-                Text((row["published"] or "")[:10]),
+            records.add(
+                row["label"],
+                cell(value_text(row, row["unit"]), style="bold"),
+                date_text(row["as_of"]),
+                cell(row["relation"], style=RELATION_STYLES.get(row["relation"], "")),
+                row["outlet"] or "unknown outlet",
+                day_text(row["published"]),
             )
-        tables.append(table)
-    return Group(*tables)
+        found.append(records)
+    return found

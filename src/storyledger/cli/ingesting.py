@@ -7,14 +7,18 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import RenderableType
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from storyledger.cli.app import app, console, err_console, ledger_from, print_json
+from storyledger.cli.layout import Records, laid_out
 from storyledger.ingest.pipeline import IngestReport, ingest_paths, rebuild
 from storyledger.ingest.progress import wanted
 from storyledger.ingest.records import Defaults, normalise_date
 from storyledger.report.articles import article_data, articles_data
+from storyledger.report.display import date_text, day_text, short_id, value_text
 
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-w", min=1, help="Extract in this many processes.")
@@ -85,10 +89,12 @@ def articles(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(rows)
         return
-    table = Table("id", "published", "outlet", "title")
+    records = Records(
+        "", ("id", "published", "outlet", "title"), heading=3, no_wrap=frozenset(["id"])
+    )
     for row in rows:
-        table.add_row(row["id"], row["published"] or "", row["outlet"] or "", row["title"] or "")
-    console.print(table)
+        records.add(short_id(row["id"]), day_text(row["published"]), row["outlet"], row["title"])
+    console.print(laid_out(records, console.width))
 
 
 @app.command()
@@ -109,7 +115,7 @@ def show(
     if as_json:
         print_json(data)
         return
-    for renderable in _article_tables(data):
+    for renderable in _article_tables(data, console.width):
         console.print(renderable)
 
 
@@ -145,7 +151,8 @@ def rebuild_command(
 # -- the readable view of one article ---------------------------------------------------
 
 
-def _article_tables(data: dict[str, Any]) -> list[Any]:
+def _article_tables(data: dict[str, Any], width: int) -> list[RenderableType]:
+    """The article's header, then its mentions and claims laid out for the width."""
     extraction = data["extraction"]
     header = Table.grid(padding=(0, 2))
     for label, key in (
@@ -157,54 +164,48 @@ def _article_tables(data: dict[str, Any]) -> list[Any]:
         ("date from", "published_source"),
         ("extractor", "extractor_version"),
     ):
-        header.add_row(f"[bold]{label}[/bold]", str(data[key] or ""))
-    return [
-        header,
-        _table(
-            "Entities",
-            ("text", "label", "key", "name"),
-            [(e["text"], e["label"], e["key"], e["name"]) for e in extraction["entities"]],
-        ),
-        _table(
-            "Times",
-            ("text", "type", "value", "mod", "resolved"),
-            [
-                (t["text"], t["type"], t["value"], t["mod"], "yes" if t["resolved"] else "no")
-                for t in extraction["times"]
-            ],
-        ),
-        _table(
-            "Quantities",
-            ("text", "value", "low", "high", "approx", "unit", "counted", "predicate"),
-            [
-                _pick(q, "text", "value", "low", "high", "approx", "unit", "counted", "predicate")
-                for q in extraction["quantities"]
-            ],
-        ),
-        _table(
-            "Quotes",
-            ("quote", "speaker", "speaker key", "cue", "direct"),
-            [
-                (
-                    q["text"],
-                    (q["speaker"] or {}).get("text"),
-                    q["speaker_key"],
-                    q["cue"],
-                    "yes" if q["direct"] else "no",
-                )
-                for q in extraction["quotes"]
-            ],
-        ),
-        _table(
-            "Claims",
-            ("#", "subject", "predicate", "object", "quantity", "time", "speaker", "modality"),
-            [_claim_row(c, extraction) for c in extraction["claims"]],
-        ),
-    ]
-
-
-def _pick(mention: dict[str, Any], *names: str) -> tuple[Any, ...]:
-    return tuple(mention[name] for name in names)
+        header.add_row(Text(label, style="bold"), Text(str(data[key] or ""), overflow="fold"))
+    quantities = Records(
+        "Quantities",
+        ("text", "shown", "value", "low", "high", "approx", "unit", "counted", "predicate"),
+    )
+    for q in extraction["quantities"]:
+        quantities.add(
+            q["text"],
+            value_text(q, q["unit"]),
+            *(_number(q[name]) for name in ("value", "low", "high")),
+            *(q[name] for name in ("approx", "unit", "counted", "predicate")),
+        )
+    entities = Records("Entities", ("text", "label", "key", "name"))
+    for e in extraction["entities"]:
+        entities.add(e["text"], e["label"], e["key"], e["name"])
+    times = Records("Times", ("text", "type", "value", "shown", "mod", "resolved"))
+    for t in extraction["times"]:
+        times.add(
+            t["text"],
+            t["type"],
+            t["value"],
+            date_text(t["value"], t["mod"]),
+            t["mod"],
+            "yes" if t["resolved"] else "no",
+        )
+    quotes = Records("Quotes", ("quote", "speaker", "speaker key", "cue", "direct"))
+    for q in extraction["quotes"]:
+        quotes.add(
+            q["text"],
+            (q["speaker"] or {}).get("text"),
+            q["speaker_key"],
+            q["cue"],
+            "yes" if q["direct"] else "no",
+        )
+    claims = Records(
+        "Claims",
+        ("sentence", "subject", "predicate", "object", "quantity", "time", "speaker", "modality"),
+        heading_named=True,
+    )
+    for c in extraction["claims"]:
+        claims.add(*_claim_row(c, extraction))
+    return [header, *(_section(r, width) for r in (entities, times, quantities, quotes, claims))]
 
 
 def _claim_row(claim: dict[str, Any], extraction: dict[str, Any]) -> tuple[Any, ...]:
@@ -213,7 +214,7 @@ def _claim_row(claim: dict[str, Any], extraction: dict[str, Any]) -> tuple[Any, 
     time = times[claim["time"]] if claim["time"] is not None else None
     modality = claim["modality"] + (" (negated)" if claim["polarity"] == "negative" else "")
     return (
-        claim["sentence"],
+        str(claim["sentence"]),
         claim["subject"],
         claim["predicate"],
         claim["object"],
@@ -224,20 +225,16 @@ def _claim_row(claim: dict[str, Any], extraction: dict[str, Any]) -> tuple[Any, 
     )
 
 
-def _table(title: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> Table | str:
-    """A titled table of the rows, or a one-line note when there are none."""
-    if not rows:
-        return f"\n[bold]{title}[/bold]: none"
-    table = Table(*columns, title=f"{title} ({len(rows)})", title_justify="left")
-    for row in rows:
-        table.add_row(*(_cell(value) for value in row))
-    return table
+def _section(records: Records, width: int) -> RenderableType:
+    """Titled records (their count in the title), or a one-line note when there are none."""
+    if not records.rows:
+        return Text.assemble("\n", (records.title, "bold"), ": none")
+    records.title = f"{records.title} ({len(records.rows)})"
+    return laid_out(records, width)
 
 
-def _cell(value: Any) -> str:
-    """A table cell: nothing for None, numbers with thousands separators."""
+def _number(value: float | None) -> str | None:
+    """A number with thousands separators (as extracted: no unit, no rounding)."""
     if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{int(value):,}" if value.is_integer() else f"{value:,}"
-    return str(value)
+        return None
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

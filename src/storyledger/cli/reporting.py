@@ -9,24 +9,21 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
-from rich.table import Table
-from rich.text import Text
+from rich.markup import escape
 
 from storyledger.cli.app import app, console, ledger_from, print_json, story_id
-from storyledger.cli.facts import facts_table
+from storyledger.cli.facts import facts_records
+from storyledger.cli.layout import Records, cell, laid_out
 from storyledger.demo import DEFAULT_OUT, run_demo
 from storyledger.report.briefing import FORMATS as REPORT_FORMATS
-from storyledger.report.briefing import (
-    briefing_data,
-    display_date,
-    headline_figures,
-    render_briefing,
-)
+from storyledger.report.briefing import briefing_data, headline_figures, render_briefing
+from storyledger.report.display import date_text, day_text
 from storyledger.report.export import COLUMNS, WHATS, export_rows, write_export
 from storyledger.report.export import FORMATS as EXPORT_FORMATS
 from storyledger.report.timeline import in_date_order, timeline_data
 
 DEMO_EVENTS = 20
+SOURCES = 3  # the first sources of an event shown, then how many more
 StoryOption = Annotated[
     str | None, typer.Option("--story", "-s", help="Story id or a unique prefix of it.")
 ]
@@ -69,27 +66,31 @@ def timeline(
     if as_json:
         print_json(events)
     else:
-        console.print(timeline_table(events))
+        console.print(laid_out(timeline_records(events), console.width))
 
 
-def timeline_table(events: list[dict[str, Any]]) -> Table:
-    """The events in date order: date, status, description, outlets (user text never markup)."""
-    table = Table("date", "status", "event", "outlets", "sources", title="Timeline")
+def timeline_records(events: list[dict[str, Any]]) -> Records:
+    """The events in date order: date, status, description, outlets, sources."""
+    records = Records(
+        "Timeline",
+        ("date", "status", "event", "outlets", "sources"),
+        no_wrap=frozenset(["date", "status", "outlets"]),
+        ratios={"event": 3},
+    )
     for event in in_date_order(events):
         sources = ", ".join(
-            f"{s['outlet'] or '?'} {(s['published'] or '')[:10]}".strip()
-            for s in event["sources"][:3]
+            f"{s['outlet'] or '?'} {day_text(s['published'])}" for s in event["sources"][:SOURCES]
         )
-        if len(event["sources"]) > 3:
-            sources += f" +{len(event['sources']) - 3}"
-        table.add_row(
-            Text(display_date(event["date"], event["mod"])),
-            Text(event["status"], style="green" if event["status"] == "happened" else "yellow"),
-            Text(event["description"]),
-            Text(str(event["salience"])),
-            Text(sources),
+        if len(event["sources"]) > SOURCES:
+            sources += f" +{len(event['sources']) - SOURCES}"
+        records.add(
+            date_text(event["date"], event["mod"]),
+            cell(event["status"], style="green" if event["status"] == "happened" else "yellow"),
+            event["description"],
+            str(event["salience"]),
+            sources,
         )
-    return table
+    return records
 
 
 @contextmanager
@@ -126,7 +127,7 @@ def report(
     with output_to(output) as out:
         out.write(text)
     if output is not None:
-        console.print(f"wrote {output}", highlight=False, soft_wrap=True)
+        console.print(f"wrote {escape(str(output))}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -172,14 +173,15 @@ def demo(
     Example: storyledger demo --out /tmp/haiti-demo
     """
     result = run_demo(out, progress=sys.stderr.isatty())
-    console.print(facts_table(headline_figures(result.figures)))
-    console.print(timeline_table(result.events[:DEMO_EVENTS]))
+    console.print(laid_out(facts_records(headline_figures(result.figures)), console.width))
+    console.print(laid_out(timeline_records(result.events[:DEMO_EVENTS]), console.width))
     console.print(
         f"{result.articles} articles -> {len(result.figures)} figures,"
         f" {len(result.events)} events (the {DEMO_EVENTS} most salient above),"
         f" {result.stories} {'story' if result.stories == 1 else 'stories'}"
-        f"\nledger:   {result.ledger_path}\nbriefing: {result.briefing_path}"
-        f"\nnext:     storyledger --db {result.ledger_path} timeline",
+        f"\nledger:   {escape(str(result.ledger_path))}"
+        f"\nbriefing: {escape(str(result.briefing_path))}"
+        f"\nnext:     storyledger --db {escape(str(result.ledger_path))} timeline",
         highlight=False,
         soft_wrap=True,  # paths stay whole, to copy and paste
     )

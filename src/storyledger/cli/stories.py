@@ -6,10 +6,11 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from storyledger.cli.app import app, console, ledger_from, print_json, story_id
+from storyledger.cli.layout import Records, laid_out
 from storyledger.link.corrections import merge_stories, split_story
+from storyledger.report.display import day_text, short_id
 from storyledger.report.stories import entities_data, stories_data
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -27,17 +28,22 @@ def stories_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(data)
         return
-    table = Table("story", "label", "first seen", "last seen", "articles", "sources")
+    records = Records(
+        "",
+        ("story", "label", "first seen", "last seen", "articles", "sources"),
+        heading=1,
+        no_wrap=frozenset(["story", "first seen", "last seen"]),
+    )
     for story in data:
-        table.add_row(
-            story["id"],
-            escape(story["label"]),
-            story["first_seen"] or "",
-            story["last_seen"] or "",
+        records.add(
+            short_id(story["id"]),
+            story["label"],
+            day_text(story["first_seen"]),
+            day_text(story["last_seen"]),
             str(len(story["articles"])),
             str(story["sources"]),
         )
-    console.print(table)
+    console.print(laid_out(records, console.width))
 
 
 @app.command("entities")
@@ -58,17 +64,17 @@ def entities_command(
     if as_json:
         print_json(data)
         return
-    table = Table("entity", "type", "mentions", "aliases", "stories")
+    records = Records("", ("entity", "type", "mentions", "aliases", "stories"))
     for entity in data:
         mentions = entity["mentions"][chosen] if chosen else entity["total"]
-        table.add_row(
-            escape(entity["name"]),
+        records.add(
+            entity["name"],
             entity["type"],
             str(mentions),
-            escape(", ".join(entity["aliases"][:ALIASES_SHOWN])),
+            ", ".join(entity["aliases"][:ALIASES_SHOWN]),
             str(len(entity["mentions"])),
         )
-    console.print(table)
+    console.print(laid_out(records, console.width))
 
 
 @app.command("merge-stories")
@@ -83,7 +89,7 @@ def merge_stories_command(
     """
     with ledger_from(ctx) as ledger:
         merged = merge_stories(ledger, story, other)
-    console.print(f"merged into {merged}", highlight=False)
+    console.print(f"merged into {escape(merged)}", highlight=False)
 
 
 @app.command("split-story")
@@ -98,4 +104,4 @@ def split_story_command(
     """
     with ledger_from(ctx) as ledger:
         new_story = split_story(ledger, story, articles)
-    console.print(f"split off as {new_story}", highlight=False)
+    console.print(f"split off as {escape(new_story)}", highlight=False)

@@ -409,9 +409,9 @@ def insert_observation(
     observation_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM observations").fetchone()
     conn.execute(
         "INSERT INTO observations (id, figure_id, article_id, claim, source, duplicate_of,"
-        " source_outlet, value, low, high, approx, as_of, as_of_start, as_of_end, reported,"
-        " published, outlet, url, speaker, sentence, relation)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
+        " source_outlet, value, low, high, approx, quantity_text, as_of, as_of_start, as_of_end,"
+        " reported, published, outlet, url, speaker, sentence, relation)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
         (
             observation_id[0],
             figure_id,
@@ -424,6 +424,7 @@ def insert_observation(
             q.low,
             q.high,
             q.approx,
+            q.text,
             as_of.value,
             as_of.start.isoformat() if as_of.start else None,
             as_of.end.isoformat() if as_of.end else None,

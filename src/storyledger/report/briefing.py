@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from storyledger.errors import Msg, NotFoundError
 from storyledger.extract.times import timex_interval
 from storyledger.report.charts import Point, drawn, step_chart
+from storyledger.report.display import date_text, day_text, number_text, value_text
 from storyledger.report.facts import facts_data, reports_like
 from storyledger.report.quotes import key_order, quote_order, quotes_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
@@ -29,16 +30,6 @@ TIMELINE_EVENTS = 40  # the most salient, shown in date order
 KEY_SPEAKERS = 8
 QUOTES_PER_SPEAKER = 3
 CITATIONS_SHOWN = 4
-CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "KES": "KSh ", "CAD": "C$", "JPY": "¥"}
-MOD_WORDS = {
-    "START": "early ",
-    "EARLY": "early ",
-    "MID": "mid-",
-    "END": "late ",
-    "LATE": "late ",
-    "APPROX": "about ",
-}
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 # -- data ---------------------------------------------------------------------------------
@@ -92,7 +83,7 @@ def headline_figures(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def citation(source: dict[str, Any]) -> dict[str, Any]:
     """``{outlet, date, url, article, text: "[outlet, date]"}`` of an article."""
     outlet = source.get("outlet") or "unknown outlet"
-    published = (source.get("published") or "")[:10] or "undated"
+    published = day_text(source.get("published"))
     return {
         "outlet": outlet,
         "date": published,
@@ -141,21 +132,21 @@ def figure_summary(
     observations without ``as_of_end``) may be shared by the figures of one story: an
     article's figures have the same dates."""
     observations = figure["observations"]  # in the order of their relations (Obs.order)
-    unit = figure["unit"]
+    unit, change = figure["unit"], figure.get("change")
     latest = figure.get("latest") or observations[-1]
     return {
         "id": figure["id"],
         "label": figure["label"],
         "unit": unit,
         "modality": figure["modality"],
-        "latest": step_of(latest, unit, agreeing_citations(latest, observations)),
-        "steps": value_steps(unit, observations) if steps else [],
+        "latest": step_of(latest, unit, agreeing_citations(latest, observations), change),
+        "steps": value_steps(unit, observations, change) if steps else [],
         "conflicts": [conflict_summary(figure, c) for c in figure.get("conflicts", [])],
         "chart": step_chart(
             chart_points(observations, last_days),
             figure["label"],
-            lambda v: format_value(v, unit),
-            display_date,
+            lambda v: number_text(v, unit),
+            date_text,
         ),
     }
 
@@ -198,10 +189,10 @@ def chart_points(
 
 
 def step_of(
-    observation: dict[str, Any], unit: str, citations: list[dict[str, Any]]
+    observation: dict[str, Any], unit: str, citations: list[dict[str, Any]], change: Any = None
 ) -> dict[str, Any]:
     return {
-        "value": format_range(observation, unit),
+        "value": value_text(observation, unit, change),
         "as_of": observation.get("as_of"),
         "relation": observation["relation"],
         "speaker": observation.get("speaker"),
@@ -225,17 +216,19 @@ def agreeing_citations(
     return [citation(o) for o in same or [latest]]
 
 
-def value_steps(unit: str, observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def value_steps(
+    unit: str, observations: list[dict[str, Any]], change: Any = None
+) -> list[dict[str, Any]]:
     """Consecutive observations of the same value folded into one step with all citations
-    (each value formatted once per step: a repeated value is the same step)."""
+    (each value formatted once per step: a repeated value, as printed, is the same step)."""
     steps: list[dict[str, Any]] = []
     last: tuple[Any, ...] | None = None
     for obs in observations:
-        raw = (obs["value"], obs.get("low"), obs.get("high"))
-        if steps and (raw == last or steps[-1]["value"] == format_range(obs, unit)):
+        raw = (obs["value"], obs.get("low"), obs.get("high"), obs.get("quantity_text"))
+        if steps and (raw == last or steps[-1]["value"] == value_text(obs, unit, change)):
             steps[-1]["citations"].append(citation(obs))
         else:
-            steps.append(step_of(obs, unit, [citation(obs)]))
+            steps.append(step_of(obs, unit, [citation(obs)], change))
         last = raw
     return steps
 
@@ -247,7 +240,7 @@ def conflict_summary(figure: dict[str, Any], conflict: dict[str, Any]) -> dict[s
         "label": figure["label"],
         "as_of": conflict.get("as_of"),
         "claims": [
-            {"value": format_range(o, figure["unit"]), "citation": citation(o)}
+            {"value": value_text(o, figure["unit"], figure.get("change")), "citation": citation(o)}
             for o in conflict["values"]
         ],
     }
@@ -257,7 +250,7 @@ def event_summary(event: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": event["id"],
         "date": event["date"],
-        "date_shown": display_date(event["date"], event.get("mod")),
+        "date_shown": date_text(event["date"], event.get("mod")),
         "status": event["status"],
         "description": event["description"],
         "actors": event["actors"],
@@ -335,60 +328,6 @@ def sources_count(ledger: Ledger, story: dict[str, Any] | None) -> int:
     return int(ledger.conn.execute(sql, (story["id"],)).fetchone()[0])
 
 
-# -- display helpers ---------------------------------------------------------------------
-
-
-def format_value(value: float, unit: str) -> str:
-    """1000 count -> '1,000'; 21e6 USD -> '$21 million'; 80 percent -> '80%'."""
-    if unit == "percent":
-        return f"{value:g}%"
-    number = short_number(value)
-    if unit in ("count", ""):
-        return number
-    if unit in CURRENCY_SIGNS:
-        return f"{CURRENCY_SIGNS[unit]}{number}"
-    if re.fullmatch(r"[A-Z]{3}", unit):
-        return f"{unit} {number}"
-    return f"{number} {unit}"
-
-
-def short_number(value: float) -> str:
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{value / size:,.4g} {word}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-
-
-def format_range(observation: dict[str, Any], unit: str) -> str:
-    low, high = observation.get("low"), observation.get("high")
-    if low is not None and high is not None and low != high:
-        return f"{format_value(low, unit)}–{format_value(high, unit)}"
-    if low is not None and high is None and low == observation["value"]:
-        return "at least " + format_value(observation["value"], unit)
-    if high is not None and low is None and high == observation["value"]:
-        return "up to " + format_value(observation["value"], unit)
-    return format_value(observation["value"], unit)
-
-
-def display_date(value: str | None, mod: str | None = None) -> str:
-    """A TIMEX3 value as people write it, no more precise than the value itself."""
-    if not value:
-        return "undated"
-    if "/" in value:
-        return "–".join(display_date(part) for part in value.split("/"))
-    shown = value
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        day = date.fromisoformat(value)
-        shown = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    elif re.fullmatch(r"\d{4}-\d{2}", value):
-        shown = f"{MONTHS[int(value[5:]) - 1]} {value[:4]}"
-    elif m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        shown = f"week {int(m[2])} of {m[1]}"
-    elif m := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12])", value):
-        shown = f"{m[2]} {m[1]}"
-    return MOD_WORDS.get(mod or "", "") + shown
-
-
 # -- rendering ---------------------------------------------------------------------------
 
 
@@ -410,7 +349,7 @@ def template_environment() -> Environment:
     )
     env.filters["md"] = markdown_text
     env.filters["cite_md"] = citations_markdown
-    env.filters["date"] = display_date
+    env.filters["date"] = date_text
     env.tests["safe_url"] = safe_url
     return env
 

@@ -7,8 +7,9 @@ as_of, article, outlet, url, speaker, relation, ...}], conflicts}``, plus
 the latest value) and ``settled_conflicts``. Observations are in the order their
 relations are computed in: of the last day of the time they refer to, then of its
 first day, then of publication (so each ``relation_to`` is listed earlier); besides
-the contract's fields they carry ``id, figure_id, approx, as_of_start, as_of_end``
-(the days ``as_of`` spans), ``published``, ``reported`` (publication, else ingestion, day),
+the contract's fields they carry ``id, figure_id, approx, quantity_text`` (the quantity
+as printed), ``as_of_start, as_of_end`` (the days ``as_of`` spans), ``published``,
+``reported`` (publication, else ingestion, day),
 ``sentence`` (see ``facts_data``), ``relation_to`` (the observation the relation refers to),
 ``duplicate_of``, ``source`` and ``source_outlet`` (the original of a copy), ``claim``.
 ``conflicts`` holds the open conflicts only: two independent values for the same
@@ -40,9 +41,9 @@ from storyledger.store.sqlite import Ledger
 
 # Observation columns, named as in the JSON contract (each row is an observation's JSON).
 OBSERVATION_FIELDS = (
-    "id", "figure_id", "value", "low", "high", "approx", "as_of", "as_of_start", "as_of_end",
-    "article", "outlet", "url", "published", "reported", "speaker", "relation", "relation_to",
-    "duplicate_of", "source", "source_outlet", "claim",
+    "id", "figure_id", "value", "low", "high", "approx", "quantity_text", "as_of", "as_of_start",
+    "as_of_end", "article", "outlet", "url", "published", "reported", "speaker", "relation",
+    "relation_to", "duplicate_of", "source", "source_outlet", "claim",
 )  # fmt: skip
 Row = dict[str, Any]
 # The order relations are computed in (``Obs.order``): by the last day of the time referred
@@ -168,15 +169,16 @@ def observation_rows(
     rows = [
         {
             "id": id_, "figure_id": figure_id, "value": value, "low": low, "high": high,
-            "approx": approx, "as_of": as_of, "as_of_start": as_of_start, "as_of_end": as_of_end,
-            "article": article, "outlet": outlet, "url": url, "published": published,
-            "reported": reported, "speaker": speaker, "relation": relation,
-            "relation_to": relation_to, "duplicate_of": duplicate_of, "source": source,
-            "source_outlet": source_outlet, "claim": claim,
+            "approx": approx, "quantity_text": quantity_text, "as_of": as_of,
+            "as_of_start": as_of_start, "as_of_end": as_of_end, "article": article,
+            "outlet": outlet, "url": url, "published": published, "reported": reported,
+            "speaker": speaker, "relation": relation, "relation_to": relation_to,
+            "duplicate_of": duplicate_of, "source": source, "source_outlet": source_outlet,
+            "claim": claim,
         }
         for (
-            id_, figure_id, value, low, high, approx, as_of, as_of_start, as_of_end, article,
-            outlet, url, published, reported, speaker, relation, relation_to, duplicate_of,
+            id_, figure_id, value, low, high, approx, quantity_text, as_of, as_of_start, as_of_end,
+            article, outlet, url, published, reported, speaker, relation, relation_to, duplicate_of,
             source, source_outlet, claim,
         ) in columns
     ]  # fmt: skip
@@ -432,8 +434,9 @@ def change_rows(
     marks = ",".join("?" * len(wanted))
     rows = conn.execute(
         "SELECT o.id, o.figure_id AS figure, f.label, f.unit, f.story, o.value, o.low, o.high,"
-        " o.as_of, o.relation, o.article_id AS article, o.outlet, o.url, o.published,"
-        " o.speaker, o.sentence FROM observations o JOIN figures f ON f.id = o.figure_id"
+        " o.approx, o.quantity_text, o.as_of, o.relation, o.article_id AS article, o.outlet,"
+        " o.url, o.published, o.speaker, o.sentence"
+        " FROM observations o JOIN figures f ON f.id = o.figure_id"
         f" WHERE o.reported >= ? AND o.duplicate_of IS NULL AND o.relation IN ({marks})"
         " ORDER BY o.reported, o.id",
         (day, *wanted),

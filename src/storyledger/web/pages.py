@@ -17,15 +17,13 @@ from storyledger.report.articles import article_data
 from storyledger.report.briefing import (
     TIMELINE_EVENTS,
     chosen_story,
-    display_date,
     event_summary,
     figure_summary,
-    format_range,
-    format_value,
     sources_count,
     sources_of_story,
     story_quotes,
 )
+from storyledger.report.display import date_text, day_text, number_text, value_text
 from storyledger.report.facts import changes_data, facts_outline, figure_data
 from storyledger.report.stories import stories_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
@@ -38,9 +36,10 @@ PAGE_WORKERS = ThreadPoolExecutor(4, thread_name_prefix="storyledger-page")
 SNIPPET_MARKS = ("\x02", "\x03")  # cannot occur in article text the template shows
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-templates.env.filters["date"] = display_date
-templates.env.filters["value"] = format_value
-templates.env.filters["range"] = format_range
+templates.env.filters["date"] = date_text
+templates.env.filters["day"] = day_text
+templates.env.filters["value"] = number_text
+templates.env.filters["range"] = value_text
 
 
 @pass_context
