@@ -1,6 +1,9 @@
-"""Accuracy of quantity extraction on the seed reports (value, unit, counted thing).
+"""Accuracy of quantity extraction: the seed reports, and the Recognizers-Text sentences.
 
-    python -m bench.quantities [--quiet]
+    python -m bench.quantities [--quiet]                 # the seeds: value, unit, counted
+    python -m bench.quantities --recognizers [--quiet]   # value, value+unit, value+change
+
+The second mode is described in ``score_recognizers`` below.
 
 Matching rule. Each gold quantity (../shared/gold/seeds.json, articles.*.quantities) is
 located in its article by its text (``occurrence`` picks among repeats). A predicted
@@ -29,14 +32,18 @@ F1 >= 0.90), and the same scores for value and unit alone.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.gold import f1, gold_span, load_seeds, overlaps
+from bench.gold import f1, gold_span, load_seeds, overlaps, shared_dir
 from storyledger.extract.pipeline import extract_doc, load_nlp
-from storyledger.model import QuantityMention
+from storyledger.extract.quantities import find_quantities
+from storyledger.extract.quantities.units import currency_name
+from storyledger.extract.times import find_times
+from storyledger.model import QuantityMention, TimeMention
 
 COMMAND = "python -m bench.quantities"
 
@@ -130,8 +137,176 @@ def score(nlp: Any) -> tuple[Tally, Tally]:
     return full, loose
 
 
+RECOGNIZERS = "data/quantities-dev-recognizers.jsonl"
+# Our canonical units in the gold's vocabulary (``normalized_unit``): a currency by its
+# English name ("us dollar" matches "dollar" by its last words), a pint unit by its name
+# in British spelling. The names below are those the two vocabularies spell otherwise.
+GOLD_CURRENCY_NAMES = {"GBP": "pound sterling", "GBX": "penny", "LAK": "lao kip"}
+GOLD_UNIT_WORDS = {
+    "meter": "metre",
+    "liter": "litre",
+    "pound": "pound-mass",
+    "degree_Celsius": "celsius",
+    "degree_Fahrenheit": "fahrenheit",
+    "percent": "percentage",
+    "metric_ton": "metric ton",
+}
+# Gold units that say "a number of things" whatever the things are.
+GOLD_COUNTS = frozenset({"count", "-"})
+
+
+CRITERIA = ("value", "value+unit", "value+change")
+
+
+@dataclass
+class Scores:
+    """True positives of each criterion, with the totals of predictions and gold."""
+
+    predicted: int = 0
+    gold: int = 0
+    tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CRITERIA, 0))
+    misses: list[str] = field(default_factory=list)
+
+
+def gold_values(raw: str) -> tuple[float, float | None, float | None]:
+    """(value, low, high) of a gold value: "75000000", or a range "75-300"."""
+    if "-" in raw[1:]:
+        low, high = (float(x) for x in raw.split("-", 1))
+        return low, low, high
+    return float(raw), None, None
+
+
+def close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 0.005 * max(abs(b), 1e-9)
+
+
+def same_value(pred: QuantityMention, gold: dict[str, Any]) -> bool:
+    """The same value; a gold range needs the same low and high."""
+    value, low, high = gold_values(gold["value"])
+    if low is not None:
+        return close(pred.low, low) and close(pred.high, high)
+    return close(pred.value, value)
+
+
+def gold_unit_of(pred: QuantityMention) -> str:
+    """Our canonical unit in the gold's words: "USD" -> "us dollar", "kilometer / hour" ->
+    "kilometre per hour"."""
+    if pred.dimension == "currency":
+        return GOLD_CURRENCY_NAMES.get(pred.unit) or currency_name(pred.unit).lower()
+    unit = re.sub(r"(\w+) \*\* 2", r"square \1", pred.unit)
+    unit = re.sub(r"(\w+) \*\* 3", r"cubic \1", unit)
+    words = unit.replace(" / ", " per ").replace(" * ", " ").split()
+    return " ".join(GOLD_UNIT_WORDS.get(w, w).replace("_", " ") for w in words).replace(
+        "meter", "metre"
+    )
+
+
+def same_unit(pred: QuantityMention, gold: dict[str, Any]) -> bool:
+    wanted = gold["normalized_unit"].lower()
+    if pred.unit == "count":
+        counted = (pred.counted or "").lower()
+        return wanted in GOLD_COUNTS or (bool(counted) and counted.split()[-1] in wanted)
+    if pred.dimension == "age":
+        return wanted.endswith("of age") and wanted.startswith(pred.unit)
+    ours = gold_unit_of(pred)
+    return ours == wanted or ours.endswith(" " + wanted) or wanted.endswith(" " + ours)
+
+
+def same_change(pred: QuantityMention, gold: dict[str, Any]) -> bool:
+    """The gold gives no direction: a change is right when we give none either."""
+    return pred.change == gold.get("change")
+
+
+def score_sentence(
+    preds: list[QuantityMention], golds: list[dict[str, Any]], scores: Scores
+) -> None:
+    """Greedy per criterion: a gold quantity takes the first unused prediction that agrees."""
+    scores.predicted += len(preds)
+    scores.gold += len(golds)
+    checks = {
+        "value": lambda p, g: same_value(p, g),
+        "value+unit": lambda p, g: same_value(p, g) and same_unit(p, g),
+        "value+change": lambda p, g: same_value(p, g) and same_change(p, g),
+    }
+    for criterion, agrees in checks.items():
+        used: set[int] = set()
+        for gold in golds:
+            hit = next((i for i, p in enumerate(preds) if i not in used and agrees(p, gold)), None)
+            if hit is None:
+                if criterion == "value+unit":
+                    got = ", ".join(f"{p.text!r}={p.value:g} {p.unit}" for p in preds)
+                    scores.misses.append(f"{gold['value']} {gold['normalized_unit']}; got {got}")
+                continue
+            used.add(hit)
+            scores.tp[criterion] += 1
+
+
+DURATION = re.compile(r"P(?P<time>T?)(?P<value>\d+(?:\.\d+)?)(?P<unit>[YMWDHS])")
+DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
+
+
+def durations(times: list[TimeMention]) -> list[QuantityMention]:
+    """The durations of simple values ("P4Y", "PT20M") as quantities of time."""
+    found = []
+    for time in times:
+        match = DURATION.fullmatch(time.value or "") if time.type == "DURATION" else None
+        if match is None:
+            continue
+        unit = "minute" if match["time"] and match["unit"] == "M" else DURATION_UNITS[match["unit"]]
+        found.append(
+            QuantityMention(
+                time.start, time.end, time.text, float(match["value"]), unit=unit, dimension="time"
+            )
+        )
+    return found
+
+
+def score_recognizers(nlp: Any) -> Scores | None:
+    """Value, value+unit and value+change F1 on the Recognizers-Text sentences (328
+    sentences, 432 gold quantities: currencies, dimensions, ages, temperatures). Per
+    sentence, a gold quantity is found when an unused prediction has the same value
+    (within 0.5%; a range needs the same low and high); value+unit also needs the unit to
+    agree in the gold's vocabulary (``gold_unit_of``; a count agrees with "-", "count" or
+    the thing it counts), value+change the direction (the gold gives none). Durations are
+    time mentions, not quantities, in our output: they are counted as predictions
+    neither way. None when ../shared is absent."""
+    shared = shared_dir()
+    if shared is None:
+        return None
+    scores = Scores()
+    records = [json.loads(line) for line in (shared / RECOGNIZERS).read_text().splitlines()]
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+        times = find_times(doc, None)
+        preds = sorted(find_quantities(doc, times) + durations(times), key=lambda q: q.start)
+        score_sentence(preds, record["quantities"], scores)
+    return scores
+
+
+def report_recognizers(nlp: Any, quiet: bool) -> None:
+    scores = score_recognizers(nlp)
+    if scores is None:
+        print("../shared is absent: nothing to measure")
+        return
+    print(f"quantities on the Recognizers-Text sentences ({COMMAND} --recognizers)")
+    if not quiet:
+        for miss in scores.misses:
+            print(f"  miss {miss}")
+    for criterion in CRITERIA:
+        tp = scores.tp[criterion]
+        precision, recall, score_f1 = f1(tp, scores.predicted - tp, scores.gold - tp)
+        print(
+            f"{criterion:13} precision {precision:.3f} recall {recall:.3f} F1 {score_f1:.3f} "
+            f"(tp {tp}, predicted {scores.predicted}, gold {scores.gold})"
+        )
+
+
 def main() -> None:
     quiet = "--quiet" in sys.argv
+    if "--recognizers" in sys.argv:
+        report_recognizers(load_nlp(), quiet)
+        return
     if not load_seeds():
         print("../shared is absent: nothing to measure")
         return

@@ -74,10 +74,13 @@ class QuantityMention:
     low: float | None = None
     high: float | None = None
     approx: str | None = None  # "at least", "about", "more than", "nearly", "up to", "between"
-    unit: str = "count"  # ISO currency code, "percent", "count", or a measure ("km", "kg" ...)
+    unit: str = "count"  # ISO currency code, "percent", "count", or a pint unit ("kilometer")
     counted: str | None = None  # what is counted: "police officer", "trust fund deposit"
     predicate: str | None = None  # lemma of the governing verb: "deploy", "pledge"
     sentence: int = 0
+    unit_text: str | None = None  # the unit as written: "kHz", "dirhams", "$", "%", "p"
+    dimension: str = "count"  # "currency", "ratio", "count", "age", or pint's: "length", "power"
+    change: str | None = None  # "up" or "down" for an amount that states a change, else None
 
 
 @dataclass

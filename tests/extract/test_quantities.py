@@ -1,5 +1,7 @@
 """Quantities: hand-written sentences for values, bounds, scales, units, what is counted,
-and what is not a quantity (years, days of the month, times of day, ages, names, IDs)."""
+and what is not a quantity (years, days of the month, times of day, names, IDs). The
+news-style sentences for units, currencies, ranges, vague amounts, ages and changes are
+in test_units.py and test_changes.py."""
 
 from __future__ import annotations
 
@@ -47,7 +49,7 @@ def only(nlp: Language, text: str) -> QuantityMention:
         ("A thousand protesters marched in Nairobi.", 1000, "count"),
         ("Two dozen journalists were detained.", 24, "count"),
         ("The fire destroyed 300 hectares of forest.", 300, "hectare"),
-        ("The road is 120 km long.", 120, "km"),
+        ("The road is 120 km long.", 120, "kilometer"),
         ("About 70 percent of the city is controlled by gangs.", 70, "percent"),
     ],
 )
@@ -100,14 +102,14 @@ def test_vague_plural_is_a_range(nlp: Language) -> None:
         "Haiti won independence through a slave rebellion in 1804.",
         "The US occupied Haiti from 1915–1934.",
         "Mr Ruto spoke to the BBC on May 25.",
-        "The 45-year-old man was arrested at 3pm.",
+        "The man was arrested at 3pm.",
         "Call 0722 123 456 for details.",
         "Resolution 2699 was adopted by the council.",
         "He was one of the first officers to arrive.",
         "The team won 3-1 on Sunday.",
     ],
 )
-def test_years_dates_times_ages_names_are_not_quantities(nlp: Language, text: str) -> None:
+def test_years_dates_times_names_are_not_quantities(nlp: Language, text: str) -> None:
     assert quantities(nlp, text) == []
 
 

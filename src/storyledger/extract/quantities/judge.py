@@ -1,0 +1,157 @@
+"""The judge: which scanned amounts are no quantity, and which are ages.
+
+Times of day, phone- or ID-like strings, leading zeros, days of the month, years, scores
+and numbers that are part of a name ("Resolution 2699", "Boeing 737") are not
+quantities. An age ("61 years old", "a 45-year-old man", "Smith, 61, has") is a quantity
+of unit year and dimension age, never the hectares or the count it would otherwise be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from storyledger.extract.quantities import lexicon as lex
+from storyledger.extract.quantities import units
+from storyledger.extract.quantities.scanner import Amount
+from storyledger.extract.quantities.units import Unit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+TIME_OF_DAY_AFTER = re.compile(
+    r"\s?(?:[ap]\.?m\b\.?|h\b|hrs\b|o'clock|(?-i:GMT|UTC|EAT|CET|EST|EDT|BST|PST|PT|ET)\b)",
+    re.IGNORECASE,
+)
+AGE_AFTER = re.compile(
+    r"(?:[\s-]*(?P<unit>year|month|week|day)s?[\s-]*olds?\b|\s+(?P<unit2>year|month|week|day)s?"
+    r"\s+of\s+age\b|\s?yo\b)",
+    re.IGNORECASE,
+)
+AGE_BEFORE = re.compile(r"(?:\baged|\bage|\bages)\s+$", re.IGNORECASE)
+AGE_TAIL = re.compile(r"[\s-]*olds?\b|\s+of\s+age\b", re.IGNORECASE)
+AGE_UNITS = frozenset({"year", "month", "week", "day"})
+AGE = "age"
+
+
+def overlaps_any(amount: Amount, spans: list[tuple[int, int]]) -> bool:
+    return any(s < amount.number_end and amount.number_start < e for s, e in spans)
+
+
+def not_an_amount(text: str, amount: Amount) -> bool:
+    """Times of day, ages, phone numbers and IDs, leading zeros, sequences of digit groups."""
+    after = text[amount.number_end : amount.number_end + 16]
+    before = text[max(0, amount.number_start - 12) : amount.number_start]
+    raw = amount.raw
+    if amount.unit == units.COUNT and TIME_OF_DAY_AFTER.match(after):
+        return True
+    if raw[:1] == "0" and len(raw) > 1 and raw[1:2].isdigit():
+        return True
+    if raw.isdigit() and len(raw) >= 7:
+        return True
+    if re.match(r"\s\d", after) or re.search(r"\d[\s-]$", before):
+        return True
+    words = before.lower().split()
+    return bool(words) and words[-1] in lex.NAME_NUMBER_WORDS
+
+
+def part_of_name_or_date(
+    doc: Doc, span: Span, amount: Amount, time_spans: list[tuple[int, int]]
+) -> bool:
+    """Day numbers next to a month, years, "Resolution 2699", "one of", scores."""
+    if amount.unit != units.COUNT or amount.approx or "," in amount.raw:
+        return is_score_context(doc, span) if amount.low is not None else False
+    number = number_token(span, amount)
+    previous = doc[span.start - 1] if span.start > 0 else None
+    following = doc[span.end] if span.end < len(doc) else None
+    if amount.value <= 31 and (is_month(previous) or is_month(following)):
+        return True
+    if amount.raw.isdigit() and len(amount.raw) == 4 and not counts_plural_noun(number):
+        return True
+    if previous is not None and names_with_number(previous, time_spans):
+        return True
+    if amount.raw.lower() in ("one", "a", "an") and number.dep_ != "nummod":
+        return True
+    if following is not None and following.lemma_.lower() in lex.TIME_NOUNS:
+        return True
+    return is_score_context(doc, span) if amount.low is not None else False
+
+
+def number_token(span: Span, amount: Amount) -> Token:
+    inside = [t for t in span if amount.number_start <= t.idx < amount.number_end]
+    return inside[-1] if inside else span.root
+
+
+def is_month(token: Token | None) -> bool:
+    return token is not None and token.lower_.rstrip(".") in lex.MONTHS and token.is_title
+
+
+def counts_plural_noun(token: Token) -> bool:
+    return token.dep_ == "nummod" and token.head.tag_ in ("NNS", "NNPS")
+
+
+def names_with_number(previous: Token, time_spans: list[tuple[int, int]]) -> bool:
+    """ "Resolution 2699", "Boeing 737", "Article 5": a name word right before the number."""
+    if previous.is_sent_start or previous.lower_ in lex.MONTHS:
+        return False
+    if any(s <= previous.idx < e for s, e in time_spans):
+        return False
+    return previous.pos_ == "PROPN" or (previous.is_title and previous.pos_ == "NOUN")
+
+
+def is_score_context(doc: Doc, span: Span) -> bool:
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.lemma_.lower() in lex.SCORE_NOUNS:
+        return True
+    return span.root.head.lemma_.lower() in lex.SCORE_VERBS
+
+
+# -- the parse: what is counted and the governing verb -----------------------------------
+
+
+def as_age(doc: Doc, amount: Amount) -> Amount | None:
+    """The amount as an age, when it is one: "61 years old", "a 45-year-old", "aged 61",
+    "three months of age", "Smith, 61, has" (a number between commas after a person)."""
+    text = doc.text
+    if amount.unit.name in AGE_UNITS:
+        tail = AGE_TAIL.match(text, amount.end)
+        if tail is None:
+            return None
+        written = f"{amount.unit_text or ''}{tail.group()}".strip(" -")
+        return replace(amount, end=tail.end(), unit=Unit(amount.unit.name, AGE), unit_text=written)
+    if amount.unit != units.COUNT:
+        return None
+    after = AGE_AFTER.match(text, amount.end)
+    if after is not None:
+        word = (after.group("unit") or after.group("unit2") or "year").lower()
+        return replace(
+            amount, end=after.end(), unit=Unit(word, AGE), unit_text=after.group().strip(" -")
+        )
+    before = text[max(0, amount.start - 6) : amount.start]
+    if AGE_BEFORE.search(before) or between_commas_after_name(doc, amount):
+        return replace(amount, unit=Unit("year", AGE), unit_text=None)
+    return None
+
+
+def between_commas_after_name(doc: Doc, amount: Amount) -> bool:
+    """ "Smith, 61, has": a bare whole number set off by commas between a name and a verb
+    (the small model often takes the surname for an ORG or a GPE)."""
+    if amount.unit != units.COUNT or not amount.raw.isdigit():
+        return False
+    text = doc.text
+    if (
+        text[max(0, amount.start - 2) : amount.start] != ", "
+        or text[amount.end : amount.end + 1] != ","
+    ):
+        return False
+    comma = doc.char_span(amount.start - 2, amount.start - 1, alignment_mode="expand")
+    closing = doc.char_span(amount.end, amount.end + 1, alignment_mode="expand")
+    if comma is None or closing is None or comma.start == 0 or closing.end >= len(doc):
+        return False
+    name, following = doc[comma.start - 1], doc[closing.end]
+    return (
+        name.pos_ == "PROPN"
+        and name.is_title
+        and (following.pos_ in ("VERB", "AUX") or following.lower_ == "who")
+    )

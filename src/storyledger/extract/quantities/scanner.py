@@ -1,0 +1,349 @@
+"""The scanner: one compiled pattern finds amounts as news writes them, and each match
+is read into an ``Amount`` (value, bounds, unit as written and canonical).
+
+The pattern covers "at least 5,000", "$300 million", "KSh 2 billion", "between 20 and 30
+per cent", "two dozen", "hundreds of", "212p", "2.5 billion dirhams", "MAD 2,500". A
+physical unit is read after the number by the registry ("12kHz", "310 miles", "540
+lb-ft"), and two amounts that make one range are merged ("between 12kHz and 18kHz",
+"from 310 miles to 342 miles").
+
+Conventions: a range keeps its first number as ``value`` and both ends as
+``low``/``high`` (approx "between"); "at least"/"more than" set ``low``,
+"up to"/"nearly"/"less than" set ``high``; "about" sets neither; vague
+plurals ("hundreds of") are a range from two to ten times their scale.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyledger.extract.quantities import lexicon as lex
+from storyledger.extract.quantities import numbers as num
+from storyledger.extract.quantities import units
+from storyledger.extract.quantities.units import Unit
+
+NUMBER_WORD = num.words_alternation([*lex.UNITS, *lex.TENS, *lex.SCALES, *lex.MULTIPLIERS])
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+WORD_NUMBER = (
+    rf"(?:(?:half\s+an?|an?)\s+(?:hundred|thousand|million|billion|dozen)"
+    rf"(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}))*"
+    rf"|(?:{NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{NUMBER_WORD}))*)"
+)
+SCALE_WORD = num.words_alternation(lex.SCALES)
+VAGUE_WORD = num.words_alternation(lex.VAGUE_PLURALS)
+BOUND_PATTERN = num.words_alternation(lex.BOUNDS)
+# The words after a number that may name its unit: "km/h", "square miles", "lb-ft".
+UNIT_WORDS = re.compile(r"[\s-]?((?:[A-Za-zµμ°][\w°²³µμ'.]*(?:[\s/-](?=[A-Za-z])|(?=\W|$))){1,4})")
+UNIT_GLUE = frozenset({"per", "square", "sq", "cubic", "metric", "a", "an"})
+PER_THING = re.compile(
+    rf"\s*(?:-\s*)?(?:a|an|per|each)\s*(?:-\s*)?(?P<thing>{num.words_alternation(lex.PER_THINGS)})\b",
+    re.IGNORECASE,
+)
+RANGE_SEPARATOR = re.compile(r"\s+(?:and|to)\s+|\s*[-–—]\s*")
+FROM_BEFORE = re.compile(r"(\w+)\s+from\s+$")
+
+
+@dataclass
+class Amount:
+    """One scanned amount before it is judged and placed in the parse."""
+
+    start: int
+    end: int
+    number_start: int  # the span of the digits or words (of the first number of a range)
+    number_end: int
+    value: float
+    low: float | None
+    high: float | None
+    approx: str | None
+    unit: Unit
+    unit_text: str | None  # the unit as written: "kHz", "dirhams", "$", "%"
+    raw: str  # the first number as written
+    opens_range: bool = False  # "between 12kHz" waits for its "and 18kHz"
+
+
+def _number(n: int) -> str:
+    return (
+        rf"(?:(?P<digits{n}>{DIGITS})(?![\d]|[.,]\d|:\d)"
+        rf"|(?P<words{n}>\b(?:{WORD_NUMBER})\b))"
+    )
+
+
+def _scale(n: int) -> str:
+    return (
+        rf"(?:\s?-?(?P<scale{n}>{SCALE_WORD})\b"
+        rf"|\s?(?P<abbr{n}>bn|bln|mn|mln|tn|trn)\b|(?P<short{n}>[kmb])\b)?"
+    )
+
+
+def _currency_prefix(n: int) -> str:
+    return (
+        rf"(?:(?P<symbol{n}>{units.currency_symbol_pattern()})\s?"
+        rf"|(?-i:(?P<code{n}>{units.currency_code_pattern()}))\s?)?"
+    )
+
+
+@cache
+def quantity_pattern() -> re.Pattern[str]:
+    """The scanner's pattern, built on first use from the lexicon and babel's currencies."""
+    suffix = (
+        r"(?:\s?(?P<percent>%|per\s?cent\b|percent\b|percentage\s+points?\b|pct\b)"
+        r"|(?P<minor>(?<=\d)p\b|\s?(?:pence|penny|cents?)\b)"
+        rf"|\s+(?:of\s+)?(?:(?P<qualifier>{units.currency_qualifier_pattern()})\s+)?"
+        rf"(?P<curword>{units.currency_name_pattern()})\b"
+        rf"|\s?(?-i:(?P<codesuffix>{num.words_alternation(units.currencies().codes)}))\b"
+        rf"|\s(?P<lowercode>{num.words_alternation(lex.LOWERCASE_CODES)})\b"
+        rf"|\s?(?P<symbolsuffix>[{re.escape(units.one_letter_symbols())}]))?"
+    )
+    range_part = (
+        r"(?:\s*(?P<dash>[-–—])\s*|\s+(?P<sepword>(?(between)and|to))\s+)"
+        + _currency_prefix(2)
+        + _number(2)
+        + _scale(2)
+    )
+    return re.compile(
+        r"(?<![\w.,/+\-#:$€£¥])"
+        rf"(?:(?P<between>between)\s+|(?P<bound>{BOUND_PATTERN})\s+)?"
+        + r"(?P<minus>[-−](?=\d))?"
+        + _currency_prefix(1)
+        + rf"(?:(?P<vague>(?:(?:tens|hundreds|dozens|scores)\s+of\s+)?(?:{VAGUE_WORD}))"
+        + r"(?=\s+of\b)|"
+        + _number(1)
+        + _scale(1)
+        + rf"(?:{range_part})?)"
+        + suffix
+        + r"(?![%$€£]|[.,]?\d)",
+        re.IGNORECASE,
+    )
+
+
+def scan(text: str, countries: frozenset[str]) -> list[Amount]:
+    """Every amount of a text, ranges merged; ``countries`` (the places the text names)
+    choose among the currencies of one name ("dirhams" in a report on Morocco)."""
+    found = []
+    for match in quantity_pattern().finditer(text):
+        amount = amount_of(match, text, countries)
+        if amount is not None:
+            found.append(amount)
+    return merge_ranges(found, text)
+
+
+# -- reading a match ---------------------------------------------------------------------
+
+
+def amount_of(match: re.Match[str], text: str, countries: frozenset[str]) -> Amount | None:
+    """The value, bounds and unit of one match, or None when the match is no amount."""
+    bound = " ".join((match.group("bound") or "").lower().split())
+    currency, currency_text = currency_of(match, countries)
+    unit, unit_text, end = unit_of(match, currency, currency_text, text)
+    if unit is None:
+        return None
+    if match.group("vague"):
+        return vague_amount(match, bound, unit, unit_text, end)
+    first = number_value(match, 1, unit.dimension == units.CURRENCY)
+    if first is None:
+        return None
+    value, raw = first
+    if match.group("minus") and unit.dimension == "temperature":
+        value = -value
+    elif match.group("minus"):
+        return None
+    number_start, number_end = number_span(match, 1)
+    start = match.start("bound") if bound else match.start()
+    low, high, approx = bounded(value, bound)
+    if match.group("dash") or match.group("sepword"):
+        second = number_value(match, 2, unit.dimension == units.CURRENCY)
+        if second is None:
+            return None
+        value, low, high = range_values(match, value, second[0])
+        approx = "between"
+        if low is None:  # a score ("3-1") or a vote, not a range
+            return None
+    opens = bool(match.group("between")) and approx is None
+    return Amount(
+        start, end, number_start, number_end, value, low, high, approx, unit, unit_text, raw, opens
+    )
+
+
+def currency_of(match: re.Match[str], countries: frozenset[str]) -> tuple[str | None, str | None]:
+    """The ISO code of the currency of a match and how it is written. A name after the
+    number wins over a bare "$" before it ("$2.10 sterling" is in pounds)."""
+    symbol = match.group("symbol1") or match.group("code1") or match.group("symbolsuffix")
+    word = match.group("curword") or match.group("minor")
+    if word and weighs_pounds(match):
+        word = None
+    if word:
+        named = units.currency_of_name(word, match.group("qualifier"), countries)
+        if named and (symbol is None or symbol.strip() == "$"):
+            return named, " ".join(word.split())
+    code = match.group("codesuffix") or match.group("lowercode")
+    if code:
+        return units.currency_of_symbol(code), code
+    if symbol:
+        return units.currency_of_symbol(symbol), symbol.strip()
+    return None, None
+
+
+def weighs_pounds(match: re.Match[str]) -> bool:
+    """ "25 pounds" is a weight; "361 million pounds" and "British pounds" are money."""
+    word = (match.group("curword") or "").lower()
+    scaled = any(match.group(g) for g in ("scale1", "abbr1", "short1", "scale2", "abbr2"))
+    return units.singular(word) == "pound" and not scaled and not match.group("qualifier")
+
+
+def number_end_of(match: re.Match[str]) -> int:
+    """Where the numbers of a match end, before any unit."""
+    groups = ("digits1", "words1", "scale1", "abbr1", "short1", "digits2", "words2", "scale2")
+    return max(match.end(g) for g in (*groups, "abbr2", "short2", "vague") if match.group(g))
+
+
+def unit_of(
+    match: re.Match[str], currency: str | None, currency_text: str | None, text: str
+) -> tuple[Unit | None, str | None, int]:
+    """(unit, unit as written, end of the amount); no unit when letters stick to the
+    number without naming one ("5G", "F16")."""
+    end = match.end()
+    if currency:
+        per = PER_THING.match(text, end)
+        if per is not None:  # "$70 a share": a price of one share
+            thing = per.group("thing").lower()
+            return (
+                Unit(f"{currency} per {thing}", units.CURRENCY),
+                f"{currency_text}{per.group()}",
+                per.end(),
+            )
+        return Unit(currency, units.CURRENCY), currency_text, end
+    if match.group("percent"):
+        written = " ".join(match.group("percent").split())
+        unit = units.PERCENTAGE_POINT if "point" in written.lower() else units.PERCENT
+        return unit, written, end
+    if match.group("vague"):
+        return units.COUNT, None, end
+    if (match.group("short1") or "").lower() == "m":  # "5m" alone is five metres
+        return units.physical_unit("meter"), match.group("short1"), end
+    if match.group("curword"):  # a name that is no currency here ("25 pounds")
+        end = number_end_of(match)
+    read = read_unit(text, end)
+    if read is not None:
+        return read[0], read[1], read[2]
+    if end < len(text) and text[end].isalpha():
+        return None, None, end
+    return units.COUNT, None, end
+
+
+def read_unit(text: str, pos: int) -> tuple[Unit, str, int] | None:
+    """The longest run of up to three words after ``pos`` that names a physical unit."""
+    found = UNIT_WORDS.match(text, pos, min(len(text), pos + 48))
+    if found is None or (found.start(1) > pos and text[pos] not in " -"):
+        return None
+    words = list(re.finditer(r"[A-Za-zµμ°][\w°²³µμ'.]*", found.group(1)))
+    for count in range(len(words), 0, -1):
+        chosen = words[:count]
+        if count > 1 and any(
+            w.group().lower() in STOP_WORDS and w.group().lower() not in UNIT_GLUE for w in chosen
+        ):
+            continue
+        written = found.group(1)[: chosen[-1].end()].rstrip(".")
+        unit = units.physical_unit(written)
+        if unit is not None:
+            return unit, written, found.start(1) + len(written)
+    return None
+
+
+def number_value(match: re.Match[str], n: int, money: bool) -> tuple[float, str] | None:
+    """The value of the n-th number of a match with its scale, and the number as written."""
+    raw = match.group(f"digits{n}") or match.group(f"words{n}")
+    if raw is None:
+        return None
+    if match.group(f"words{n}") and not num.has_counting_word(raw):
+        return None
+    value = num.parse_number(raw)
+    scale_word = match.group(f"scale{n}") or match.group(f"abbr{n}") or match.group(f"short{n}")
+    scale = num.scale_of(scale_word, money)
+    if value is None:
+        return None
+    return value * (scale if scale is not None else 1.0), raw
+
+
+def number_span(match: re.Match[str], n: int) -> tuple[int, int]:
+    group = f"digits{n}" if match.group(f"digits{n}") else f"words{n}"
+    return match.start(group), match.end(group)
+
+
+def bounded(value: float, bound: str) -> tuple[float | None, float | None, str | None]:
+    if not bound:
+        return None, None, None
+    side, approx = lex.BOUNDS[bound]
+    return (value if side == "low" else None), (value if side == "high" else None), approx
+
+
+def range_values(
+    match: re.Match[str], first: float, second: float
+) -> tuple[float, float | None, float | None]:
+    """(value, low, high) of "X to Y" / "X-Y": a scale after Y applies to X ("$5-10 million")."""
+    scale_given = match.group("scale1") or match.group("abbr1") or match.group("short1")
+    if not scale_given and second > first:
+        money = bool(match.group("symbol1") or match.group("code1") or match.group("curword"))
+        factor = num.scale_of(
+            match.group("scale2") or match.group("abbr2") or match.group("short2"), money
+        )
+        first *= factor or 1.0
+    if first >= second:
+        return first, None, None
+    return first, first, second
+
+
+def vague_amount(
+    match: re.Match[str], bound: str, unit: Unit, unit_text: str | None, end: int
+) -> Amount | None:
+    amount = num.vague_amount(match.group("vague"))
+    if amount is None:
+        return None
+    low, high = amount
+    start = match.start("bound") if bound else match.start()
+    span = match.span("vague")
+    return Amount(start, end, *span, low, low, high, "about", unit, unit_text, "")
+
+
+# -- ranges written as two amounts ------------------------------------------------------
+
+
+def merge_ranges(amounts: list[Amount], text: str) -> list[Amount]:
+    """ "between 12kHz and 18kHz", "from 310 miles to 342 miles": one range of two amounts."""
+    merged: list[Amount] = []
+    for amount in amounts:
+        previous = merged[-1] if merged else None
+        if previous is not None and makes_range(previous, amount, text):
+            merged[-1] = replace(
+                previous,
+                end=amount.end,
+                low=previous.value,
+                high=amount.value,
+                approx="between",
+                unit=amount.unit,
+                unit_text=amount.unit_text or previous.unit_text,
+                opens_range=False,
+            )
+        else:
+            merged.append(amount)
+    return merged
+
+
+def makes_range(first: Amount, second: Amount, text: str) -> bool:
+    if first.approx or second.approx or first.value >= second.value:
+        return False
+    if first.unit != second.unit and first.unit != units.COUNT:
+        return False
+    separator = RANGE_SEPARATOR.fullmatch(text[first.end : second.start])
+    if separator is None:
+        return False
+    if first.opens_range:
+        return True
+    if "to" not in separator.group():
+        return False
+    before = FROM_BEFORE.search(text[max(0, first.start - 24) : first.start])
+    # "rose from 5% to 7%" gives two levels, not a range
+    return before is not None and before.group(1).lower() not in lex.UP_WORDS | lex.DOWN_WORDS
