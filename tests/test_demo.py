@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+from rich.cells import cell_len
 from tests.report.outline import assert_outline_summarises_as_the_facts
 from typer.testing import CliRunner
 
@@ -42,6 +46,22 @@ def test_demo_builds_the_ledger_and_writes_the_briefing(tmp_path: Path) -> None:
 
     again = CliRunner().invoke(app, ["demo", "--out", str(out)])  # rebuilds from scratch
     assert again.exit_code == 0, again.output
+
+
+def test_demo_reads_at_80_columns(tmp_path: Path) -> None:
+    """`COLUMNS=80 storyledger demo`, as a new user runs it: no line wider than 80 and no
+    cell cut short (the corpus has no "…"); a block per figure, its label on a line."""
+    command = [sys.executable, "-c", "from storyledger.cli import main; main()", "demo"]
+    env = {**os.environ, "COLUMNS": "80"}
+    done = subprocess.run(
+        command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert "…" not in done.stdout
+    assert "Police officers pledged — Kenya" in lines
+    assert "storyledger-demo/briefing.html" in done.stdout
 
 
 def test_the_figures_the_corpus_was_written_to_show(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from storyledger.report.display import (
     day_text,
     number_text,
     short_id,
+    short_ids,
     value_text,
     written_bound,
 )
@@ -135,6 +136,16 @@ def test_dates_are_shown_no_more_precisely_than_known() -> None:
     assert date_text("2024-02-30") == "2024-02-30"  # not a day: as stored
     assert day_text("2024-09") == "2024-09" and day_text(None) == "undated"
     assert short_id("f25a3807d6a") == "f25a380"
+
+
+def test_short_ids_are_unique_prefixes_as_git_shows_them() -> None:
+    ids = ["f25a3807d6a", "f3cbf71d5d6", "f3cbf71d5d6-2", "s90a1b2c3d4e5", "s90a1b2ff0000"]
+    shown = short_ids(ids)
+    assert shown["f25a3807d6a"] == "f25a380"
+    assert shown["f3cbf71d5d6"] == "f3cbf71d5d6"  # a prefix of the next: shown whole
+    assert shown["s90a1b2c3d4e5"] == "s90a1b2c" and shown["s90a1b2ff0000"] == "s90a1b2f"
+    for identifier, short in shown.items():  # each finds only itself (or is itself)
+        assert short == identifier or [i for i in ids if i.startswith(short)] == [identifier]
 
 
 # -- every renderer, on a real ledger ----------------------------------------------------

@@ -10,7 +10,7 @@ import typer
 from storyledger.cli.app import app, console, ledger_from, print_json, story_id
 from storyledger.cli.layout import Records, cell, laid_out
 from storyledger.errors import InputError, Msg
-from storyledger.report.display import date_text, day_text, short_id, value_text
+from storyledger.report.display import date_text, day_text, short_id, short_ids, value_text
 from storyledger.report.facts import changes_data, facts_data, figure_data
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -144,6 +144,7 @@ def facts_records(figures: list[dict[str, Any]]) -> Records:
         no_wrap=frozenset(["id", "latest", "as of", "outlets"]),
         ratios={"figure": 3, "history": 2, "open conflicts": 2},
     )
+    ids = short_ids(fig["id"] for fig in figures)
     for fig in figures:
         unit, change, latest = fig["unit"], fig["change"], fig["latest"]
         steps = [
@@ -157,7 +158,7 @@ def facts_records(figures: list[dict[str, Any]]) -> Records:
             for c in fig["conflicts"]
         )
         records.add(
-            short_id(fig["id"]),
+            ids[fig["id"]],
             fig["label"],
             fig["modality"] + (", change" if change else ""),
             cell(value_text(latest, unit, change) if latest else "", style="bold"),
@@ -198,11 +199,13 @@ def changes_records(data: dict[str, Any]) -> list[Records]:
     stories = Records(
         f"New stories since {data['since']}", ("story", "label", "first seen"), heading=1
     )
+    story_ids = short_ids(story["id"] for story in data["new_stories"])
     for story in data["new_stories"]:
-        stories.add(short_id(story["id"]), story["label"], day_text(story["first_seen"]))
+        stories.add(story_ids[story["id"]], story["label"], day_text(story["first_seen"]))
     figures = Records("New figures", ("figure", "label", "first reported"), heading=1)
+    figure_ids = short_ids(fig["id"] for fig in data["new_figures"])
     for fig in data["new_figures"]:
-        figures.add(short_id(fig["id"]), fig["label"], day_text(fig["first_published"]))
+        figures.add(figure_ids[fig["id"]], fig["label"], day_text(fig["first_published"]))
     found = [stories, figures]
     for key, title in (("new_values", "New values"), ("new_conflicts", "New conflicts")):
         records = Records(title, ("figure", "value", "as of", "relation", "outlet", "published"))

@@ -18,7 +18,7 @@ from storyledger.ingest.pipeline import IngestReport, ingest_paths, rebuild
 from storyledger.ingest.progress import wanted
 from storyledger.ingest.records import Defaults, normalise_date
 from storyledger.report.articles import article_data, articles_data
-from storyledger.report.display import date_text, day_text, short_id, value_text
+from storyledger.report.display import date_text, day_text, short_ids, value_text
 
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-w", min=1, help="Extract in this many processes.")
@@ -92,8 +92,9 @@ def articles(ctx: typer.Context, as_json: JsonOption = False) -> None:
     records = Records(
         "", ("id", "published", "outlet", "title"), heading=3, no_wrap=frozenset(["id"])
     )
+    ids = short_ids(row["id"] for row in rows)
     for row in rows:
-        records.add(short_id(row["id"]), day_text(row["published"]), row["outlet"], row["title"])
+        records.add(ids[row["id"]], day_text(row["published"]), row["outlet"], row["title"])
     console.print(laid_out(records, console.width))
 
 

@@ -10,7 +10,7 @@ from rich.markup import escape
 from storyledger.cli.app import app, console, ledger_from, print_json, story_id
 from storyledger.cli.layout import Records, laid_out
 from storyledger.link.corrections import merge_stories, split_story
-from storyledger.report.display import day_text, short_id
+from storyledger.report.display import day_text, short_ids
 from storyledger.report.stories import entities_data, stories_data
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -34,9 +34,10 @@ def stories_command(ctx: typer.Context, as_json: JsonOption = False) -> None:
         heading=1,
         no_wrap=frozenset(["story", "first seen", "last seen"]),
     )
+    ids = short_ids(story["id"] for story in data)
     for story in data:
         records.add(
-            short_id(story["id"]),
+            ids[story["id"]],
             story["label"],
             day_text(story["first_seen"]),
             day_text(story["last_seen"]),

@@ -11,7 +11,7 @@ structured fields (``approx``, ``low``, ``high``) are never changed here.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -22,6 +22,7 @@ from storyledger.extract.quantities.lexicon import BOUNDS
 from storyledger.extract.quantities.units import registry
 
 SHORT_ID = 7  # characters of an id shown in tables, as git shows commits
+WHOLE_WITHIN = 2  # an id that would lose no more characters than this is shown whole
 UNDATED = "undated"
 RANGE_DASH = "–"
 MINUS = "−"
@@ -211,3 +212,26 @@ def day_text(published: str | None) -> str:
 def short_id(identifier: str) -> str:
     """The first SHORT_ID characters of an id (any unique prefix finds it)."""
     return identifier[:SHORT_ID]
+
+
+def short_ids(identifiers: Iterable[str]) -> dict[str, str]:
+    """Each id by its shortest prefix of at least SHORT_ID characters that no other of
+    them starts with, as git abbreviates commits ('f3cbf71d5d6' and 'f3cbf71d5d6-2' are
+    shown whole: an exact id is found before a prefix)."""
+    ordered = sorted(set(identifiers))
+    shown = {}
+    for i, identifier in enumerate(ordered):
+        neighbours = ordered[max(0, i - 1) : i] + ordered[i + 1 : i + 2]
+        shared = max((shared_length(identifier, n) for n in neighbours), default=0)
+        length = max(SHORT_ID, shared + 1)
+        whole = length >= len(identifier) - WHOLE_WITHIN
+        shown[identifier] = identifier if whole else identifier[:length]
+    return shown
+
+
+def shared_length(one: str, other: str) -> int:
+    """How many first characters two ids share."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+        min(len(one), len(other)),
+    )
