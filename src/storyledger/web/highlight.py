@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from storyledger.report.display import value_text
+
 
 @dataclass
 class Segment:
@@ -26,8 +28,7 @@ def mention_note(kind: str, mention: dict[str, Any]) -> str:
         return f"time: {value}{mod}"
     if kind == "quantity":
         counted = f" of {mention['counted']}" if mention.get("counted") else ""
-        approx = f"{mention['approx']} " if mention.get("approx") else ""
-        return f"quantity: {approx}{mention['value']:g} {mention['unit']}{counted}"
+        return f"quantity: {value_text(mention, mention['unit'])} ({mention['unit']}){counted}"
     if kind == "entity":
         return f"{mention['label']}: {mention['name']}"
     speaker = (mention.get("speaker") or {}).get("text") or "unknown speaker"
