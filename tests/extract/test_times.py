@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from storyledger.extract.pipeline import load_nlp
-from storyledger.extract.times import find_times, timex_interval
+from storyledger.extract.times import find_times
 from storyledger.model import TimeMention
+from storyledger.timex import timex_interval
 
 SUNDAY = date(2024, 6, 9)  # ISO week 2024-W23
 MONDAY = date(2024, 6, 24)  # ISO week 2024-W26

@@ -32,9 +32,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from storyledger.extract.times import timex_interval
 from storyledger.model import Article, Claim, Extraction, TimeMention
 from storyledger.store.sqlite import Ledger
+from storyledger.timex import timex_interval
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$")
 LEDE = -1  # the time index of a lede statement, dated by the publication date

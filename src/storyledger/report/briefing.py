@@ -16,13 +16,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyledger.errors import Msg, NotFoundError
-from storyledger.extract.times import timex_interval
 from storyledger.report.charts import Point, drawn, step_chart
 from storyledger.report.display import date_text, day_text, number_text, value_text
 from storyledger.report.facts import facts_data, reports_like
 from storyledger.report.quotes import key_order, quote_order, quotes_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.store.sqlite import Ledger, now_iso
+from storyledger.timex import timex_interval
 
 FORMATS = ("md", "html", "json")
 HEADLINE_FIGURES = 8

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from storyledger.errors import InputError, Msg
-from storyledger.extract.times import timex_interval
 from storyledger.store.sqlite import Ledger
+from storyledger.timex import timex_interval
 
 
 def timeline_data(

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyledger.extract.timex_context import Handler, Timex, TimexContext, TimexMatch
-from storyledger.extract.timex_grammar import APPROX_MODS, NUMBER_WORDS, UNITS, VAGUE_NUMBERS
-from storyledger.extract.timex_values import (
+from storyledger.extract.times.context import Handler, Timex, TimexContext, TimexMatch
+from storyledger.extract.times.grammar import APPROX_MODS, NUMBER_WORDS, UNITS, VAGUE_NUMBERS
+from storyledger.timex import (
     add_months,
     day_value,
     month_value,

@@ -6,18 +6,18 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyledger.extract.timex_calendar import nearest_quarter, nearest_season
-from storyledger.extract.timex_context import Timex, TimexContext, TimexMatch
-from storyledger.extract.timex_dates import is_name_not_time, mod_of
-from storyledger.extract.timex_grammar import (
+from storyledger.extract.times.calendar import nearest_quarter, nearest_season
+from storyledger.extract.times.context import Timex, TimexContext, TimexMatch
+from storyledger.extract.times.dates import is_name_not_time, mod_of
+from storyledger.extract.times.grammar import (
     CENTURY_WORDS,
     DECADE_WORDS,
     ORDINALS,
     SEASONS,
     UNITS,
 )
-from storyledger.extract.timex_tense import Direction
-from storyledger.extract.timex_values import (
+from storyledger.extract.times.tense import Direction
+from storyledger.timex import (
     add_months,
     month_value,
     quarter_of,

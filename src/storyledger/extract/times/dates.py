@@ -12,10 +12,10 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from storyledger.extract.timex_calendar import nearest_month, nearest_month_day, nearest_weekday
-from storyledger.extract.timex_context import Timex, TimexContext, TimexMatch
-from storyledger.extract.timex_grammar import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
-from storyledger.extract.timex_values import day_value, month_value
+from storyledger.extract.times.calendar import nearest_month, nearest_month_day, nearest_weekday
+from storyledger.extract.times.context import Timex, TimexContext, TimexMatch
+from storyledger.extract.times.grammar import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from storyledger.timex import day_value, month_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

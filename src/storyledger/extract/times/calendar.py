@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from storyledger.extract.timex_tense import Direction
-from storyledger.extract.timex_values import SEASON_ORDER, quarter_of, season_of
+from storyledger.extract.times.tense import Direction
+from storyledger.timex import SEASON_ORDER, quarter_of, season_of
 
 
 def _pick(offsets: list[int], direction: Direction | None) -> int:

@@ -1,8 +1,8 @@
 """Time expressions normalised to TIMEX3, resolved against the publication date.
 
-One scan of the article text per compiled pattern (``timex_grammar``) yields candidate
+One scan of the article text per compiled pattern (``times.grammar``) yields candidate
 spans; overlapping candidates are settled longest first; each kept candidate is
-normalised by its handler (``timex_dates``, ``timex_periods``, ``timex_spans``) with the
+normalised by its handler (``times.dates``, ``times.periods``, ``times.spans``) with the
 spaCy parse used only where a decision needs it (tense direction, "May" the modal verb,
 names such as "Sunday Times"). Expressions that count from another time of the article
 ("the week after", "at 9:30") are normalised in a second pass, once the others are known.
@@ -17,14 +17,12 @@ import bisect
 from datetime import date
 from typing import TYPE_CHECKING
 
-from storyledger.extract import timex_dates as dates
-from storyledger.extract import timex_periods as periods
-from storyledger.extract import timex_spans as spans
 from storyledger.extract.parse import sentence_of_token
-from storyledger.extract.timex_context import Handler, Timex, TimexContext, TimexMatch
-from storyledger.extract.timex_grammar import PATTERNS, PREFIX_REACH, Pattern
-from storyledger.extract.timex_values import timex_interval
+from storyledger.extract.times import dates, periods, spans
+from storyledger.extract.times.context import Handler, Timex, TimexContext, TimexMatch
+from storyledger.extract.times.grammar import PATTERNS, PREFIX_REACH, Pattern
 from storyledger.model import TimeMention
+from storyledger.timex import timex_interval
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

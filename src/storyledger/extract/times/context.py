@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from storyledger.extract.timex_tense import Direction, tense_direction
+from storyledger.extract.times.tense import Direction, tense_direction
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
