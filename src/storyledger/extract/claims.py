@@ -21,13 +21,13 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from storyledger.extract.parse import climb, sentence_of_token
 from storyledger.extract.quantities import (
     counted_noun,
     governing_verb,
     reduced_relative_subject,
     subject_of,
 )
-from storyledger.extract.parse import sentence_of_token
 from storyledger.model import Claim, EntityMention, QuantityMention, QuoteMention, TimeMention
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def verb_chain(verb: Token | None) -> list[Token]:
     """The verb and the verbs it complements: "send" in "plans to send" -> [send, plans]."""
     chain: list[Token] = []
     token = verb
-    while token is not None and token not in chain:
+    while token is not None and token.i not in {t.i for t in chain}:  # by index: ends at a root
         chain.append(token)
         if (
             token.dep_ in ("xcomp", "auxpass")
@@ -414,10 +414,10 @@ def clause_time(
 def told_in_the_past(doc: Doc, time: TimeMention) -> bool:
     """Whether the verb a time hangs from is in the past tense ("held ... on Monday")."""
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    token = span.root if span is not None else None
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
-        token = token.head
-    return token is not None and token.tag_ == "VBD"
+    if span is None:
+        return False
+    verb = climb(span.root, lambda token: token.pos_ not in ("VERB", "AUX"))
+    return verb.tag_ == "VBD"
 
 
 def owned_elsewhere(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def sentence_of_token(doc: Doc) -> list[int]:
@@ -26,3 +27,14 @@ def sentence_at_char(doc: Doc, char: int) -> int:
     if token is None or len(token) == 0:
         return 0
     return sentence_of_token(doc)[token.start]
+
+
+def climb(token: Token, go_on: Callable[[Token], bool]) -> Token:
+    """Walk up the parse tree from ``token`` while ``go_on(token)`` holds, stopping at the
+    root. Heads are compared by index: spaCy makes a new Token object on every access, so an
+    identity test never sees the root, and a walk bounded by the sentence length always ends."""
+    for _ in range(len(token.doc)):
+        if token.head.i == token.i or not go_on(token):
+            return token
+        token = token.head
+    return token

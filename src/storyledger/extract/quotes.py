@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyledger.extract.aliases import gender_of_word
-from storyledger.extract.parse import sentence_of_token
+from storyledger.extract.parse import climb, sentence_of_token
 from storyledger.model import EntityMention, QuoteMention, Speaker
 
 if TYPE_CHECKING:
@@ -503,9 +503,7 @@ def according_to(context: Context, according: Token) -> list[Reported]:
     source = according_source(according)
     if source is None:
         return []
-    clause = according.head
-    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-        clause = clause.head
+    clause = climb(according.head, lambda t: t.pos_ not in {"VERB", "AUX"})
     phrase = range(according.left_edge.i, according.right_edge.i + 1)
     tokens = [t.i for t in clause.subtree if t.i not in phrase and not skippable_edge(t)]
     if not tokens:
@@ -602,13 +600,12 @@ def nearby_subject(verb: Token, outside: range) -> Token | None:
         candidates = [doc[i] for i in gap]
     for token in candidates:
         if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.i not in outside:
-            while (
-                token.dep_ not in {"appos", "conj"}
-                and token.head.i in gap
-                and token.head.pos_ in {"NOUN", "PROPN", "ADP"}
-            ):
-                token = token.head
-            return token
+            return climb(
+                token,
+                lambda t: t.dep_ not in {"appos", "conj"}
+                and t.head.i in gap
+                and t.head.pos_ in {"NOUN", "PROPN", "ADP"},
+            )
     return None
 
 
