@@ -532,3 +532,120 @@ def test_present_tense_with_a_time_is_a_scheduled_future(nlp: Language) -> None:
     assert only(nlp, "The trial resumes Monday.", wednesday).value == "2024-07-01"
     assert only(nlp, "Ruto says troops left on Monday.", wednesday).value == "2024-06-24"
     assert only(nlp, "The agency cites a May announcement.", wednesday).value == "2024-05"
+
+
+# --- issue 13: clock times, weekday slips, sets, quarters, relative spans, refs ----------------
+
+DECEMBER_REPORT = date(2024, 12, 10)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a four-digit clock time is a TIME, never a year
+        (
+            "Troops crossed the border (1845 GMT), a spokesman said.",
+            DECEMBER_REPORT,
+            ("1845 GMT", "TIME"),
+        ),
+        ("The ferry left at 0730 local time.", DECEMBER_REPORT, ("0730", "TIME")),
+        ("The port reopened at 2100 GMT on Sunday.", DECEMBER_REPORT, ("2100 GMT", "TIME")),
+        ("Police said the blast happened at 1130 hours.", DECEMBER_REPORT, ("1130 hours", "TIME")),
+        # sets
+        ("The festival is held every year in the capital.", DECEMBER_REPORT, ("every year", "SET")),
+        ("The newsletter goes out weekly.", DECEMBER_REPORT, ("weekly", "SET")),
+        ("Elections take place every four years.", DECEMBER_REPORT, ("every four years", "SET")),
+        ("Inspectors visit the site monthly.", DECEMBER_REPORT, ("monthly", "SET")),
+    ],
+)
+def test_clock_times_and_sets_keep_their_type(
+    nlp: Language, text: str, published: date, expected: tuple[str, str]
+) -> None:
+    found = {(m.text, m.type) for m in times(nlp, text, published)}
+    assert expected in found
+    assert not any(
+        m.type == "DATE"
+        and m.value
+        and m.value[:2] in ("18", "07", "21", "11")
+        and len(m.value) == 4
+        for m in times(nlp, text, published)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "span", "value"),
+    [
+        # a weekday that fits no nearby year: the date nearest the report wins
+        (
+            "The council met on Thursday, November 5, to vote.",
+            DECEMBER_REPORT,
+            "Thursday, November 5",
+            "2024-11-05",
+        ),
+        (
+            "The vote was held on Friday, November 6.",
+            DECEMBER_REPORT,
+            "Friday, November 6",
+            "2024-11-06",
+        ),
+        # a weekday that fits the year before still decides it
+        (
+            "The talks ended on Monday, December 11.",
+            date(2024, 1, 20),
+            "Monday, December 11",
+            "2023-12-11",
+        ),
+        (
+            "The storm hit on Wednesday, February 26.",
+            date(2025, 3, 3),
+            "Wednesday, February 26",
+            "2025-02-26",
+        ),
+        # quarters and fiscal years against the publication date
+        (
+            "Sales slipped in the fourth quarter.",
+            date(2025, 1, 15),
+            "the fourth quarter",
+            "2024-Q4",
+        ),
+        ("Rents fell last quarter.", DECEMBER_REPORT, "last quarter", "2024-Q3"),
+        ("Profit fell in fiscal 2024.", DECEMBER_REPORT, "fiscal 2024", "2024"),
+        # spans counted from the report
+        ("A year ago the town was flooded.", DECEMBER_REPORT, "A year ago", "2023"),
+        ("Two years ago the mine closed.", DECEMBER_REPORT, "Two years ago", "2022"),
+        (
+            "Earlier this month the minister resigned.",
+            DECEMBER_REPORT,
+            "Earlier this month",
+            "2024-12",
+        ),
+        ("The strike began earlier this week.", DECEMBER_REPORT, "earlier this week", "2024-W50"),
+        ("Last year the harvest failed.", DECEMBER_REPORT, "Last year", "2023"),
+        (
+            "Prices have doubled over the past two years.",
+            DECEMBER_REPORT,
+            "the past two years",
+            "P2Y",
+        ),
+        (
+            "The drought has lasted for the past three months.",
+            DECEMBER_REPORT,
+            "the past three months",
+            "P3M",
+        ),
+        # present and past references
+        ("The bridge is now closed.", DECEMBER_REPORT, "now", "PRESENT_REF"),
+        ("Officials are currently counting ballots.", DECEMBER_REPORT, "currently", "PRESENT_REF"),
+        ("He recently moved to Nairobi.", DECEMBER_REPORT, "recently", "PAST_REF"),
+        ("The dam was recently inspected.", DECEMBER_REPORT, "recently", "PAST_REF"),
+    ],
+)
+def test_issue_13_time_classes(
+    nlp: Language, text: str, published: date, span: str, value: str
+) -> None:
+    assert values(nlp, text, published).get(span) == value
+
+
+def test_durations_of_the_past_are_typed_duration(nlp: Language) -> None:
+    found = only(nlp, "Prices have doubled over the past two years.", DECEMBER_REPORT)
+    assert (found.type, found.value) == ("DURATION", "P2Y")

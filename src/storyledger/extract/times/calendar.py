@@ -36,9 +36,11 @@ def nearest_weekday(anchor: date, weekday: int, direction: Direction | None) -> 
 def nearest_month_day(
     anchor: date, month: int, day: int, direction: Direction | None, weekday: int | None = None
 ) -> date | None:
-    """The year of "May 25" (or of "Saturday 8 October", where the weekday decides)."""
+    """The year of "May 25" (or of "Saturday 8 October", where the weekday decides between
+    the years next to the anchor; a weekday that fits none of them is a slip, and the date
+    nearest the anchor wins, never a far year)."""
     candidates = []
-    for year in range(anchor.year - 6, anchor.year + 2):
+    for year in range(anchor.year - 1, anchor.year + 2):
         try:
             candidates.append(date(year, month, day))
         except ValueError:  # February 29 of a common year
@@ -47,7 +49,6 @@ def nearest_month_day(
         matching = [c for c in candidates if c.weekday() == weekday]
         if matching:
             return min(matching, key=lambda c: abs((c - anchor).days))
-    candidates = [c for c in candidates if abs(c.year - anchor.year) <= 1]
     if not candidates:
         return None
     by_offset = {(c - anchor).days: c for c in candidates}

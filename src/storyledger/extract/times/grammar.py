@@ -81,6 +81,8 @@ WEEKDAY = rf"(?P<weekday>{_WEEKDAY_FULL})\b"
 _WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|:\s?\d)\b"
 YEAR = r"(?P<year>1[1-9]\d\d|20\d\d)(?!\d)"
+# what follows a four-digit clock time ("1845 GMT", "0730 local time"): never a year
+CLOCK_SUFFIX = r"\s+(?:GMT|UTC|hours\b|hrs\b|local\s+time\b)"
 YEAR_TAIL = rf"(?:,?\s+{YEAR})?"
 _NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
@@ -264,7 +266,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("year_range_short", rf"\b{YEAR}[-–/](?P<y2>\d\d)\b(?![-–/.]\d)", 6),
     _p(
         "year",
-        rf"(?<![\d$£€#.,/:])\b{YEAR}\b(?![.,:/]\d|%|-(?:year|month|day|week))",
+        rf"(?<![\d$£€#.,/:])\b{YEAR}\b(?![.,:/]\d|%|-(?:year|month|day|week)|{CLOCK_SUFFIX})",
         4,
         prefix=_MOD + r"(?:\b(?P<fy>the\s+year|fiscal(?:\s+year)?|FY)\s*)?",
     ),
@@ -318,9 +320,9 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "time_of_day",
-        r"""\b(?:(?P<h>[01]?\d|2[0-3]):\s?(?P<m>[0-5]\d)(?:\s*(?P<ampm>[aApP]\.?\s?[mM]\b\.?))?
+        rf"""\b(?:(?P<h>[01]?\d|2[0-3]):\s?(?P<m>[0-5]\d)(?:\s*(?P<ampm>[aApP]\.?\s?[mM]\b\.?))?
         |(?P<h12>1[0-2]|0?[1-9])(?:[.:](?P<m12>[0-5]\d))?\s*(?P<ampm12>[aApP]\.\s?[mM]\.|[aApP][mM]\b)
-        |(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC|hours\b|hrs\b))(?:\s+(?:hours|hrs))?
+        |(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)(?={CLOCK_SUFFIX})(?:\s+(?:hours|hrs))?
         |(?P<named>noon|midday|midnight))
         (?:\s*(?P<tz>GMT|UTC|Z)\b)?""",
         5,
