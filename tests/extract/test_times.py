@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from storyledger.extract.pipeline import load_nlp
+from storyledger.extract.pipeline import extract, load_nlp, publication_days
 from storyledger.extract.times import find_times
 from storyledger.model import TimeMention
 from storyledger.timex import timex_interval
@@ -649,3 +649,53 @@ def test_issue_13_time_classes(
 def test_durations_of_the_past_are_typed_duration(nlp: Language) -> None:
     found = only(nlp, "Prices have doubled over the past two years.", DECEMBER_REPORT)
     assert (found.type, found.value) == ("DURATION", "P2Y")
+
+
+# --- a publication date known only to its month or year ----------------------------------------
+
+SEPTEMBER = (date(2024, 9, 1), date(2024, 9, 30))
+YEAR_2024 = (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def within(nlp: Language, text: str, days: tuple[date, date]) -> dict[str, tuple[str | None, bool]]:
+    return {m.text: (m.value, m.resolved) for m in find_times(nlp(text), *days)}
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "span", "expected"),
+    [
+        ("Rebels attacked the town on Monday.", SEPTEMBER, "Monday", (None, False)),
+        ("The shelter opened yesterday.", SEPTEMBER, "yesterday", (None, False)),
+        ("The strike began earlier this week.", SEPTEMBER, "earlier this week", (None, False)),
+        ("Last year the harvest failed.", YEAR_2024, "Last year", ("2023", True)),
+        ("Last year the harvest failed.", SEPTEMBER, "Last year", ("2023", True)),
+        (
+            "Earlier this month the minister resigned.",
+            SEPTEMBER,
+            "Earlier this month",
+            ("2024-09", True),
+        ),
+        ("The talks resumed in March.", SEPTEMBER, "March", ("2024-03", True)),
+        ("The talks resumed in March.", YEAR_2024, "March", (None, False)),
+        (
+            "The dam burst on September 10, 2024.",
+            YEAR_2024,
+            "September 10, 2024",
+            ("2024-09-10", False),
+        ),
+    ],
+)
+def test_a_reduced_precision_publication_date_resolves_only_what_it_knows(
+    nlp: Language, text: str, days: tuple[date, date], span: str, expected: tuple[str | None, bool]
+) -> None:
+    assert within(nlp, text, days)[span] == expected
+
+
+def test_extraction_reads_a_month_precision_published_field() -> None:
+    assert publication_days("2024-09") == SEPTEMBER
+    assert publication_days("2024-06-25T14:05:00+00:00") == (date(2024, 6, 25), date(2024, 6, 25))
+    found = {
+        t.text: t.value
+        for t in extract("Rebels attacked on Monday. Last year was calm.", "2024").times
+    }
+    assert found == {"Monday": None, "Last year": "2023"}

@@ -114,6 +114,18 @@ def test_dates_are_normalised_to_iso(raw: str, expected: str) -> None:
     assert normalise_date(raw, "x") == expected
 
 
+@pytest.mark.parametrize("raw", ["2024", "2024-09", "1998-12"])
+def test_reduced_precision_dates_keep_their_precision(raw: str) -> None:
+    assert normalise_date(raw, "x") == raw
+
+
+def test_an_article_dated_to_a_month_is_ingested_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "month.txt"
+    path.write_text(f"---\npublished: 2024-09\n---\n{TEXT}", encoding="utf-8")
+    article = only_article(read(path))
+    assert (article.published, article.published_source) == ("2024-09", "metadata")
+
+
 @given(st.datetimes(timezones=st.none() | st.timezones()))
 def test_any_iso_datetime_reads_back_as_itself(moment: datetime) -> None:
     moment = moment.replace(microsecond=0)
@@ -128,7 +140,9 @@ def test_text_without_a_fence_is_all_body(text: str) -> None:
         assert (fields, body) == ({}, text)
 
 
-@pytest.mark.parametrize("raw", ["yesterday", "2024-13-01", "2024-06", "25/06/2024 noon", ""])
+@pytest.mark.parametrize(
+    "raw", ["yesterday", "2024-13-01", "2024-13", "0000", "25/06/2024 noon", ""]
+)
 def test_unreadable_dates_are_errors(raw: str) -> None:
     with pytest.raises(InputError, match="cannot read the date"):
         normalise_date(raw, "here")

@@ -23,6 +23,7 @@ from storyledger.extract.quantities import find_quantities
 from storyledger.extract.quotes import find_quotes
 from storyledger.extract.times import find_times
 from storyledger.model import Extraction
+from storyledger.timex import timex_interval
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,20 +51,36 @@ def load_nlp() -> Language:
     return spacy.load(model_dirs[0])
 
 
+@lru_cache(maxsize=1)
+def warm_up() -> None:
+    """Extract one short sentence, once per process: the first extraction builds the grammars
+    and unit tables, which is the process's cost, not the cost of the document it meets first
+    (a per-document time limit must not count it)."""
+    extract("Kenya said on Tuesday that it sent 400 police officers to Haiti.", "2024-06-26")
+
+
 def parse_published(published: str | date | None) -> date | None:
-    """The calendar date of a publication timestamp (ISO date or datetime), or None."""
+    """The calendar date of a publication timestamp (ISO date or datetime), or None; the
+    first day of a reduced-precision one (``2024-09``, ``2024``)."""
+    days = publication_days(published)
+    return days[0] if days else None
+
+
+def publication_days(published: str | date | None) -> tuple[date, date] | None:
+    """The first and last day a publication timestamp may be: one day for a date or a
+    datetime, a month for ``2024-09``, a year for ``2024``."""
     if published is None or published == "":
         return None
     if isinstance(published, date):
-        return published
-    return date.fromisoformat(published[:10])
+        return published, published
+    return timex_interval(published)
 
 
 def extract_doc(doc: Doc, published: str | date | None) -> Extraction:
     """All mentions and claims of one parsed article."""
-    pub = parse_published(published)
+    first, last = publication_days(published) or (None, None)
     entities = find_entities(doc)
-    times = find_times(doc, pub)
+    times = find_times(doc, first, last)
     quantities = find_quantities(doc, times)
     quotes = find_quotes(doc, entities)
     claims = find_claims(doc, entities, times, quantities, quotes)

@@ -54,12 +54,21 @@ def kind_of(value: object) -> str:
 
 
 def normalise_date(value: str, where: str) -> str:
-    """An ISO date (``2024-06-25``) or datetime (``2024-06-25T14:00:00+00:00``) from ``value``."""
+    """An ISO date (``2024-06-25``) or datetime (``2024-06-25T14:00:00+00:00``) from ``value``;
+    a reduced-precision ISO 8601 date (``2024``, ``2024-09``) is kept as written."""
     text = _SPACES.sub(" ", value.strip())
+    if _is_reduced_precision(text):
+        return text
     parsed = _parse_iso(text) or _parse_rfc2822(text) or _parse_written(text)
     if parsed is None:
         raise InputError(Msg.BAD_DATE.format(where=where, value=value))
     return parsed.isoformat()
+
+
+def _is_reduced_precision(text: str) -> bool:
+    """A year (``2024``) or a month (``2024-09``) of ISO 8601."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?", text)
+    return m is not None and int(m[1]) >= 1 and (m[2] is None or 1 <= int(m[2]) <= 12)
 
 
 def _parse_iso(text: str) -> date | datetime | None:

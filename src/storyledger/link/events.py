@@ -217,8 +217,8 @@ def lede_statement(
 ) -> DatedClause | None:
     """The statement a report's first sentence attributes, when it gives no date of its own
     for it ("..., Ruto said."): news of the day, dated by the publication date."""
-    if not article.published or not extraction.sentences:
-        return None
+    if not article.published or len(article.published) < 10 or not extraction.sentences:
+        return None  # undated, or dated only to a month or a year: not a day's news
     first = extraction.sentences[0]
     if any(c.status == "happened" for c in dated if c.sentence == 0):
         return None

@@ -14,6 +14,7 @@ TIMEX3 form with X placeholders, ``resolved`` False): they are never guessed.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -163,8 +164,31 @@ def _mention(timex: Timex, ctx: TimexContext) -> TimeMention:
     )
 
 
-def find_times(doc: Doc, published: date | None) -> list[TimeMention]:
-    """Every time expression of the article, normalised to TIMEX3 (in text order)."""
+def find_times(
+    doc: Doc, published: date | None, published_last: date | None = None
+) -> list[TimeMention]:
+    """Every time expression of the article, normalised to TIMEX3 (in text order).
+
+    A publication date known only to its month or year ("2024-09") is given as its first
+    day ``published`` and its last day ``published_last``: an expression resolved the same
+    against both keeps its value ("last year"), one that depends on the unknown day ("on
+    Monday") stays unresolved.
+    """
+    found = _times_against(doc, published)
+    if published is None or published_last is None or published_last == published:
+        return found
+    late = {(m.start, m.end): m for m in _times_against(doc, published_last)}
+    return [_honest(mention, late.get((mention.start, mention.end))) for mention in found]
+
+
+def _honest(early: TimeMention, late: TimeMention | None) -> TimeMention:
+    """The mention resolved against the first day, or unresolved where the last day differs."""
+    if not early.resolved or (late is not None and late.value == early.value):
+        return early
+    return replace(early, value=None, interval_start=None, interval_end=None, resolved=False)
+
+
+def _times_against(doc: Doc, published: date | None) -> list[TimeMention]:
     text = doc.text
     ctx = TimexContext(doc, text, published, sentence_of_token(doc))
     first, second = _candidates(text)
