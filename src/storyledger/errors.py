@@ -25,6 +25,9 @@ class Msg:
     NO_ARTICLE_TEXT = "{where}: no article text found in the HTML"
     UNSUPPORTED_FILE = "{path}: unsupported file type '{suffix}'"
     EXTRACT_FAILED = "{where}: extraction failed ({detail})"
+    EXTRACT_TIME_LIMIT = (
+        "stopped after {seconds:g} s, the time limit per document (raise it with --extract-timeout)"
+    )
     # store
     DB_NEWER = "{path}: the ledger was written by a newer storyledger (schema {found} > {known})"
     NOT_A_LEDGER = "{path}: not a storyledger database ({detail})"
@@ -86,6 +89,10 @@ class NotFoundError(StoryledgerError):
 
 class ModelError(StoryledgerError):
     """The NLP model cannot be loaded."""
+
+
+class ExtractTimeout(StoryledgerError):
+    """The extraction of one document ran past its time limit."""
 
 
 class FetchError(StoryledgerError):

@@ -157,3 +157,27 @@ def test_extract_lines_gives_one_result_per_record_and_names_bad_lines() -> None
         "in.jsonl:2: invalid JSON (Expecting value)",
         "in.jsonl:4: field 'text' must be a string, got a number",
     ]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_past_the_time_limit_fails_alone_and_the_batch_goes_on(
+    ledger: Ledger, workers: int
+) -> None:
+    # A real long report (twenty reports run together: over a second of extraction after its
+    # parse) against a limit of 0.3 s, between short ones that take about 0.01 s each.
+    long_text = "\n\n".join(synthetic_articles(20, seed=11))
+    texts = [TEXTS[0], long_text, TEXTS[1], TEXTS[2]]
+    articles = [
+        Article(id=content_id(text), text=text, url=f"https://example.org/{n}", outlet="Wire")
+        for n, text in enumerate(texts)
+    ]
+    report = ingest_articles(ledger, articles, workers=workers, time_limit=0.3)
+    assert [where for where, _ in report.failed] == ["https://example.org/1"]
+    message = report.failed[0][1]
+    assert message.startswith("https://example.org/1: extraction failed (stopped after 0.3 s")
+    assert "--extract-timeout" in message
+    assert sorted(report.added) == sorted(a.id for n, a in enumerate(articles) if n != 1)
+    assert sorted(stored_ids(ledger)) == sorted(report.added)
+    # Without the limit, the long report goes through: the limit stopped it, not an error.
+    again = ingest_articles(ledger, articles[1:2], workers=workers, time_limit=None)
+    assert again.added == [articles[1].id] and again.ok

@@ -20,12 +20,13 @@ def same(job: Job) -> Job:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_results_in_input_order_and_a_bad_job_fails_alone(workers: int) -> None:
     jobs: list[Job] = [(text, "2024-06-26") for text in TEXTS]
-    jobs.insert(4, ("Kenya sent 400 officers.", "not a date"))  # extract_doc raises on it
+    # A publication date that is not a string: extract_doc raises on it.
+    jobs.insert(4, ("Kenya sent 400 officers.", 20240626))  # type: ignore[arg-type]
     with ParallelExtractor[Job](workers, chunk_size=2) as extractor:
         results = list(extractor.map(jobs, same))
     assert [job for job, _ in results] == jobs
     failed = results.pop(4)[1]
-    assert isinstance(failed, Failed) and failed.error.startswith("ValueError")
+    assert isinstance(failed, Failed) and failed.error.startswith("TypeError")
     for (text, published), outcome in results:
         assert outcome == extract(text, published)
     pids = set(extractor.peak_rss)

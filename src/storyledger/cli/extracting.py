@@ -10,8 +10,9 @@ from typing import Annotated, TextIO
 import typer
 
 from storyledger.cli.app import app
-from storyledger.cli.ingesting import QuietOption, WorkersOption, print_errors
+from storyledger.cli.ingesting import QuietOption, TimeoutOption, WorkersOption, print_errors
 from storyledger.errors import InputError
+from storyledger.extract.parallel import TIME_LIMIT
 from storyledger.ingest.files import read_text
 from storyledger.ingest.pipeline import extract_lines
 from storyledger.ingest.progress import wanted
@@ -28,6 +29,7 @@ def extract(
         typer.Option(help="Publication date for records without one (YYYY-MM-DD)."),
     ] = None,
     workers: WorkersOption = 1,
+    extract_timeout: TimeoutOption = TIME_LIMIT,
     quiet: QuietOption = False,
 ) -> None:
     """Extract mentions and claims from JSONL records, without a ledger.
@@ -41,7 +43,7 @@ def extract(
     lines, where = _open(source)
     failed = False
     for result in extract_lines(
-        lines, where, default_published, workers=workers, progress=wanted(quiet)
+        lines, where, default_published, workers, wanted(quiet), time_limit=extract_timeout
     ):
         if isinstance(result, InputError):
             print_errors([str(result)])

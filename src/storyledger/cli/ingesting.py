@@ -14,6 +14,7 @@ from rich.text import Text
 
 from storyledger.cli.app import app, console, err_console, ledger_from, print_json
 from storyledger.cli.layout import Records, laid_out
+from storyledger.extract.parallel import TIME_LIMIT
 from storyledger.ingest.pipeline import IngestReport, ingest_paths, rebuild
 from storyledger.ingest.progress import wanted
 from storyledger.ingest.records import Defaults, normalise_date
@@ -22,6 +23,14 @@ from storyledger.report.display import date_text, day_text, short_ids, value_tex
 
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-w", min=1, help="Extract in this many processes.")
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--extract-timeout",
+        min=0.001,
+        help="Seconds one document may take to extract; a slower one fails alone.",
+    ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -39,6 +48,7 @@ def ingest(
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for articles without one.")] = None,
     workers: WorkersOption = 1,
+    extract_timeout: TimeoutOption = TIME_LIMIT,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -55,7 +65,9 @@ def ingest(
         outlet=outlet,
     )
     with ledger_from(ctx) as ledger:
-        report = ingest_paths(ledger, paths, defaults, workers=workers, progress=wanted(quiet))
+        report = ingest_paths(
+            ledger, paths, defaults, workers, wanted(quiet), time_limit=extract_timeout
+        )
     print_errors(message for _, message in report.failed)
     if as_json:
         print_json(report.to_json())
@@ -124,6 +136,7 @@ def show(
 def rebuild_command(
     ctx: typer.Context,
     workers: WorkersOption = 1,
+    extract_timeout: TimeoutOption = TIME_LIMIT,
     everything: Annotated[
         bool, typer.Option("--all", help="Re-extract every article, not only outdated ones.")
     ] = False,
@@ -135,7 +148,7 @@ def rebuild_command(
     Example: storyledger --db haiti.db rebuild --workers 2
     """
     with ledger_from(ctx) as ledger:
-        report = rebuild(ledger, workers=workers, progress=wanted(quiet), everything=everything)
+        report = rebuild(ledger, workers, wanted(quiet), everything, time_limit=extract_timeout)
     print_errors(message for _, message in report.failed)
     if as_json:
         print_json(report.to_json())

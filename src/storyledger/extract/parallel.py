@@ -8,7 +8,11 @@ of chunks is in flight at a time, and results come back in input order so
 the caller can store each one as it arrives.
 
 An extraction that raises is reported as a ``Failed`` for its text alone,
-so one article never stops a batch.
+so one article never stops a batch. So is one that runs past its time limit
+(``time_limit`` seconds per document, 60 by default): a timer signal
+interrupts it wherever it is, in this process or in a worker, and the batch
+goes on with the next text. The timer needs the main thread of its process;
+extraction called from another thread (a web request) runs without it.
 """
 
 from __future__ import annotations
@@ -16,16 +20,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Generic, TypeVar
 
-from storyledger.extract.pipeline import extract_doc, load_nlp
+from storyledger.errors import ExtractTimeout, Msg
+from storyledger.extract.pipeline import extract_doc, load_nlp, warm_up
 from storyledger.model import Extraction
 
 T = TypeVar("T")
@@ -34,6 +42,7 @@ Job = tuple[str, str | date | None]  # (text, published)
 BATCH_SIZE = 32  # texts per nlp.pipe batch
 CHUNK_SIZE = 16  # texts per task sent to a worker process
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
+TIME_LIMIT = 60.0  # seconds per document; a long report takes about one
 
 
 @dataclass
@@ -47,17 +56,46 @@ Outcome = Extraction | Failed
 
 
 def extract_stream(
-    items: Iterable[T], job: Callable[[T], Job], batch_size: int = BATCH_SIZE
+    items: Iterable[T],
+    job: Callable[[T], Job],
+    batch_size: int = BATCH_SIZE,
+    time_limit: float | None = TIME_LIMIT,
 ) -> Iterator[tuple[T, Outcome]]:
-    """Each item with the outcome of extracting ``job(item)``, in order, parsed in batches."""
+    """Each item with the outcome of extracting ``job(item)``, in order, parsed in batches;
+    the extraction of one document stops after ``time_limit`` seconds (None: no limit)."""
     nlp = load_nlp()
+    if time_limit is not None:
+        warm_up()
     pairs = ((text, (item, published)) for item in items for text, published in [job(item)])
     for doc, (item, published) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         try:
-            outcome: Outcome = extract_doc(doc, published)
+            with limited_to(time_limit):
+                outcome: Outcome = extract_doc(doc, published)
+        except ExtractTimeout as exc:
+            outcome = Failed(str(exc))
         except Exception as exc:  # an extractor bug must cost one article, not the batch
             outcome = Failed(f"{type(exc).__name__}: {exc}")
         yield item, outcome
+
+
+@contextmanager
+def limited_to(seconds: float | None) -> Iterator[None]:
+    """Raise ``ExtractTimeout`` in the block when it runs longer than ``seconds`` (a real-time
+    timer signal, so a loop that never ends is stopped too); no limit off the main thread."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise ExtractTimeout(Msg.EXTRACT_TIME_LIMIT.format(seconds=seconds))
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _same_job(job: Job) -> Job:
@@ -82,10 +120,11 @@ class WorkerUse:
     cpu_seconds: float
 
 
-def _extract_chunk(jobs: list[Job]) -> tuple[list[Outcome], WorkerUse]:
+def _extract_chunk(jobs: list[Job], time_limit: float | None) -> tuple[list[Outcome], WorkerUse]:
     """Worker task: the outcomes of a chunk, and what they cost this worker."""
     cpu_start = time.process_time()
-    outcomes = [outcome for _, outcome in extract_stream(jobs, _same_job)]
+    stream = extract_stream(jobs, _same_job, time_limit=time_limit)
+    outcomes = [outcome for _, outcome in stream]
     return outcomes, WorkerUse(os.getpid(), peak_rss_bytes(), time.process_time() - cpu_start)
 
 
@@ -113,6 +152,7 @@ class ParallelExtractor(Generic[T]):
 
     workers: int = 1
     chunk_size: int = CHUNK_SIZE
+    time_limit: float | None = TIME_LIMIT  # seconds per document
     peak_rss: dict[int, int] = field(default_factory=dict)
     cpu_seconds: dict[int, float] = field(default_factory=dict)
     _pool: Pool | None = field(default=None, init=False, repr=False)
@@ -139,7 +179,7 @@ class ParallelExtractor(Generic[T]):
 
     def _map_here(self, items: Iterable[T], job: Callable[[T], Job]) -> Iterator[tuple[T, Outcome]]:
         cpu_start = time.process_time()
-        yield from extract_stream(items, job)
+        yield from extract_stream(items, job, time_limit=self.time_limit)
         self._account(WorkerUse(os.getpid(), peak_rss_bytes(), time.process_time() - cpu_start))
 
     def _started_pool(self) -> Pool:
@@ -158,7 +198,9 @@ class ParallelExtractor(Generic[T]):
         limit = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
         for chunk in _chunks(items, self.chunk_size):
             jobs = [job(item) for item in chunk]
-            in_flight.append((chunk, self._started_pool().apply_async(_extract_chunk, (jobs,))))
+            in_flight.append(
+                (chunk, self._started_pool().apply_async(_extract_chunk, (jobs, self.time_limit)))
+            )
             if len(in_flight) >= limit:
                 yield from self._collect(*in_flight.popleft())
         while in_flight:

@@ -1,4 +1,5 @@
-"""Parse helpers shared by every extractor: sentence numbering (computed once per Doc) and walks over the parse tree."""
+"""Parse helpers shared by every extractor: sentence numbering (computed once per Doc) and
+walks over the parse tree."""
 
 from __future__ import annotations
 

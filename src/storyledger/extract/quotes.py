@@ -602,9 +602,11 @@ def nearby_subject(verb: Token, outside: range) -> Token | None:
         if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.i not in outside:
             return climb(
                 token,
-                lambda t: t.dep_ not in {"appos", "conj"}
-                and t.head.i in gap
-                and t.head.pos_ in {"NOUN", "PROPN", "ADP"},
+                lambda t: (
+                    t.dep_ not in {"appos", "conj"}
+                    and t.head.i in gap
+                    and t.head.pos_ in {"NOUN", "PROPN", "ADP"}
+                ),
             )
     return None
 

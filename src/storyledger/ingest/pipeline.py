@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from storyledger.errors import InputError, Msg
-from storyledger.extract.parallel import Failed, Job, ParallelExtractor
+from storyledger.extract.parallel import TIME_LIMIT, Failed, Job, ParallelExtractor
 from storyledger.extract.pipeline import EXTRACTOR_VERSION
 from storyledger.ingest.files import Loaded, read_sources
 from storyledger.ingest.progress import counting_task, progress_bar
@@ -50,11 +50,15 @@ class IngestReport:
 
 
 def ingest_articles(
-    ledger: Ledger, articles: Iterable[Article], workers: int = 1, progress: bool = False
+    ledger: Ledger,
+    articles: Iterable[Article],
+    workers: int = 1,
+    progress: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> IngestReport:
     """Extract, store and link articles; each article is committed whole or not at all."""
     loaded = (Loaded(_where(article), article=article) for article in articles)
-    return ingest_loaded(ledger, loaded, workers=workers, progress=progress)
+    return ingest_loaded(ledger, loaded, workers, progress, time_limit)
 
 
 def ingest_paths(
@@ -63,19 +67,24 @@ def ingest_paths(
     defaults: Defaults | None = None,
     workers: int = 1,
     progress: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> IngestReport:
     """Ingest files and folders (text, HTML, JSON, JSONL); bad ones are reported, not fatal."""
-    return ingest_loaded(ledger, read_sources(paths, defaults), workers=workers, progress=progress)
+    return ingest_loaded(ledger, read_sources(paths, defaults), workers, progress, time_limit)
 
 
 def ingest_loaded(
-    ledger: Ledger, loaded: Iterable[Loaded], workers: int = 1, progress: bool = False
+    ledger: Ledger,
+    loaded: Iterable[Loaded],
+    workers: int = 1,
+    progress: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> IngestReport:
     """Store every new article of ``loaded`` with its extraction, then link; report the rest."""
     report = IngestReport()
     fresh = _new_articles(ledger, loaded, report)
     with progress_bar(progress) as bar:
-        with ParallelExtractor[Loaded](workers) as extractor:
+        with ParallelExtractor[Loaded](workers, time_limit=time_limit) as extractor:
             task = bar.add_task("extracting", total=None)
             for item, outcome in extractor.map(fresh, _job):
                 assert item.article is not None  # _new_articles passes articles only
@@ -134,7 +143,11 @@ class RebuildReport:
 
 
 def rebuild(
-    ledger: Ledger, workers: int = 1, progress: bool = False, everything: bool = False
+    ledger: Ledger,
+    workers: int = 1,
+    progress: bool = False,
+    everything: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> RebuildReport:
     """Re-extract the articles of an older extractor version (all with ``everything``), re-link."""
     ids = (
@@ -145,7 +158,7 @@ def rebuild(
     report = RebuildReport()
     articles = (ledger.get_article(article_id) for article_id in ids)
     with progress_bar(progress) as bar:
-        with ParallelExtractor[Article](workers) as extractor:
+        with ParallelExtractor[Article](workers, time_limit=time_limit) as extractor:
             task = bar.add_task("re-extracting", total=len(ids))
             for article, outcome in extractor.map(articles, _article_job):
                 if isinstance(outcome, Failed):
@@ -180,6 +193,7 @@ def extract_lines(
     default_published: str | None = None,
     workers: int = 1,
     progress: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> Iterator[dict[str, Any] | InputError]:
     """``{id, entities, times, quantities, quotes, claims, ...}`` per JSONL line, in order.
 
@@ -189,7 +203,10 @@ def extract_lines(
     """
     errors: list[InputError] = []
     requests = _requests(lines, where, default_published, errors)
-    with progress_bar(progress) as bar, ParallelExtractor[_Line](workers) as extractor:
+    with (
+        progress_bar(progress) as bar,
+        ParallelExtractor[_Line](workers, time_limit=time_limit) as extractor,
+    ):
         task = bar.add_task("extracting", total=None)
         for line, outcome in extractor.map(requests, _request_job):
             yield from _drain(errors)
