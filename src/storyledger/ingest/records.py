@@ -15,6 +15,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from storyledger.errors import InputError, Msg
+from storyledger.ingest.text_dates import date_at_head
 from storyledger.model import Article, DateSource, content_id
 
 METADATA_FIELDS = ("url", "outlet", "title", "published", "author")
@@ -138,7 +139,7 @@ def build_article(
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         raise InputError(Msg.EMPTY_TEXT.format(where=where))
-    published, source = _publication_date(fields, date_where or where, date_source, defaults)
+    published, source = _publication_date(fields, text, date_where or where, date_source, defaults)
     return Article(
         id=content_id(text),
         text=text,
@@ -152,11 +153,15 @@ def build_article(
 
 
 def _publication_date(
-    fields: dict[str, Any], where: str, source: DateSource, defaults: Defaults
+    fields: dict[str, Any], text: str, where: str, source: DateSource, defaults: Defaults
 ) -> tuple[str | None, DateSource]:
+    """The metadata's date, else one the head of the text states, else the CLI's default."""
     raw = _clean(fields.get("published"))
     if raw is not None:
         return normalise_date(raw, where), source
+    stated = date_at_head(text)
+    if stated is not None:
+        return stated, "text"
     if defaults.published is not None:
         return defaults.published, "cli"
     return None, "none"
