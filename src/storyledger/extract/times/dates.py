@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from storyledger.extract.times.calendar import nearest_month, nearest_month_day, nearest_weekday
 from storyledger.extract.times.context import Timex, TimexContext, TimexMatch
-from storyledger.extract.times.grammar import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from storyledger.extract.times.words import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
 from storyledger.timex import day_value, month_value
 
 if TYPE_CHECKING:

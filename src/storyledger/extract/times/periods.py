@@ -9,14 +9,8 @@ from datetime import date, timedelta
 from storyledger.extract.times.calendar import nearest_quarter, nearest_season
 from storyledger.extract.times.context import Timex, TimexContext, TimexMatch
 from storyledger.extract.times.dates import is_name_not_time, mod_of
-from storyledger.extract.times.grammar import (
-    CENTURY_WORDS,
-    DECADE_WORDS,
-    ORDINALS,
-    SEASONS,
-    UNITS,
-)
 from storyledger.extract.times.tense import Direction
+from storyledger.extract.times.words import CENTURY_WORDS, DECADE_WORDS, ORDINALS, SEASONS, UNITS
 from storyledger.timex import (
     add_months,
     month_value,

@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from storyledger.extract.times.context import Handler, Timex, TimexContext, TimexMatch
-from storyledger.extract.times.grammar import APPROX_MODS, NUMBER_WORDS, UNITS, VAGUE_NUMBERS
+from storyledger.extract.times.words import APPROX_MODS, NUMBER_WORDS, UNITS, VAGUE_NUMBERS
 from storyledger.timex import (
     add_months,
     day_value,
