@@ -556,6 +556,12 @@ DECEMBER_REPORT = date(2024, 12, 10)  # a Tuesday
         ("The newsletter goes out weekly.", DECEMBER_REPORT, ("weekly", "SET")),
         ("Elections take place every four years.", DECEMBER_REPORT, ("every four years", "SET")),
         ("Inspectors visit the site monthly.", DECEMBER_REPORT, ("monthly", "SET")),
+        ("Every Monday the market opens early.", DECEMBER_REPORT, ("Every Monday", "SET")),
+        (
+            "The clinic closes each Friday afternoon.",
+            DECEMBER_REPORT,
+            ("each Friday afternoon", "SET"),
+        ),
     ],
 )
 def test_clock_times_and_sets_keep_their_type(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from storyledger.extract.times.calendar import nearest_month, nearest_month_day, nearest_weekday
 from storyledger.extract.times.context import Timex, TimexContext, TimexMatch
-from storyledger.extract.times.words import MODS, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from storyledger.extract.times.words import MODS, MONTHS, PARTS_OF_DAY, RECURRENCE_WORDS, WEEKDAYS
 from storyledger.timex import day_value, month_value
 
 if TYPE_CHECKING:
@@ -232,11 +232,17 @@ def _is_named_or_recurring_day(ctx: TimexContext, m: TimexMatch) -> bool:
     return not place and before.lower_.rstrip(".") not in MONTHS
 
 
+_EVERY_BEFORE = re.compile(rf"\b(?:{'|'.join(RECURRENCE_WORDS)})\s+$", re.IGNORECASE)
+
+
 def weekday(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "Monday", "on Monday morning", "last Friday", "last week Friday", "Monday next week"."""
     if is_name_not_time(ctx, m.start("weekday")) or _is_named_or_recurring_day(ctx, m):
         return []
     number = WEEKDAYS[m["weekday"].lower()]
+    if every := _EVERY_BEFORE.search(ctx.text, max(m.start("weekday") - 12, 0), m.start("weekday")):
+        _, value = _with_part(f"XXXX-WXX-{number + 1}", m["part"])
+        return [Timex(every.start(), m.end(), "SET", value)]
     pub = ctx.published
     if pub is None:
         type_, value = _with_part(f"XXXX-WXX-{number + 1}", m["part"])

@@ -59,3 +59,4 @@ APPROX_MODS = {
     "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "just over": "MORE_THAN",
     "just under": "LESS_THAN",
 }  # fmt: skip
+RECURRENCE_WORDS = ("every", "each")  # "every Monday": a SET, not a date
