@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyledger.ingest.files import read_sources
-from storyledger.ingest.records import Defaults
+from storyledger.ingest.records import Defaults, extract_request
 from storyledger.ingest.text_dates import HEAD_CHARS, date_at_head
 
 
@@ -77,3 +77,14 @@ def test_an_undated_file_takes_the_date_its_head_states(tmp_path: Path) -> None:
     assert (stated.published, stated.published_source) == ("2021-10-02", "text")
     assert (metadata.published, metadata.published_source) == ("2021-10-05", "metadata")
     assert (undated.published, undated.published_source) == (None, "none")
+
+
+def test_extract_requests_take_the_head_date_before_the_cli_default() -> None:
+    stated = extract_request({"text": "Oct 2, 2021 · The council voted."}, "x", "2021-12-01")
+    plain = extract_request({"text": "The council voted."}, "x", "2021-12-01")
+    dated = extract_request({"text": "Oct 2, 2021 · Votes.", "published": "2021-10"}, "x", None)
+    assert (stated.published, plain.published, dated.published) == (
+        "2021-10-02",
+        "2021-12-01",
+        "2021-10",
+    )

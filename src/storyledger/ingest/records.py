@@ -187,8 +187,8 @@ class ExtractRequest:
 def extract_request(record: Any, where: str, default_published: str | None) -> ExtractRequest:
     """The request in a JSONL record ``{id?, text, published?, title?, url?, outlet?}``.
 
-    The id defaults to the content hash of the text; ``published`` to
-    ``default_published``.
+    The id defaults to the content hash of the text; ``published`` to the date the head of
+    the text states, else ``default_published``.
     """
     if not isinstance(record, dict):
         raise InputError(Msg.BAD_RECORD.format(where=where, kind=kind_of(record)))
@@ -204,5 +204,7 @@ def extract_request(record: Any, where: str, default_published: str | None) -> E
     return ExtractRequest(
         id=str(record["id"]) if record.get("id") is not None else content_id(text),
         text=text,
-        published=normalise_date(published, where) if published else default_published,
+        published=normalise_date(published, where)
+        if published
+        else date_at_head(text) or default_published,
     )
