@@ -547,3 +547,18 @@ def test_a_reprint_that_stands_for_its_original_is_found_by_a_late_report() -> N
         late = next(o for o in figure["observations"] if o["article"] == ids["late report"])
         assert late["relation"] == "corroborates"
         assert report_of[late["relation_to"]] == ids["third reprint"]
+
+
+def test_an_undated_report_is_never_dated_the_day_it_was_ingested(ledger: Ledger) -> None:
+    texts = {
+        "undated": "Rescuers said 312 people were killed in the landslide.",
+        "dated in its text": "By March 3, 2021, officials said 418 people were killed there.",
+    }
+    articles = [
+        Article(id=content_id(t), text=t, outlet=f"Outlet {name}", published=None)
+        for name, t in texts.items()
+    ]
+    ingest_articles(ledger, articles)
+    as_of = {o["value"]: o["as_of"] for f in facts_data(ledger) for o in f["observations"]}
+    assert as_of[312] is None
+    assert as_of[418] == "2021-03-03"

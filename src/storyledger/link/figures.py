@@ -166,8 +166,9 @@ def as_of_of(claim: Claim, extraction: Extraction, published: date | None) -> As
 
 
 def publication_day(article: Article) -> date | None:
-    """The day the article was published, or None when unknown or only a month or a year."""
-    stamp = article.published or article.ingested_at
+    """The day the article was published, or None when unknown or only a month or a year.
+    Never the day it was ingested: an undated report's values are as of an unknown time."""
+    stamp = article.published
     return date.fromisoformat(stamp[:10]) if stamp and len(stamp) >= 10 else None
 
 

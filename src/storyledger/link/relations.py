@@ -43,7 +43,7 @@ class Obs:
     approx: str | None
     start: date | None  # first and last day the as_of denotes
     end: date | None
-    reported: str | None  # day of publication (else of ingestion)
+    reported: str | None  # day of publication (None when unknown)
     relation: str = "first"
     relation_to: int | None = None
 
