@@ -58,3 +58,24 @@ def test_the_clause_most_others_share_wins_over_a_lone_one() -> None:
         {"clause": "the first police officers landed", **day},
     ]
     assert best_supported_clause(sources, sources[0]) == "police officers landed in the capital"
+
+
+def undated_report_clauses(published: str | None) -> list[str]:
+    from storyledger.link.events import dated_clauses
+    from storyledger.model import Article, Extraction, TimeMention
+
+    text = "Rescuers reached the valley on Tuesday. The dam had failed on 4 March 2025."
+    tuesday = text.index("Tuesday")
+    march = text.index("4 March 2025")
+    times = [
+        TimeMention(tuesday, tuesday + 7, "Tuesday", "DATE", "2026-12-01", resolved=True),
+        TimeMention(march, march + 12, "4 March 2025", "DATE", "2025-03-04", sentence=1),
+    ]
+    sentences = [(0, text.index(".") + 1), (text.index(".") + 2, len(text))]
+    article = Article(id="a1", text=text, published=published)
+    return [c.date for c in dated_clauses(article, Extraction(times=times, sentences=sentences))]
+
+
+def test_an_undated_report_gives_only_its_absolute_dates() -> None:
+    assert undated_report_clauses(None) == ["2025-03-04"]
+    assert undated_report_clauses("2026-12-03") == ["2026-12-01", "2025-03-04"]

@@ -301,3 +301,26 @@ def test_timeline_command_json_follows_the_contract(tmp_path: Path) -> None:
     assert table.exit_code == 0 and "26 Jan 2024" in table.output and "happened" in table.output
     bad = runner.invoke(app, ["--db", str(tmp_path / "ledger.db"), "timeline", "--from", "May"])
     assert bad.exit_code != 0
+
+
+def test_background_comes_after_the_story_and_a_day_before_a_year(ledger: Ledger) -> None:
+    store(
+        ledger,
+        Draft(
+            text="The river flooded the old town on 3 May. The 1998 flood drowned the same"
+            " streets. Repairs began in 2025.",
+            outlet="Daily A",
+            published="2025-05-05",
+            times=[
+                ("3 May", "2025-05-03", "2025-05-03", "2025-05-03", None),
+                ("1998", "1998", "1998-01-01", "1998-12-31", None),
+                ("2025", "2025", "2025-01-01", "2025-12-31", None),
+            ],
+        ),
+    )
+    events = timeline_data(ledger)
+    assert [(e["date"], e["background"]) for e in events] == [
+        ("2025-05-03", False),
+        ("2025", False),
+        ("1998", True),
+    ]

@@ -183,11 +183,16 @@ def word_weights(conn: sqlite3.Connection, story: str, words: AbstractSet[str]) 
 
 
 def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]:
-    """The article's time mentions with a calendar date, each with its clause and status."""
+    """The article's time mentions with a calendar date, each with its clause and status.
+
+    A report without a publication date gives only the text's absolute dates: a relative
+    one ("on Monday", "last week") was resolved against no day the report was written."""
     published = article.published[:10] if article.published else None
     claim_of_time = claims_by_time(extraction.claims)
     found = []
     for time_idx, time in calendar_times(article.text, extraction.times):
+        if published is None and time.resolved:
+            continue  # an undated report's "on Monday" has no day to count from
         interval = interval_of(time)
         if interval is None:
             continue

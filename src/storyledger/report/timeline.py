@@ -11,6 +11,8 @@ from storyledger.errors import InputError, Msg
 from storyledger.store.sqlite import Ledger
 from storyledger.timex import timex_interval
 
+BACKGROUND_DAYS = 180  # an event ending this long before the story's first report is background
+
 
 def timeline_data(
     ledger: Ledger,
@@ -22,14 +24,18 @@ def timeline_data(
     """Events (of one story, or all) overlapping [start, end], in salience order (only
     the first ``limit``, if given: their sources are read for them only).
 
-    Each event is ``{id, story, date, mod, status, description, salience, actors,
+    Salience order: the story's own events before its background (an event that ended
+    well before the story's first report: "the 1960 quake", a war "since 2011"), then
+    by independent outlets, then by precision (a day before a month before a year).
+
+    Each event is ``{id, story, date, mod, status, description, salience, background, actors,
     sources: [{article, outlet, url, published, duplicate_of}]}``; ``date`` is a
     TIMEX3 value (or interval) exactly as precise as the sources give it.
     """
     where: list[str] = ["1 = 1"]
     params: list[str | int] = []
     if story is not None:
-        where.append("story = ?")
+        where.append("e.story = ?")
         params.append(story)
     if start is not None:
         where.append("interval_end >= ?")
@@ -38,9 +44,17 @@ def timeline_data(
         where.append("interval_start <= ?")
         params.append(day_bound(end, first=False))
     rows = ledger.conn.execute(
-        "SELECT * FROM events WHERE " + " AND ".join(where) + " ORDER BY salience DESC,"
+        "WITH first AS (SELECT ast.story, MIN(substr(a.published, 1, 10)) AS day"
+        " FROM article_story ast JOIN articles a ON a.id = ast.article_id GROUP BY ast.story)"
+        " SELECT e.*, (e.interval_end < date(first.day, ?)) AS background"
+        " FROM events e LEFT JOIN first ON first.story = e.story WHERE "
+        + " AND ".join(where)
+        + " ORDER BY background, salience DESC,"  # the story's own events first, then
+        " julianday(interval_end) - julianday(interval_start),"  # a day before a month
         " interval_start, interval_end, id" + (" LIMIT ?" if limit is not None else ""),
-        [*params, limit] if limit is not None else params,
+        [f"-{BACKGROUND_DAYS} days", *params, limit]
+        if limit is not None
+        else [f"-{BACKGROUND_DAYS} days", *params],
     ).fetchall()
     sources = sources_of([row["id"] for row in rows], ledger)
     return [
@@ -52,6 +66,7 @@ def timeline_data(
             "status": row["status"],
             "description": row["description"],
             "salience": row["salience"],
+            "background": bool(row["background"]),
             "actors": [name for _key, name in json.loads(row["actors"])],
             "actor_keys": [key for key, _name in json.loads(row["actors"])],
             "interval_start": row["interval_start"],
