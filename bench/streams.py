@@ -15,7 +15,8 @@ prints) and events through ``timeline_data`` (what ``timeline --json`` prints).
 - conflicts: a false conflict is a ``not_conflicts`` pair flagged as a conflict
   inside one figure; a real conflict is flagged when one figure flags its two
   values, with a cited source on each side;
-- dating: observations dated the ingest day, figures whose latest is undated;
+- dating: observations dated the ingest day, figures whose latest is undated while
+  dated values exist;
 - timeline date-F1: the first 2k distinct event dates in the timeline's order
   (k gold events) against the gold dates;
 - figures per article and the seconds taken.
@@ -185,7 +186,13 @@ def dating(figures: list[Figure], today: str) -> tuple[int, int]:
     ingest_day = sum(
         1 for f in figures for o in f["observations"] if (o.get("as_of") or "")[:10] == today
     )
-    undated_latest = sum(1 for f in figures if f.get("latest") and not f["latest"].get("as_of"))
+    undated_latest = sum(
+        1
+        for f in figures
+        if f.get("latest")
+        and not f["latest"].get("as_of")
+        and any(o.get("as_of") for o in f["observations"])
+    )
     return ingest_day, undated_latest
 
 
