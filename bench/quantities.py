@@ -194,13 +194,14 @@ def gold_unit_of(pred: QuantityMention) -> str:
     """Our canonical unit in the gold's words: "USD" -> "us dollar", "kilometer / hour" ->
     "kilometre per hour"."""
     if pred.dimension == "currency":
-        return GOLD_CURRENCY_NAMES.get(pred.unit) or currency_name(pred.unit).lower()
+        code, per, thing = pred.unit.partition(" per ")
+        name = GOLD_CURRENCY_NAMES.get(code) or currency_name(code).lower()
+        return f"{name}{per}{thing}"
     unit = re.sub(r"(\w+) \*\* 2", r"square \1", pred.unit)
     unit = re.sub(r"(\w+) \*\* 3", r"cubic \1", unit)
     words = unit.replace(" / ", " per ").replace(" * ", " ").split()
-    return " ".join(GOLD_UNIT_WORDS.get(w, w).replace("_", " ") for w in words).replace(
-        "meter", "metre"
-    )
+    spelled = " ".join(GOLD_UNIT_WORDS.get(w, w).replace("_", " ") for w in words)
+    return spelled.replace("meter", "metre").replace("liter", "litre")
 
 
 def same_unit(pred: QuantityMention, gold: dict[str, Any]) -> bool:
@@ -279,7 +280,12 @@ def score_recognizers(nlp: Any) -> Scores | None:
     records = [json.loads(line) for line in (shared / RECOGNIZERS).read_text().splitlines()]
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
         times = find_times(doc, None)
-        preds = sorted(find_quantities(doc, times) + durations(times), key=lambda q: q.start)
+        found = find_quantities(doc, times)
+        spans = [(q.start, q.end) for q in found]
+        found += [
+            d for d in durations(times) if not any(overlaps((d.start, d.end), s) for s in spans)
+        ]
+        preds = sorted(found, key=lambda q: q.start)
         score_sentence(preds, record["quantities"], scores)
     return scores
 
@@ -300,6 +306,21 @@ def report_recognizers(nlp: Any, quiet: bool) -> None:
             f"{criterion:13} precision {precision:.3f} recall {recall:.3f} F1 {score_f1:.3f} "
             f"(tp {tp}, predicted {scores.predicted}, gold {scores.gold})"
         )
+
+
+def measure(nlp: Any) -> dict[str, float] | None:
+    """The F1 scores that bench/baseline.json keeps floors for, under its "quantities" key;
+    None when ../shared is absent."""
+    recognizers = score_recognizers(nlp)
+    if recognizers is None or not load_seeds():
+        return None
+    full, _ = score(nlp)
+    scores = {"seeds_value_unit_counted_f1": f1(full.tp, full.fp, full.fn)[2]}
+    for criterion in CRITERIA:
+        tp = recognizers.tp[criterion]
+        fp, fn = recognizers.predicted - tp, recognizers.gold - tp
+        scores[f"recognizers_{criterion.replace('+', '_')}_f1"] = f1(tp, fp, fn)[2]
+    return scores
 
 
 def main() -> None:

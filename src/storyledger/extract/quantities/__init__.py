@@ -48,28 +48,29 @@ def find_quantities(doc: Doc, times: list[TimeMention]) -> list[QuantityMention]
     """The quantities of an article, in text order."""
     time_spans = sorted((t.start, t.end) for t in times)
     countries = frozenset(e.text for e in doc.ents if e.label_ in PLACE_LABELS)
+    text = doc.text  # built anew on each access
     found = []
-    for scanned in scan(doc.text, countries):
-        age = as_age(doc, scanned)  # an age wins over the duration the times read in it
+    for scanned in scan(text, countries):
+        age = as_age(doc, text, scanned)  # an age wins over the duration the times read in it
         amount = age or scanned
-        if age is None and (overlaps_any(amount, time_spans) or not_an_amount(doc.text, amount)):
+        if age is None and (overlaps_any(amount, time_spans) or not_an_amount(text, amount)):
             continue
         span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         if age is None and part_of_name_or_date(doc, span, amount, time_spans):
             continue
-        found.append(mention_of(doc, span, amount))
+        found.append(mention_of(doc, text, span, amount))
     return found
 
 
-def mention_of(doc: Doc, span: Span, amount: Amount) -> QuantityMention:
+def mention_of(doc: Doc, text: str, span: Span, amount: Amount) -> QuantityMention:
     verb = governing_verb(span)
     money = amount.unit.dimension == units.CURRENCY
     return QuantityMention(
         start=amount.start,
         end=amount.end,
-        text=doc.text[amount.start : amount.end],
+        text=text[amount.start : amount.end],
         value=amount.value,
         low=amount.low,
         high=amount.high,

@@ -110,10 +110,9 @@ def is_score_context(doc: Doc, span: Span) -> bool:
 # -- the parse: what is counted and the governing verb -----------------------------------
 
 
-def as_age(doc: Doc, amount: Amount) -> Amount | None:
+def as_age(doc: Doc, text: str, amount: Amount) -> Amount | None:
     """The amount as an age, when it is one: "61 years old", "a 45-year-old", "aged 61",
     "three months of age", "Smith, 61, has" (a number between commas after a person)."""
-    text = doc.text
     if amount.unit.name in AGE_UNITS:
         tail = AGE_TAIL.match(text, amount.end)
         if tail is None:
@@ -129,17 +128,16 @@ def as_age(doc: Doc, amount: Amount) -> Amount | None:
             amount, end=after.end(), unit=Unit(word, AGE), unit_text=after.group().strip(" -")
         )
     before = text[max(0, amount.start - 6) : amount.start]
-    if AGE_BEFORE.search(before) or between_commas_after_name(doc, amount):
+    if AGE_BEFORE.search(before) or between_commas_after_name(doc, text, amount):
         return replace(amount, unit=Unit("year", AGE), unit_text=None)
     return None
 
 
-def between_commas_after_name(doc: Doc, amount: Amount) -> bool:
+def between_commas_after_name(doc: Doc, text: str, amount: Amount) -> bool:
     """ "Smith, 61, has": a bare whole number set off by commas between a name and a verb
     (the small model often takes the surname for an ORG or a GPE)."""
     if amount.unit != units.COUNT or not amount.raw.isdigit():
         return False
-    text = doc.text
     if (
         text[max(0, amount.start - 2) : amount.start] != ", "
         or text[amount.end : amount.end + 1] != ","

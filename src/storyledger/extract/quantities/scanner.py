@@ -40,7 +40,8 @@ BOUND_PATTERN = num.words_alternation(lex.BOUNDS)
 UNIT_WORDS = re.compile(r"[\s-]?((?:[A-Za-zµμ°][\w°²³µμ'.]*(?:[\s/-](?=[A-Za-z])|(?=\W|$))){1,4})")
 UNIT_GLUE = frozenset({"per", "square", "sq", "cubic", "metric", "a", "an"})
 PER_THING = re.compile(
-    rf"\s*(?:-\s*)?(?:a|an|per|each)\s*(?:-\s*)?(?P<thing>{num.words_alternation(lex.PER_THINGS)})\b",
+    rf"\s*(?:-\s*)?(?:a|an|per|each)\s*(?:-\s*)?(?P<thing>{num.words_alternation(lex.PER_THINGS)})\b"
+    r"(?!\s+(?:earlier|ago|before|later|on|from))",
     re.IGNORECASE,
 )
 RANGE_SEPARATOR = re.compile(r"\s+(?:and|to)\s+|\s*[-–—]\s*")
