@@ -324,3 +324,21 @@ def test_background_comes_after_the_story_and_a_day_before_a_year(ledger: Ledger
         ("2025", False),
         ("1998", True),
     ]
+
+
+def test_a_story_of_undated_reports_is_not_ranked_first(ledger: Ledger) -> None:
+    store(ledger, ruling("Daily A", "2024-01-27", "A court ruled the deployment void"))
+    store(ledger, ruling("Daily B", "2024-01-28", "The court ruled the deployment void"))
+    other = Draft(
+        text="The bridge reopened on 2 March 2024.",
+        outlet="Daily C",
+        published="2024-03-03",
+        times=[("2 March 2024", "2024-03-02", "2024-03-02", "2024-03-02", None)],
+    )
+    article = store(ledger, other, story="s-other")
+    with ledger.transaction() as conn:  # its story's first report has no date now
+        conn.execute("UPDATE articles SET published = NULL WHERE id = ?", (article,))
+    assert [(e["date"], e["background"]) for e in timeline_data(ledger)] == [
+        ("2024-01-26", False),
+        ("2024-03-02", False),
+    ]

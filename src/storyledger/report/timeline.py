@@ -46,7 +46,7 @@ def timeline_data(
     rows = ledger.conn.execute(
         "WITH first AS (SELECT ast.story, MIN(substr(a.published, 1, 10)) AS day"
         " FROM article_story ast JOIN articles a ON a.id = ast.article_id GROUP BY ast.story)"
-        " SELECT e.*, (e.interval_end < date(first.day, ?)) AS background"
+        " SELECT e.*, COALESCE(e.interval_end < date(first.day, ?), 0) AS background"
         " FROM events e LEFT JOIN first ON first.story = e.story WHERE "
         + " AND ".join(where)
         + " ORDER BY background, salience DESC,"  # the story's own events first, then
