@@ -64,6 +64,13 @@ class Msg:
     # cli / api
     BAD_SINCE = "cannot read the date '{value}' (use YYYY-MM-DD)"
     READ_ONLY = "this server is read-only"
+    TOKEN_MISSING = "writes need the server's token (Authorization: Bearer TOKEN)"
+    TOKEN_WRONG = "wrong token"
+    OPEN_WRITES_REFUSED = (
+        "refusing to listen on {host} with writes open to anyone: give --token-file PATH"
+        " (or STORYLEDGER_TOKEN), or --read-only"
+    )
+    TOKEN_FILE_EMPTY = "the token file {path} is empty"
     NO_LEDGER_TO_SERVE = "no ledger at {path} to serve read-only"
     NEW_LEDGER_SERVED = "note: {path} does not exist: serving a new, empty ledger"
     BODY_TOO_LARGE = "request body larger than {limit} bytes"

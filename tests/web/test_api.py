@@ -61,7 +61,23 @@ def test_timeline_changes_entities(client: TestClient) -> None:
     assert client.get("/api/v1/stories/nope/timeline").status_code == 404
     changes = client.get("/api/v1/changes", params={"since": "2024-01-01"})
     assert changes.status_code == 200
-    assert client.get("/api/v1/changes", params={"since": "yesterday"}).status_code == 422
+    for bad in ("yesterday", "0", "2024-02-30", "2024-13"):
+        assert client.get("/api/v1/changes", params={"since": bad}).status_code == 400, bad
+    same = client.get("/api/v1/changes", params={"since": "2024"}).json()
+    assert same["since"] == "2024-01-01"
+    assert same == client.get("/api/v1/changes", params={"since": "2024-01-01"}).json()
+    assert client.get("/api/v1/changes", params={"since": "2024-06"}).json()["since"] == (
+        "2024-06-01"
+    )
+    for year in ("0001", "2024", "9999"):
+        timeline = client.get(f"/api/v1/stories/{story['id']}/timeline", params={"from": year})
+        assert timeline.status_code == 200, year
+
+
+def test_options_names_every_method_of_a_path(client: TestClient) -> None:
+    allow = client.options("/api/v1/articles").headers["allow"]
+    assert {m.strip() for m in allow.split(",")} >= {"GET", "POST"}
+    assert client.options("/api/v1/stories").headers["allow"] == "GET"
     keys = {e["key"] for e in client.get("/api/v1/entities").json()}
     assert "kenya" in keys
 

@@ -18,16 +18,23 @@ from storyledger.web.app import create_app
 schemathesis = pytest.importorskip("schemathesis")
 
 
-@pytest.fixture(scope="module")
-def operations(ledger_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The API operations of an app over a copy of the test ledger (POSTs ingest into it)."""
+TOKEN = "schema-test-token"
+
+
+@pytest.fixture(scope="module", params=[None, TOKEN], ids=["open", "token"])
+def operations(
+    request: pytest.FixtureRequest, ledger_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The API operations of an app over a copy of the test ledger (POSTs ingest into it),
+    without a token and with one (its schema then documents the bearer auth)."""
     copy = tmp_path_factory.mktemp("schema") / "ledger.db"
     shutil.copy(ledger_path, copy)
-    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(copy))
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(copy, token=request.param))
     found = {}
     for result in schema.get_all_operations():
         operation = result.ok()
         found[operation.label] = operation
+    found["headers"] = {"Authorization": f"Bearer {request.param}"} if request.param else {}
     return found
 
 
@@ -56,6 +63,6 @@ def test_operation_conforms_to_the_schema(operations: dict[str, Any], label: str
     @given(case=operations[label].as_strategy())
     @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
     def call(case: Any) -> None:
-        case.call_and_validate()
+        case.call_and_validate(headers=operations["headers"])
 
     call()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hmac
 from datetime import date
 from typing import Annotated, Any
 
 import orjson
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from storyledger.errors import InputError, Msg
 from storyledger.ingest.files import Loaded, article_from_record
@@ -17,7 +19,7 @@ from storyledger.report.articles import article_data, articles_data
 from storyledger.report.briefing import chosen_story
 from storyledger.report.facts import changes_data, facts_data, figure_data
 from storyledger.report.stories import entities_data, stories_data
-from storyledger.report.timeline import timeline_data
+from storyledger.report.timeline import day_bound, timeline_data
 from storyledger.store.sqlite import Ledger
 from storyledger.web.pool import ledger_of
 from storyledger.web.schemas import (
@@ -39,6 +41,45 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 api_router = APIRouter(tags=["ledger"], responses=ERRORS)
+
+# A year is 0001-9999 (0000 is no year of the calendar dates are read in).
+YEAR = r"(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+YEAR_OR_MONTH = rf"^{YEAR}(-(0[1-9]|1[0-2]))?$"
+
+
+def reduced_precision_date(schema: dict[str, Any]) -> None:
+    """The schema of a date of any ISO 8601 precision: YYYY, YYYY-MM or a full date."""
+    for key in ("type", "pattern", "format"):
+        schema.pop(key, None)
+    schema["anyOf"] = [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": YEAR_OR_MONTH},
+    ]
+
+
+def date_query(alias: str | None = None) -> Any:
+    """A query parameter holding a date as YYYY, YYYY-MM or YYYY-MM-DD."""
+    return Query(alias=alias, max_length=10, json_schema_extra=reduced_precision_date)
+
+
+AnyDate = Annotated[str, date_query()]
+bearer = HTTPBearer(auto_error=False, description="The token given to `serve`.")
+
+
+def may_write(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> None:
+    """Writes are refused on a read-only server, and need the server's token if it has one."""
+    if request.app.state.read_only:
+        raise HTTPException(403, Msg.READ_ONLY)
+    token: str | None = request.app.state.token
+    if token is None:
+        return
+    if credentials is None:
+        raise HTTPException(401, Msg.TOKEN_MISSING, headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(credentials.credentials.encode(), token.encode()):
+        raise HTTPException(403, Msg.TOKEN_WRONG)
 
 
 def known_story(ledger: Ledger, story: str) -> str:
@@ -89,8 +130,8 @@ def figure(request: Request, figure: str) -> Any:
 def story_timeline(
     request: Request,
     story: str,
-    start: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}(-\d{2}){0,2}$")] = None,
-    end: Annotated[str | None, Query(alias="to", pattern=r"^\d{4}(-\d{2}){0,2}$")] = None,
+    start: Annotated[str | None, date_query("from")] = None,
+    end: Annotated[str | None, date_query("to")] = None,
 ) -> Any:
     """The dated events of one story, most salient first."""
     ledger = ledger_of(request)
@@ -98,9 +139,9 @@ def story_timeline(
 
 
 @api_router.get("/changes", response_model=ChangesOut)
-def changes(request: Request, since: date) -> Any:
-    """New stories, figures, values and conflicts since a date (YYYY-MM-DD)."""
-    return changes_data(ledger_of(request), since)
+def changes(request: Request, since: AnyDate) -> Any:
+    """New stories, figures, values and conflicts since a date (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    return changes_data(ledger_of(request), date.fromisoformat(day_bound(since, first=True)))
 
 
 @api_router.get("/entities", response_model=list[EntityOut])
@@ -131,14 +172,24 @@ def search(
     return ledger_of(request).search(q, limit)
 
 
-@api_router.post("/articles", response_model=IngestOut, status_code=201)
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "No token given (the server has one)"},
+    403: {"description": "Wrong token, or a read-only server"},
+}
+
+
+@api_router.post(
+    "/articles",
+    response_model=IngestOut,
+    status_code=201,
+    dependencies=[Depends(may_write)],
+    responses=WRITE_ERRORS,
+)
 def ingest(request: Request, payload: IngestIn) -> Any:
     """Ingest up to 100 articles: ``{"articles": [{text | html, url?, outlet?, ...}]}``.
 
     Each article is extracted, stored and linked; bad ones are listed under ``failed``.
     """
-    if request.app.state.read_only:
-        raise HTTPException(403, Msg.READ_ONLY)
     wheres = {f"articles[{i}]": i for i in range(len(payload.articles))}
     loaded = [
         loaded_record(where, article.model_dump(exclude_none=True))

@@ -13,6 +13,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from storyledger import __version__
 from storyledger.errors import InputError, NotFoundError, StoryledgerError
@@ -25,8 +27,12 @@ from storyledger.web.pool import LedgerPool
 STATIC_DIR = Path(__file__).parent / "static"
 
 
-def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:
-    """The storyledger web application over the ledger at ``db_path``."""
+def create_app(db_path: str | Path, read_only: bool = False, token: str | None = None) -> FastAPI:
+    """The storyledger web application over the ledger at ``db_path``.
+
+    Reads are open; writes are refused when ``read_only``, and need ``token`` as a
+    bearer token when one is given.
+    """
     app = FastAPI(
         title="storyledger",
         version=__version__,
@@ -36,13 +42,29 @@ def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:
     )
     app.state.pool = LedgerPool(str(db_path))
     app.state.read_only = read_only
+    app.state.token = token
     app.include_router(api_router, prefix="/api/v1")
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(BodySizeLimit)
     app.add_middleware(SecurityHeaders)
     add_error_handlers(app)
+    if token is None:
+        app.openapi = lambda: schema_without_auth(app)  # type: ignore[method-assign]
     return app
+
+
+def schema_without_auth(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI schema of a server that has no token: its writes need no auth."""
+    if app.openapi_schema is None:
+        schema = FastAPI.openapi(app)
+        schema.get("components", {}).pop("securitySchemes", None)
+        for operation in (op for path in schema["paths"].values() for op in path.values()):
+            operation.pop("security", None)
+            for status in ("401",):
+                operation.get("responses", {}).pop(status, None)
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def add_error_handlers(app: FastAPI) -> None:
@@ -59,6 +81,27 @@ def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StoryledgerError)
     async def other(request: Request, exc: StoryledgerError) -> Any:
         return error_response(request, 400, str(exc))
+
+    @app.exception_handler(405)
+    async def method_not_allowed(request: Request, exc: HTTPException) -> Any:
+        allow = ", ".join(sorted(methods_allowed(app, request)))
+        return JSONResponse({"detail": exc.detail}, status_code=405, headers={"Allow": allow})
+
+
+HTTP_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def methods_allowed(app: FastAPI, request: Request) -> set[str]:
+    """Every method some route of ``request``'s path answers (Starlette names only the
+    first route's: GET for /api/v1/articles, whose POST is another route)."""
+    return {
+        method
+        for method in HTTP_METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL
+            for route in app.router.routes
+        )
+    }
 
 
 def error_response(request: Request, status: int, message: str) -> Any:
