@@ -175,6 +175,7 @@ def search(
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No token given (the server has one)"},
     403: {"description": "Wrong token, or a read-only server"},
+    413: {"description": "Request body larger than the server takes"},
 }
 
 
