@@ -98,8 +98,10 @@ class ModelError(StoryledgerError):
     """The NLP model cannot be loaded."""
 
 
-class ExtractTimeout(StoryledgerError):
-    """The extraction of one document ran past its time limit."""
+class ExtractTimeout(BaseException):
+    """The extraction of one document ran past its time limit. A ``BaseException``, as
+    ``KeyboardInterrupt`` is: raised from a timer signal anywhere in the extractors, it must
+    not be swallowed by a library's ``except Exception`` (pint's unit parser has some)."""
 
 
 class FetchError(StoryledgerError):

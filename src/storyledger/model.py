@@ -131,6 +131,7 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # sentence spans
     extractor_version: str = ""
+    language: str = "en"  # ISO 639-1; another language than English gives no mentions
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -151,6 +152,7 @@ class Extraction:
             claims=[Claim(**c) for c in data.get("claims", [])],
             sentences=[tuple(s) for s in data.get("sentences", [])],
             extractor_version=data.get("extractor_version", ""),
+            language=data.get("language", "en"),
         )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from storyledger.extract.pipeline import load_nlp
+from storyledger.extract.pipeline import extract, load_nlp
 from storyledger.extract.quantities import find_quantities
 from storyledger.extract.quantities.units import convert, currency_of_name, physical_unit
 from storyledger.extract.times import find_times
@@ -181,3 +181,10 @@ def test_two_levels_of_a_change_are_no_range(nlp: Language) -> None:
 def test_vague_amounts(nlp: Language, text: str, low: float, high: float, unit: str) -> None:
     (found,) = quantities(nlp, text)
     assert (found.low, found.high, found.unit, found.approx) == (low, high, unit, "about")
+
+
+def test_a_word_pint_cannot_place_is_no_unit() -> None:
+    # "a decade ago" once parsed as the unit 'delta_decade', which pint cannot give a
+    # dimension, and the error stopped the whole extraction.
+    extraction = extract("The fund held 55.3 million a decade ago.", "2024-01-02")
+    assert [(q.value, q.unit) for q in extraction.quantities] == [(55_300_000, "count")]

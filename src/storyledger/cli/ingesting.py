@@ -84,8 +84,13 @@ def print_errors(messages: Iterable[str]) -> None:
 
 
 def _summary(report: IngestReport) -> str:
+    foreign = (
+        f" ({len(report.not_english)} not in English, kept without figures)"
+        if report.not_english
+        else ""
+    )
     return (
-        f"added {len(report.added)}, already present {len(report.skipped)},"
+        f"added {len(report.added)}{foreign}, already present {len(report.skipped)},"
         f" failed {len(report.failed)}"
     )
 

@@ -86,8 +86,12 @@ def limited_to(seconds: float | None) -> Iterator[None]:
         yield
         return
 
+    expired = ExtractTimeout(Msg.EXTRACT_TIME_LIMIT.format(seconds=seconds))
+    fired: list[bool] = []
+
     def stop(signum: int, frame: object) -> None:
-        raise ExtractTimeout(Msg.EXTRACT_TIME_LIMIT.format(seconds=seconds))
+        fired.append(True)
+        raise expired
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -96,6 +100,8 @@ def limited_to(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:  # the signal's exception was caught somewhere and the work went on
+        raise expired
 
 
 def _same_job(job: Job) -> Job:

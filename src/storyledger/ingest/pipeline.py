@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from storyledger.errors import InputError, Msg
+from storyledger.extract.language import ENGLISH
 from storyledger.extract.parallel import TIME_LIMIT, Failed, Job, ParallelExtractor
 from storyledger.extract.pipeline import EXTRACTOR_VERSION
 from storyledger.ingest.files import Loaded, read_sources
@@ -32,6 +33,7 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)  # already in the ledger
     failed: list[tuple[str, str]] = field(default_factory=list)  # (where, message)
     linked: int = 0  # articles the link stage took in
+    not_english: dict[str, str] = field(default_factory=dict)  # added article id -> language
 
     @property
     def ok(self) -> bool:
@@ -43,6 +45,8 @@ class IngestReport:
             "already_present": len(self.skipped),
             "failed": len(self.failed),
             "linked": self.linked,
+            "not_english": len(self.not_english),
+            "languages": self.not_english,
             "added_ids": self.added,
             "already_present_ids": self.skipped,
             "errors": [{"where": where, "error": message} for where, message in self.failed],
@@ -91,8 +95,10 @@ def ingest_loaded(
                 if isinstance(outcome, Failed):
                     detail = Msg.EXTRACT_FAILED.format(where=item.where, detail=outcome.error)
                     report.failed.append((item.where, detail))
-                elif ledger.add_article(item.article, outcome):
+                elif ledger.add_article(replace(item.article, language=outcome.language), outcome):
                     report.added.append(item.article.id)
+                    if outcome.language != ENGLISH:
+                        report.not_english[item.article.id] = outcome.language
                 else:
                     report.skipped.append(item.article.id)
                 bar.advance(task)

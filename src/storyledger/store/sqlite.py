@@ -105,7 +105,11 @@ class Ledger:
             return True
 
     def replace_extraction(self, article_id: str, extraction: Extraction) -> None:
+        """A new extraction of an article, with the language it detected."""
         with self.transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET language = ? WHERE id = ?", (extraction.language, article_id)
+            )
             self._write_extraction(conn, article_id, extraction)
 
     def _write_extraction(

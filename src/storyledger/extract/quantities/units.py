@@ -88,9 +88,11 @@ def parsed_units(expression: str) -> pint.Unit | None:
     import pint
 
     try:
-        return registry().parse_units(expression)
+        units = registry().parse_units(expression)
+        registry().get_dimensionality(units)  # a unit pint cannot place ("delta_decade") is none
     except (pint.errors.PintError, AttributeError, TypeError, ValueError, AssertionError):
         return None
+    return units
 
 
 @cache
