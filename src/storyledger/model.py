@@ -1,5 +1,10 @@
 """The data model of storyledger: plain dataclasses, no I/O, no package imports.
 
+These are the stages' own types: articles and what extraction finds in them.
+The shapes the views return (stories, figures, observations, events) are
+described once, in ``web/schemas.py``, which the OpenAPI schema is built from
+and the schemathesis tests check every answer against.
+
 Field names are a public contract: they are the JSON field names of every
 interface (see DESIGN.md). Extend freely; rename only with a version note.
 """
@@ -12,8 +17,6 @@ from typing import Any, Literal
 
 DateSource = Literal["metadata", "html", "cli", "text", "none"]
 Modality = Literal["asserted", "planned", "pledged", "estimated", "needed", "reported"]
-Relation = Literal["first", "corroborates", "updates", "conflicts", "refines"]
-EventStatus = Literal["happened", "expected"]
 
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "pledged", "estimated", "needed", "reported")
 RELATIONS: tuple[str, ...] = ("first", "corroborates", "updates", "conflicts", "refines")
@@ -116,7 +119,7 @@ class Claim:
     speaker: str | None = None
     speaker_key: str | None = None
     cue: str | None = None
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     polarity: str = "positive"  # positive | negative
     change: bool = False  # True for an addition ("another 200"), False for a level
     entities: list[str] = field(default_factory=list)  # entity keys in the sentence
@@ -154,72 +157,3 @@ class Extraction:
             extractor_version=data.get("extractor_version", ""),
             language=data.get("language", "en"),
         )
-
-
-@dataclass
-class Story:
-    id: str
-    label: str
-    first_seen: str | None = None
-    last_seen: str | None = None
-    articles: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Entity:
-    key: str
-    name: str
-    type: str
-    aliases: list[str] = field(default_factory=list)
-    mentions: dict[str, int] = field(default_factory=dict)  # story id -> mention count
-
-
-@dataclass
-class Observation:
-    value: float
-    low: float | None
-    high: float | None
-    as_of: str | None  # ISO date or TIMEX3 value the statement is about
-    article: str
-    outlet: str | None
-    url: str | None
-    speaker: str | None
-    relation: str  # one of RELATIONS
-    published: str | None = None
-    sentence: str | None = None
-    claim: int | None = None
-
-
-@dataclass
-class Figure:
-    id: str
-    story: str
-    label: str
-    unit: str
-    counted: str | None
-    modality: str
-    entities: list[str] = field(default_factory=list)
-    change: bool = False
-    observations: list[Observation] = field(default_factory=list)
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class Source:
-    article: str
-    outlet: str | None
-    url: str | None
-    published: str | None = None
-
-
-@dataclass
-class Event:
-    id: str
-    story: str
-    date: str  # TIMEX3 value
-    status: EventStatus
-    description: str
-    salience: int
-    actors: list[str] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    mod: str | None = None

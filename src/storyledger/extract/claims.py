@@ -28,7 +28,14 @@ from storyledger.extract.quantities import (
     reduced_relative_subject,
     subject_of,
 )
-from storyledger.model import Claim, EntityMention, QuantityMention, QuoteMention, TimeMention
+from storyledger.model import (
+    Claim,
+    EntityMention,
+    Modality,
+    QuantityMention,
+    QuoteMention,
+    TimeMention,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -47,7 +54,7 @@ REPORT_WORDS = {"reportedly", "allegedly", "purportedly"}
 CHANGE_WORDS = {"additional", "another", "further", "extra", "more", "new", "fresh"}
 CHANGE_WORDS |= {"second", "third", "fourth", "fifth", "latest", "next"}
 # Nouns that carry a modality of their own: "Kenya's original pledge was 1,000 officers".
-NOUN_MODALITY = {
+NOUN_MODALITY: dict[str, Modality] = {
     "pledge": "pledged",
     "promise": "pledged",
     "commitment": "pledged",
@@ -60,7 +67,7 @@ NOUN_MODALITY = {
     "need": "needed",
     "requirement": "needed",
 }
-AMOD_MODALITY = {
+AMOD_MODALITY: dict[str, Modality] = {
     "estimate": "estimated",
     "project": "estimated",
     "expect": "estimated",
@@ -244,7 +251,7 @@ def expects_own_action(chain: list[Token]) -> bool:
     return False
 
 
-def noun_modality(verb: Token | None, span: Span | None) -> str | None:
+def noun_modality(verb: Token | None, span: Span | None) -> Modality | None:
     """The modality the amount's own noun phrase says: "an estimated annual cost of $600m",
     "a pledge of 1,000", or the subject or object a valuing verb gives the amount to: "the
     mission's estimated cost is $600m", "bringing the US pledge to $300m". It wins over the
@@ -266,7 +273,7 @@ def noun_modality(verb: Token | None, span: Span | None) -> str | None:
     return None
 
 
-def modality_of(verb: Token | None, span: Span | None) -> str:
+def modality_of(verb: Token | None, span: Span | None) -> Modality:
     """asserted, planned, pledged, estimated, needed or reported: of the amount's own noun
     phrase, else of its governing verb with the verbs it complements and its auxiliaries."""
     own = noun_modality(verb, span)
