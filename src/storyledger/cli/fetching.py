@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Annotated
 
@@ -11,7 +12,7 @@ import typer
 
 from storyledger.cli.app import app, console, err_console, ledger_from, print_json
 from storyledger.cli.ingesting import QuietOption, WorkersOption, print_errors
-from storyledger.ingest.feeds import FeedReport, parse_interval, watch
+from storyledger.ingest.feeds import FeedReport, StopOnInterrupt, parse_interval, watch
 from storyledger.ingest.fetch import Fetcher, FetchReport, Target, fetch_into
 from storyledger.ingest.progress import wanted
 from storyledger.ingest.warc import import_warc
@@ -96,10 +97,12 @@ def watch_command(
             console.print(_feed_summary(report), highlight=False, soft_wrap=True)
 
     fetcher = Fetcher(allow_private=allow_private, allowed_networks=allow_network or ())
-    with ledger_from(ctx) as ledger, fetcher:
-        try:
-            watch(ledger, fetcher, feeds, interval, once, on_report=show)
-        except KeyboardInterrupt:
+    with ledger_from(ctx) as ledger, fetcher, StopOnInterrupt() as interrupt:
+        with suppress(KeyboardInterrupt):  # a second Ctrl-C: stopped wherever it was
+            watch(
+                ledger, fetcher, feeds, interval, once, show, interrupt.sleep, interrupt.requested
+            )
+        if interrupt.requested.is_set():
             err_console.print("stopped", highlight=False)
     if failed:
         raise typer.Exit(1)

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import io
 import re
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import FrameType
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
@@ -242,19 +245,52 @@ def watch(
     once: bool,
     on_report: Callable[[FeedReport], None],
     sleep: Callable[[float], None] = time.sleep,
+    stop: threading.Event | None = None,
 ) -> bool:
     """Poll ``feeds`` every ``every`` seconds (once with ``once``); True if nothing failed.
 
-    Runs until interrupted unless ``once``; every article is committed as soon
-    as it is stored, so an interruption (Ctrl-C) loses nothing already done.
+    Runs until interrupted or ``stop`` is set, unless ``once``; ``stop`` is looked at
+    before each feed and after each sleep. Every article is committed as soon as it is
+    stored, so an interruption (Ctrl-C) loses nothing already done.
     """
     feeds = list(feeds)
     ok = True
     while True:
         for url in feeds:
+            if stop is not None and stop.is_set():
+                return ok
             report = poll_feed(ledger, fetcher, url)
             ok = ok and report.ok
             on_report(report)
         if once:
             return ok
         sleep(every)
+
+
+class StopOnInterrupt:
+    """Ctrl-C as a request to stop a long-running loop, used as a context manager.
+
+    The first SIGINT sets ``requested`` (the loop stops at its next step, and a sleep
+    in ``sleep`` ends at once); it also restores Python's own handler, so a second
+    Ctrl-C raises ``KeyboardInterrupt`` wherever the work is, a slow fetch included.
+    Nothing depends on where a ``KeyboardInterrupt`` would land, or on a library
+    letting it through.
+    """
+
+    def __init__(self) -> None:
+        self.requested = threading.Event()
+        self._previous: Any = None
+
+    def __enter__(self) -> StopOnInterrupt:
+        self._previous = signal.signal(signal.SIGINT, self._first_interrupt)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._previous)
+
+    def _first_interrupt(self, signum: int, frame: FrameType | None) -> None:
+        self.requested.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def sleep(self, seconds: float) -> None:
+        self.requested.wait(seconds)
