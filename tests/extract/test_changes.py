@@ -8,16 +8,10 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from storyledger.extract.pipeline import load_nlp
 from storyledger.extract.quantities import find_quantities
 from storyledger.extract.times import find_times
 
 PUBLISHED = date(2024, 6, 24)
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def changes(nlp: Language, text: str) -> list[tuple[float, str, str | None]]:

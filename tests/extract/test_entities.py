@@ -11,13 +11,7 @@ from spacy.language import Language
 
 from storyledger.extract.aliases import COUNTRIES, lookup, slug
 from storyledger.extract.entities import find_entities
-from storyledger.extract.pipeline import load_nlp
 from storyledger.model import EntityMention
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def entities(nlp: Language, text: str) -> list[EntityMention]:

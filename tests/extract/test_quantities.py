@@ -5,27 +5,11 @@ in test_units.py and test_changes.py."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
+from tests.extract.reading import quantities
 
-from storyledger.extract.pipeline import load_nlp
-from storyledger.extract.quantities import find_quantities
-from storyledger.extract.times import find_times
 from storyledger.model import QuantityMention
-
-PUBLISHED = date(2024, 6, 24)
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def quantities(nlp: Language, text: str) -> list[QuantityMention]:
-    doc = nlp(text)
-    return find_quantities(doc, find_times(doc, PUBLISHED))
 
 
 def only(nlp: Language, text: str) -> QuantityMention:

@@ -11,14 +11,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from storyledger.extract.entities import find_entities
-from storyledger.extract.pipeline import load_nlp
 from storyledger.extract.quotes import find_quotes, quote_spans
 from storyledger.model import QuoteMention
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def quotes(nlp: Language, text: str) -> list[QuoteMention]:

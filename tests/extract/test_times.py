@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from storyledger.extract.pipeline import extract, load_nlp, publication_days
+from storyledger.extract.pipeline import extract, publication_days
 from storyledger.extract.times import find_times
 from storyledger.model import TimeMention
 from storyledger.timex import timex_interval
@@ -17,11 +17,6 @@ from storyledger.timex import timex_interval
 SUNDAY = date(2024, 6, 9)  # ISO week 2024-W23
 MONDAY = date(2024, 6, 24)  # ISO week 2024-W26
 WEDNESDAY = date(2024, 6, 26)
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def times(nlp: Language, text: str, published: date | None) -> list[TimeMention]:

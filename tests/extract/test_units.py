@@ -3,28 +3,13 @@ currencies through babel (ISO 4217), ranges, vague amounts and ages."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
+from tests.extract.reading import quantities
 
-from storyledger.extract.pipeline import extract, load_nlp
-from storyledger.extract.quantities import find_quantities
+from storyledger.extract.pipeline import extract
 from storyledger.extract.quantities.units import convert, currency_of_name, physical_unit
-from storyledger.extract.times import find_times
 from storyledger.model import QuantityMention
-
-PUBLISHED = date(2024, 6, 24)
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_nlp()
-
-
-def quantities(nlp: Language, text: str) -> list[QuantityMention]:
-    doc = nlp(text)
-    return find_quantities(doc, find_times(doc, PUBLISHED))
 
 
 def described(found: list[QuantityMention]) -> list[tuple[float, str, str]]:

@@ -307,17 +307,22 @@ def test_cli_watch_once(web: WebServer, tmp_path: Path) -> None:
     assert "declares entities" in mixed.output
 
 
-def test_cli_watch_stops_cleanly_on_ctrl_c(web: WebServer, tmp_path: Path) -> None:
-    web.routes["/rss"] = conditional_feed(rss([]))
+def start_watch(web: WebServer, tmp_path: Path) -> subprocess.Popen[str]:
+    """`storyledger watch` of the server's /rss every second, in a process of its own."""
     command = [sys.executable, "-c", "from storyledger.cli import main; main()"]
     args = ["--db", str(tmp_path / "w.db"), "watch", "--every", "1s", "--allow-private"]
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [*command, *args, web.url("/rss")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "COLUMNS": "200"},
     )
+
+
+def test_cli_watch_stops_cleanly_on_ctrl_c(web: WebServer, tmp_path: Path) -> None:
+    web.routes["/rss"] = conditional_feed(rss([]))
+    process = start_watch(web, tmp_path)
     try:
         deadline = time.monotonic() + 30
         # The third request starts only after the second poll ("not modified") was reported.
@@ -337,15 +342,7 @@ def test_cli_watch_stops_cleanly_on_ctrl_c(web: WebServer, tmp_path: Path) -> No
 
 def test_cli_watch_stops_on_a_second_ctrl_c_in_a_slow_fetch(web: WebServer, tmp_path: Path) -> None:
     web.routes["/rss"] = slow(web, 120)  # the first poll hangs far longer than the test
-    command = [sys.executable, "-c", "from storyledger.cli import main; main()"]
-    args = ["--db", str(tmp_path / "w.db"), "watch", "--every", "1s", "--allow-private"]
-    process = subprocess.Popen(
-        [*command, *args, web.url("/rss")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+    process = start_watch(web, tmp_path)
     try:
         deadline = time.monotonic() + 60
         while web.hits("/rss") < 1 and time.monotonic() < deadline:
