@@ -28,6 +28,8 @@ class Msg:
     EXTRACT_TIME_LIMIT = (
         "stopped after {seconds:g} s, the time limit per document (raise it with --extract-timeout)"
     )
+    EXTRACT_WORKER_DIED = "its extraction process died twice (out of memory?)"
+    EXTRACT_WORKER_STUCK = "its extraction process stopped answering for {seconds:g} s, twice"
     # store
     DB_NEWER = "{path}: the ledger was written by a newer storyledger (schema {found} > {known})"
     NOT_A_LEDGER = "{path}: not a storyledger database ({detail})"

@@ -13,6 +13,8 @@ so one article never stops a batch. So is one that runs past its time limit
 interrupts it wherever it is, in this process or in a worker, and the batch
 goes on with the next text. The timer needs the main thread of its process;
 extraction called from another thread (a web request) runs without it.
+Where the timer cannot reach (a worker killed, or stuck in native code), the
+pool is replaced and the texts are retried; see ``ParallelExtractor``.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
-from multiprocessing.pool import AsyncResult, Pool
 from typing import Generic, TypeVar
 
 from storyledger.errors import ExtractTimeout, Msg
@@ -43,6 +47,8 @@ BATCH_SIZE = 32  # texts per nlp.pipe batch
 CHUNK_SIZE = 16  # texts per task sent to a worker process
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 TIME_LIMIT = 60.0  # seconds per document; a long report takes about one
+START_ALLOWANCE = 60.0  # seconds a chunk may wait on a worker loading its model
+SHUTDOWN_GRACE = 2.0  # seconds workers get to exit before they are killed
 
 
 @dataclass
@@ -148,7 +154,15 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
 @dataclass
 class ParallelExtractor(Generic[T]):
     """Extraction with ``workers`` processes; use as a context manager around ``map``
-    (the pool, started by the first chunk, is closed on exit).
+    (the pool, started by the first chunk, is shut down on exit).
+
+    A worker that dies (killed by the system, say for memory) or stops
+    answering (a hang in native code, where the timer signal cannot reach)
+    costs no text: the pool is killed and started again, the chunk that was
+    waited for is retried one text at a time, and the chunks in flight are
+    sent again. A text that loses its worker a second time fails alone. A
+    chunk has ``time_limit`` seconds per text plus ``start_allowance`` (a
+    worker loading its model) before its worker counts as stuck.
 
     ``peak_rss`` and ``cpu_seconds`` map each process that extracted (the
     workers, or this process with one worker) to its peak resident memory in
@@ -159,22 +173,24 @@ class ParallelExtractor(Generic[T]):
     workers: int = 1
     chunk_size: int = CHUNK_SIZE
     time_limit: float | None = TIME_LIMIT  # seconds per document
+    start_allowance: float = START_ALLOWANCE
     peak_rss: dict[int, int] = field(default_factory=dict)
     cpu_seconds: dict[int, float] = field(default_factory=dict)
-    _pool: Pool | None = field(default=None, init=False, repr=False)
+    pools_replaced: int = 0
+    _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
 
     def __enter__(self) -> ParallelExtractor[T]:
         return self
 
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if self._pool is None:
-            return
-        if exc_type is None:
-            self._pool.close()
-        else:
-            self._pool.terminate()
-        self._pool.join()
-        self._pool = None
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            _shut_down(self._pool)
+            self._pool = None
+
+    @property
+    def worker_pids(self) -> list[int]:
+        """The process ids of the pool's current workers (none before the first chunk)."""
+        return _worker_pids(self._pool) if self._pool is not None else []
 
     def map(self, items: Iterable[T], job: Callable[[T], Job]) -> Iterator[tuple[T, Outcome]]:
         """Each item with the outcome of extracting ``job(item)``, in input order."""
@@ -188,37 +204,123 @@ class ParallelExtractor(Generic[T]):
         yield from extract_stream(items, job, time_limit=self.time_limit)
         self._account(WorkerUse(os.getpid(), peak_rss_bytes(), time.process_time() - cpu_start))
 
-    def _started_pool(self) -> Pool:
+    def _started_pool(self) -> ProcessPoolExecutor:
         """The worker pool, started on first use: a batch with nothing to extract starts none."""
         if self._pool is None:
             context = multiprocessing.get_context(_start_method())
             if _start_method() == "forkserver":
                 context.set_forkserver_preload(["storyledger.extract.pipeline"])
-            self._pool = context.Pool(self.workers, initializer=_init_worker)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_init_worker
+            )
         return self._pool
+
+    def _send(self, jobs: list[Job]) -> ChunkFuture:
+        """The chunk sent to the pool; a pool already broken gives a future that says so."""
+        try:
+            return self._started_pool().submit(_extract_chunk, jobs, self.time_limit)
+        except BrokenProcessPool as exc:
+            broken: ChunkFuture = Future()
+            broken.set_exception(exc)
+            return broken
 
     def _map_in_pool(
         self, items: Iterable[T], job: Callable[[T], Job]
     ) -> Iterator[tuple[T, Outcome]]:
-        in_flight: deque[tuple[list[T], AsyncResult[tuple[list[Outcome], WorkerUse]]]] = deque()
+        in_flight: deque[_Sent[T]] = deque()
         limit = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
         for chunk in _chunks(items, self.chunk_size):
             jobs = [job(item) for item in chunk]
-            in_flight.append(
-                (chunk, self._started_pool().apply_async(_extract_chunk, (jobs, self.time_limit)))
-            )
+            in_flight.append(_Sent(chunk, jobs, self._send(jobs)))
             if len(in_flight) >= limit:
-                yield from self._collect(*in_flight.popleft())
+                yield from self._collect(in_flight)
         while in_flight:
-            yield from self._collect(*in_flight.popleft())
+            yield from self._collect(in_flight)
 
-    def _collect(
-        self, chunk: list[T], pending: AsyncResult[tuple[list[Outcome], WorkerUse]]
-    ) -> Iterator[tuple[T, Outcome]]:
-        outcomes, use = pending.get()
+    def _collect(self, in_flight: deque[_Sent[T]]) -> Iterator[tuple[T, Outcome]]:
+        """The outcomes of the oldest chunk in flight; when its worker is lost, its texts
+        one by one on a new pool, and the chunks behind it sent again."""
+        sent = in_flight.popleft()
+        try:
+            outcomes = self._wait(sent.future, len(sent.jobs))
+        except WorkerLost:
+            self._replace_pool()
+            outcomes = [self._retry_alone(job) for job in sent.jobs]
+            for later in in_flight:
+                later.future = self._send(later.jobs)
+        yield from zip(sent.chunk, outcomes, strict=True)
+
+    def _retry_alone(self, job: Job) -> Outcome:
+        try:
+            (outcome,) = self._wait(self._send([job]), 1)
+        except WorkerLost as lost:
+            self._replace_pool()
+            return Failed(str(lost))
+        return outcome
+
+    def _wait(self, future: ChunkFuture, texts: int) -> list[Outcome]:
+        """The chunk's outcomes, or ``WorkerLost`` when its worker died or is stuck."""
+        limit = self.time_limit
+        deadline = None if limit is None else self.start_allowance + texts * limit
+        try:
+            outcomes, use = future.result(timeout=deadline)
+        except (BrokenProcessPool, CancelledError) as exc:  # died, or lost with another
+            raise WorkerLost(Msg.EXTRACT_WORKER_DIED) from exc
+        except FutureTimeout as exc:
+            raise WorkerLost(Msg.EXTRACT_WORKER_STUCK.format(seconds=deadline)) from exc
         self._account(use)
-        yield from zip(chunk, outcomes, strict=True)
+        return outcomes
+
+    def _replace_pool(self) -> None:
+        if self._pool is not None:
+            _shut_down(self._pool)
+            self._pool = None
+        self.pools_replaced += 1
 
     def _account(self, use: WorkerUse) -> None:
         self.peak_rss[use.pid] = max(use.peak_rss, self.peak_rss.get(use.pid, 0))
         self.cpu_seconds[use.pid] = self.cpu_seconds.get(use.pid, 0.0) + use.cpu_seconds
+
+
+ChunkFuture = Future[tuple[list[Outcome], WorkerUse]]
+
+
+@dataclass
+class _Sent(Generic[T]):
+    """A chunk in flight: its items, their jobs, and the future of their outcomes."""
+
+    chunk: list[T]
+    jobs: list[Job]
+    future: ChunkFuture
+
+
+class WorkerLost(Exception):
+    """The worker holding a chunk died or stopped answering."""
+
+
+def _worker_pids(pool: ProcessPoolExecutor) -> list[int]:
+    # The executor keeps its processes in a private map; 3.14 adds kill_workers() for this.
+    return list(getattr(pool, "_processes", None) or {})
+
+
+def _shut_down(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool without waiting on a worker that may never answer: ask, wait a little,
+    then kill (SIGKILL) what is still there. A stopped or stuck worker cannot block this."""
+    pids = _worker_pids(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + SHUTDOWN_GRACE
+    while pids and time.monotonic() < deadline:
+        pids = [pid for pid in pids if _alive(pid)]
+        time.sleep(0.05)
+    for pid in pids:
+        with suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process still runs (a zombie, dead but not yet reaped, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError):
+        return False
