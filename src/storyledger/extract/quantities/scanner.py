@@ -27,11 +27,23 @@ from storyledger.extract.quantities import units
 from storyledger.extract.quantities.units import Unit
 
 NUMBER_WORD = num.words_alternation([*lex.UNITS, *lex.TENS, *lex.SCALES, *lex.MULTIPLIERS])
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+VULGAR = "".join(lex.VULGAR_FRACTIONS)
+DIGITS = (
+    rf"(?:\d+\s)?[1-9]\d?/(?:{'|'.join(lex.DIGIT_DENOMINATORS)})(?![\d/])"  # "1/4", "10 1/2"
+    rf"|\d*[{VULGAR}]"  # "½", "10½"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # lakh grouping: "12,34,567"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
+FRACTION_WORD = num.words_alternation(lex.FRACTIONS)
+FRACTION_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 WORD_NUMBER = (
-    rf"(?:(?:half\s+an?|an?)\s+(?:hundred|thousand|million|billion|dozen)"
+    # "half a million", "a quarter million", "three quarters billion", "a half dozen"
+    rf"(?:(?:(?:an?|one|two|three)[\s-]+)?(?:{FRACTION_WORD})(?:\s+an?)?\s+{FRACTION_SCALE}"
+    rf"|an?\s+{FRACTION_SCALE}"
     rf"(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}))*"
-    rf"|(?:{NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{NUMBER_WORD}))*)"
+    rf"|(?:{NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{NUMBER_WORD}))*"
+    # "two and a half million"
+    rf"(?:\s+and\s+an?\s+(?:half|quarter|third)(?:\s+{FRACTION_SCALE})?)?)"
 )
 SCALE_WORD = num.words_alternation(lex.SCALES)
 VAGUE_WORD = num.words_alternation(lex.VAGUE_PLURALS)
@@ -68,7 +80,7 @@ class Amount:
 
 def _number(n: int) -> str:
     return (
-        rf"(?:(?P<digits{n}>{DIGITS})(?![\d]|[.,]\d|:\d)"
+        rf"(?:(?P<digits{n}>{DIGITS})(?![\d]|[.,]\d|:\d|/\d)"
         rf"|(?P<words{n}>\b(?:{WORD_NUMBER})\b))"
     )
 
@@ -123,13 +135,100 @@ def quantity_pattern() -> re.Pattern[str]:
 
 def scan(text: str, countries: frozenset[str]) -> list[Amount]:
     """Every amount of a text, ranges merged; ``countries`` (the places the text names)
-    choose among the currencies of one name ("dirhams" in a report on Morocco)."""
+    choose among the currencies of one name ("dirhams" in a report on Morocco). A share
+    ("a third of the patients") wins over the numbers inside it ("two" of "two-thirds")."""
     found = []
     for match in quantity_pattern().finditer(text):
         amount = amount_of(match, text, countries)
         if amount is not None:
             found.append(amount)
-    return merge_ranges(found, text)
+    amounts = merge_ranges(found, text)
+    parts = shares(text)
+    if not parts:
+        return amounts
+    kept = [a for a in amounts if not any(p.start < a.end and a.start < p.end for p in parts)]
+    return sorted([*kept, *parts], key=lambda a: a.start)
+
+
+# -- shares: "a third of", "half the", "two-thirds of", "one in five" ---------------------
+
+NUMERATOR_WORD = num.words_alternation(lex.FRACTION_NUMERATORS)
+COUNTING_WORD = num.words_alternation([*lex.UNITS, *lex.TENS])
+SHARE = re.compile(
+    r"(?<![\w-])"
+    rf"(?:(?P<bound>{BOUND_PATTERN})\s+)?"
+    rf"(?P<share>(?:(?P<numerator>{NUMERATOR_WORD})[\s-]+)?(?P<fraction>{FRACTION_WORD})"
+    rf"|(?P<part>{COUNTING_WORD}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<whole>{COUNTING_WORD}|\d{{1,3}}))"
+    r"(?=\s+(?P<of>of\s+)?(?P<det>(?:the|its|their|his|her|our|these|those|all|an?)\s+)?"
+    r"(?P<noun>[\w-]+))",
+    re.IGNORECASE,
+)
+# Words before a fraction that make it a part of a period or an ordinal: "the first half
+# of the year", "the third of June".
+NOT_A_SHARE_BEFORE = re.compile(r"(?:\b(?:first|second|third|fourth|last|final|the)\s+)$", re.I)
+
+
+def shares(text: str) -> list[Amount]:
+    """Fractions of a whole as percent shares: "a third of the patients" is 33.33 percent,
+    "half the buildings" 50, "two-thirds of" 66.67, "one in five households" 20.
+
+    A share is read as ``percent`` (dimension ratio), the unit news uses for the same
+    thing in digits, so that "a third of the patients" and "33% of the patients" are one
+    value of one unit for the figures that compare them; ``unit_text`` keeps the fraction
+    as written ("third", "in five"). A fraction in words is a rounded statement: with no
+    bound of its own ("more than half") its approx is "about". "Half" alone is a share
+    only before "of" or a determiner ("half the city"); "the third of June", "the first
+    half of 2024" and "a quarter of an hour" are no shares."""
+    found = []
+    for match in SHARE.finditer(text):
+        noun = match.group("noun").lower()
+        if noun in lex.TIME_NOUNS or noun.rstrip("s") in lex.TIME_NOUNS or noun.isdigit():
+            continue
+        det = (match.group("det") or "").strip().lower()
+        if match.group("fraction") and not match.group("of") and (not det or det in ("a", "an")):
+            continue  # "half a million", "half an hour": a number or a time, not a share
+        start = match.start("bound") if match.group("bound") else match.start("share")
+        if NOT_A_SHARE_BEFORE.search(text, max(0, start - 12), start):
+            continue
+        fraction = share_of(match)
+        if fraction is None:
+            continue
+        value = round(100 * fraction, 2)
+        bound = " ".join((match.group("bound") or "").lower().split())
+        low, high, approx = bounded(value, bound)
+        written = match.group("fraction") or text[match.end("part") : match.end("whole")].strip()
+        found.append(
+            Amount(
+                start,
+                match.end("share"),
+                match.start("share"),
+                match.end("share"),
+                value,
+                low,
+                high,
+                approx or "about",
+                units.PERCENT,
+                written,
+                match.group("share"),
+            )
+        )
+    return found
+
+
+def share_of(match: re.Match[str]) -> float | None:
+    """The fraction a share match gives, or None ("five in two" is none)."""
+    if match.group("fraction"):
+        words = (match.group("numerator") or "").lower()
+        fraction_word = match.group("fraction").lower()
+        if not words and fraction_word not in ("half", "halves"):
+            return None  # "quarter of" alone: "the Latin quarter of the city"
+        numerator = lex.FRACTION_NUMERATORS.get(words or "a", 1)
+        denominator = lex.FRACTIONS[fraction_word]
+        return numerator / denominator if numerator < denominator else None
+    part, whole = num.parse_number(match.group("part")), num.parse_number(match.group("whole"))
+    if part is None or not whole or part >= whole:
+        return None
+    return part / whole
 
 
 # -- reading a match ---------------------------------------------------------------------
@@ -189,9 +288,11 @@ def currency_of(match: re.Match[str], countries: frozenset[str]) -> tuple[str | 
 
 
 def weighs_pounds(match: re.Match[str]) -> bool:
-    """ "25 pounds" is a weight; "361 million pounds" and "British pounds" are money."""
+    """ "25 pounds" is a weight; "361 million pounds", "millions of pounds" and "British
+    pounds" are money."""
     word = (match.group("curword") or "").lower()
-    scaled = any(match.group(g) for g in ("scale1", "abbr1", "short1", "scale2", "abbr2"))
+    groups = ("scale1", "abbr1", "short1", "scale2", "abbr2", "vague")
+    scaled = any(match.group(g) for g in groups)
     return units.singular(word) == "pound" and not scaled and not match.group("qualifier")
 
 

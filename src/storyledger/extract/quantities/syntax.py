@@ -25,9 +25,16 @@ def counted_noun(span: Span) -> Token | None:
         return None if reduced_relative_verb(span) is not None else head
     if root.dep_ == "appos" and head.i < span.start and head.pos_ == "NOUN":
         return head  # "their officers, 744 after the last reinforcements, ..."
+    if root.dep_ == "predet" and head.pos_ in lex.NOUN_POS:
+        return head  # "half the buildings"
     for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in lex.NOUN_POS]
+        # "400 of the officers"; a preposition inside the amount: "one in five households"
+        inside = span.start <= child.i < span.end
+        if child.dep_ == "prep" and (child.lower_ == "of" or inside):
+            preps = [child, *(c for c in child.children if c.dep_ == "prep")]  # "out of"
+            objects = [
+                c for p in preps for c in p.children if c.dep_ == "pobj" and c.pos_ in lex.NOUN_POS
+            ]
             if objects:
                 return objects[0]
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in lex.NOUN_POS:
@@ -64,7 +71,10 @@ def money_purpose(span: Span, verb: Token | None) -> str | None:
             objects = [
                 c
                 for c in child.children
-                if c.dep_ == "pobj" and c.pos_ in lex.NOUN_POS and not names_time(c)
+                if c.dep_ == "pobj"
+                and c.pos_ in lex.NOUN_POS
+                and not names_time(c)
+                and c.lemma_.lower() not in currencies().by_name  # "billions of dollars"
             ]
             if objects:
                 return noun_phrase_lemma(objects[0], span)
