@@ -4,7 +4,8 @@ facts summarises each figure exactly as the whole facts do."""
 from __future__ import annotations
 
 from storyledger.report.briefing import figure_summary
-from storyledger.report.facts import HISTORY_FIELDS, facts_data, facts_outline
+from storyledger.report.facts import facts_data, facts_outline
+from storyledger.store.figures import HISTORY_FIELDS
 from storyledger.store.sqlite import Ledger
 
 

@@ -17,14 +17,8 @@ from storyledger.cli import app
 from storyledger.errors import NotFoundError
 from storyledger.link.relations import same_time
 from storyledger.report.briefing import chart_points, figure_summary
-from storyledger.report.facts import (
-    FIGURE_OBSERVATIONS,
-    HISTORY_COLUMNS,
-    History,
-    changes_data,
-    facts_data,
-    figure_data,
-)
+from storyledger.report.facts import History, changes_data, facts_data, figure_data
+from storyledger.store.figures import FIGURE_OBSERVATIONS, HISTORY_COLUMNS
 from storyledger.store.sqlite import open_ledger
 
 runner = CliRunner()

@@ -12,8 +12,9 @@ from tests.report.ledger_builder import Draft, new_ledger, store
 from storyledger.model import Article, Extraction, QuoteMention, Speaker, content_id
 from storyledger.report.briefing import chart_points, key_quotes, value_steps
 from storyledger.report.charts import step_chart
-from storyledger.report.quotes import QUOTE_FIELDS, quotes_data, quotes_from
+from storyledger.report.quotes import quotes_data
 from storyledger.report.timeline import events_of, timeline_data
+from storyledger.store.quotes import QUOTE_FIELDS, quotes_from
 from storyledger.store.sqlite import Ledger, _migrations, open_ledger, schema_version_known
 
 SPEAKERS = [("Amina Odhiambo", "amina"), ("Carlos Mendes", "carlos"), ("Priya Raman", "priya")]

@@ -23,6 +23,7 @@ from storyledger.report.briefing import briefing_data, render_briefing
 from storyledger.report.facts import facts_data
 from storyledger.report.timeline import timeline_data
 from storyledger.store.sqlite import open_ledger
+from storyledger.store.stories import count_stories_with_articles
 
 DEFAULT_OUT = Path("storyledger-demo")
 CORPUS = "corpus.jsonl"
@@ -75,12 +76,11 @@ def run_demo(out: Path, progress: bool = False) -> DemoResult:
         data = briefing_data(ledger)
         briefing_path.write_text(render_briefing(data, "html"), encoding="utf-8")
         story = data["story"]["id"] if data["story"] else None
-        stories = ledger.conn.execute("SELECT COUNT(DISTINCT story) FROM article_story")
         return DemoResult(
             ledger_path=ledger_path,
             briefing_path=briefing_path,
             articles=ledger.count_articles(),
-            stories=int(stories.fetchone()[0]),
+            stories=count_stories_with_articles(ledger.conn),
             story=story,
             figures=facts_data(ledger, story),
             events=timeline_data(ledger, story),

@@ -37,7 +37,13 @@ from storyledger.ingest.fetch import (
     normalise_url,
 )
 from storyledger.ingest.records import Defaults
-from storyledger.store.sqlite import Ledger, now_iso
+from storyledger.store.fetch import (
+    feed_entry_seen,
+    feed_validators,
+    mark_feed_entry_seen,
+    save_feed,
+)
+from storyledger.store.sqlite import Ledger
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
@@ -193,37 +199,21 @@ def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[st
 
 
 def _validators(ledger: Ledger, url: str) -> tuple[str | None, str | None]:
-    row = ledger.conn.execute(
-        "SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)
-    ).fetchone()
-    return (row["etag"], row["last_modified"]) if row else (None, None)
+    return feed_validators(ledger.conn, url)
 
 
 def _save_feed(
     ledger: Ledger, url: str, title: str | None, etag: str | None, last_modified: str | None
 ) -> None:
-    ledger.conn.execute(
-        "INSERT INTO feeds (url, title, etag, last_modified, checked_at) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(url) DO UPDATE SET title = COALESCE(excluded.title, title),"
-        " etag = excluded.etag, last_modified = excluded.last_modified,"
-        " checked_at = excluded.checked_at",
-        (url, title, etag, last_modified, now_iso()),
-    )
+    save_feed(ledger.conn, url, title, etag, last_modified)
 
 
 def _seen(ledger: Ledger, feed_url: str, key: str) -> bool:
-    row = ledger.conn.execute(
-        "SELECT 1 FROM feed_entries WHERE feed_url = ? AND entry_key = ?", (feed_url, key)
-    ).fetchone()
-    return row is not None
+    return feed_entry_seen(ledger.conn, feed_url, key)
 
 
 def _mark_seen(ledger: Ledger, feed_url: str, entry: FeedEntry, outcome: str) -> None:
-    ledger.conn.execute(
-        "INSERT OR REPLACE INTO feed_entries (feed_url, entry_key, link, outcome, seen_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (feed_url, entry.key, entry.link, outcome, now_iso()),
-    )
+    mark_feed_entry_seen(ledger.conn, feed_url, entry.key, entry.link, outcome)
 
 
 # -- watching -----------------------------------------------------------------------------

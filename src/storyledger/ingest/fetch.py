@@ -40,7 +40,8 @@ from storyledger.ingest.html import article_from_html
 from storyledger.ingest.pipeline import IngestReport, ingest_articles
 from storyledger.ingest.records import Defaults
 from storyledger.model import Article, DateSource
-from storyledger.store.sqlite import Ledger, now_iso
+from storyledger.store import fetch as store
+from storyledger.store.sqlite import Ledger
 
 PROJECT_URL = "https://github.com/storyledger/storyledger"
 USER_AGENT = f"storyledger/{__version__} (+{PROJECT_URL})"
@@ -534,15 +535,8 @@ def _download_new(
 
 def was_fetched(ledger: Ledger, url: str) -> bool:
     """True when ``url`` went into the ledger before, as requested or as redirected to."""
-    row = ledger.conn.execute(
-        "SELECT 1 FROM fetched_urls WHERE url = ? OR final_url = ? LIMIT 1", (url, url)
-    ).fetchone()
-    return row is not None
+    return store.was_fetched(ledger.conn, url)
 
 
 def remember_fetched(ledger: Ledger, url: str, article: Article) -> None:
-    ledger.conn.execute(
-        "INSERT OR REPLACE INTO fetched_urls (url, final_url, article_id, fetched_at)"
-        " VALUES (?, ?, ?, ?)",
-        (url, article.url or url, article.id, now_iso()),
-    )
+    store.remember_fetched(ledger.conn, url, article.url or url, article.id)

@@ -21,7 +21,9 @@ from storyledger.report.display import date_text, day_text, number_text, value_t
 from storyledger.report.facts import facts_data, reports_like
 from storyledger.report.quotes import key_order, quote_order, quotes_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
+from storyledger.store.articles import count_story_articles, story_article_citations
 from storyledger.store.sqlite import Ledger, now_iso
+from storyledger.store.stories import largest_story, story_by_id
 from storyledger.timex import timex_interval
 
 FORMATS = ("md", "html", "json")
@@ -59,14 +61,12 @@ def briefing_data(ledger: Ledger, story: str | None = None) -> dict[str, Any]:
 
 def chosen_story(ledger: Ledger, story: str | None) -> dict[str, Any] | None:
     """The story asked for (an error if there is none), else the one with most articles."""
-    columns = "SELECT id, label, first_seen, last_seen, articles FROM stories"
     if story is None:
-        row = ledger.conn.execute(f"{columns} ORDER BY articles DESC, seq LIMIT 1").fetchone()
-        return dict(row) if row else None
-    row = ledger.conn.execute(f"{columns} WHERE id = ?", (story,)).fetchone()
-    if row is None:
+        return largest_story(ledger.conn)
+    found = story_by_id(ledger.conn, story)
+    if found is None:
         raise NotFoundError(Msg.UNKNOWN_STORY.format(id=story))
-    return dict(row)
+    return found
 
 
 def headline_figures(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -305,16 +305,7 @@ def sources_of_story(
 ) -> list[dict[str, Any]]:
     """The story's articles (outlet, date, title, link), oldest first (only the ``newest``
     that many, if given)."""
-    sql = "SELECT id, outlet, published, title, url FROM articles"
-    params: tuple[str | int, ...] = ()
-    if story is not None:
-        sql += " WHERE id IN (SELECT article_id FROM article_story WHERE story = ?)"
-        params = (story["id"],)
-    if newest is None:
-        rows = ledger.conn.execute(sql + " ORDER BY published, seq", params).fetchall()
-    else:
-        sql += " ORDER BY published DESC, seq DESC LIMIT ?"
-        rows = ledger.conn.execute(sql, (*params, newest)).fetchall()[::-1]
+    rows = story_article_citations(ledger.conn, story["id"] if story is not None else None, newest)
     return [
         {**citation({**dict(r), "article": r["id"]}), "title": r["title"] or r["id"]} for r in rows
     ]
@@ -322,10 +313,7 @@ def sources_of_story(
 
 def sources_count(ledger: Ledger, story: dict[str, Any] | None) -> int:
     """How many articles ``sources_of_story`` lists."""
-    if story is None:
-        return int(ledger.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    sql = "SELECT count(*) FROM article_story WHERE story = ?"
-    return int(ledger.conn.execute(sql, (story["id"],)).fetchone()[0])
+    return count_story_articles(ledger.conn, story["id"] if story is not None else None)
 
 
 # -- rendering ---------------------------------------------------------------------------

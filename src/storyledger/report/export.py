@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from storyledger.report.facts import facts_data
 from storyledger.report.quotes import quotes_data
 from storyledger.report.timeline import timeline_data
+from storyledger.store.articles import article_export_rows
 from storyledger.store.sqlite import Ledger
 
 CITATION = ("article", "outlet", "url", "published")
@@ -126,17 +127,7 @@ def quote_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
 
 
 def article_rows(ledger: Ledger, story: str | None) -> Iterable[dict[str, Any]]:
-    sql = (
-        "SELECT a.id AS article, a.outlet, a.url, a.published, a.title, a.author,"
-        " a.published_source, ast.story AS story, ast.duplicate_of FROM articles a"
-        " LEFT JOIN article_story ast ON ast.article_id = a.id"
-    )
-    params: tuple[str, ...] = ()
-    if story is not None:
-        sql += " WHERE ast.story = ?"
-        params = (story,)
-    for row in ledger.conn.execute(sql + " ORDER BY a.published, a.seq", params):
-        yield dict(row)
+    return article_export_rows(ledger.conn, story)
 
 
 # -- writing ---------------------------------------------------------------------------

@@ -27,7 +27,6 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from storyledger.errors import Msg, NotFoundError
 from storyledger.link.figures import obs_of_row
 from storyledger.link.relations import (
     PRECISION_RATIO,
@@ -37,37 +36,10 @@ from storyledger.link.relations import (
     same_value,
     settles,
 )
+from storyledger.store import figures as store
+from storyledger.store.figures import Row
 from storyledger.store.sqlite import Ledger
-
-# Observation columns, named as in the JSON contract (each row is an observation's JSON).
-OBSERVATION_FIELDS = (
-    "id", "figure_id", "value", "low", "high", "approx", "quantity_text", "as_of", "as_of_start",
-    "as_of_end", "article", "outlet", "url", "published", "reported", "speaker", "relation",
-    "relation_to", "duplicate_of", "source", "source_outlet", "claim",
-)  # fmt: skip
-Row = dict[str, Any]
-# The order relations are computed in (``Obs.order``): by the last day of the time referred
-# to ("400 in June" after "380 on June 24"), then the first, publication, article, id; each
-# relation refers to an observation listed before it. Read through ``observations_history``.
-OBSERVATION_ORDER = "o.as_of_end, o.as_of_start, o.reported, o.article_id, o.id"
-FIGURE_OBSERVATIONS = f"FROM observations o WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}"
-# What ``History`` reads of an observation (its relations, the latest value, agreeing
-# sources, conflicts) and a chart draws: the index observations_history holds them all
-# (migration 009), so ``facts_outline`` reads them without looking up any row.
-HISTORY_FIELDS = (
-    "id", "value", "low", "high", "approx", "as_of", "as_of_start", "as_of_end", "article",
-    "reported", "relation", "relation_to", "duplicate_of", "source", "source_outlet",
-)  # fmt: skip
-
-
-def select_list(fields: Iterable[str]) -> str:
-    """The SELECT list of these observation fields, from ``observations o``."""
-    return ", ".join("o.article_id AS article" if f == "article" else f"o.{f}" for f in fields)
-
-
-OBSERVATION_COLUMNS = select_list(OBSERVATION_FIELDS)
-HISTORY_COLUMNS = select_list(HISTORY_FIELDS)
-FIGURE_COLUMNS = "id, story, label, unit, counted, modality, change, entities, seq"
+from storyledger.store.stories import stories_first_seen_since
 
 
 def facts_data(
@@ -78,19 +50,13 @@ def facts_data(
     Observations carry their ``sentence`` only when asked (``figure_data`` always has
     it): a big story's sentences are most of its facts' bytes and no summary shows them.
     """
-    figures = story_figures(ledger.conn, story)
+    figures = store.story_figures(ledger.conn, story)
     if story is not None:  # each figure's observations in index order: no sort of them all
         return [
-            figure_dict(f, History(figure_observations(ledger.conn, f["id"], sentences)))
+            figure_dict(f, History(store.figure_observations(ledger.conn, f["id"], sentences)))
             for f in figures
         ]
-    rows = observation_rows(
-        ledger.conn,
-        f"FROM figures f JOIN observations o ON o.figure_id = f.id"
-        f" ORDER BY f.story, f.seq, {OBSERVATION_ORDER}",
-        (),
-        sentences,
-    )
+    rows = store.all_observations(ledger.conn, sentences)
     by_figure: dict[str, list[Row]] = {}
     for figure_id, group in groupby(rows, key=itemgetter("figure_id")):
         by_figure[figure_id] = list(group)
@@ -99,128 +65,29 @@ def facts_data(
 
 def facts_outline(ledger: Ledger, story: str) -> list[dict[str, Any]]:
     """The figures of one story as ``facts_data`` gives them, for summaries of their latest
-    value, conflicts and chart (not of each step): each observation has only its
-    ``HISTORY_FIELDS`` (read from an index, not from the rows: a big story has thousands),
-    except those a summary cites, which are whole: the latest and every report of its value
-    for its time (``reports_like``), and both values of each conflict and what settled it.
+    value, conflicts and chart (not of each step): each observation has only its fields of
+    ``store.figures.HISTORY_FIELDS`` (read from an index, not from the rows: a big story has
+    thousands), except those a summary cites, which are whole: the latest and every report
+    of its value for its time (``reports_like``), and both values of each conflict and what
+    settled it.
     """
-    return [outlined_figure(ledger.conn, f) for f in story_figures(ledger.conn, story)]
+    return [outlined_figure(ledger, f) for f in store.story_figures(ledger.conn, story)]
 
 
-def story_figures(conn: sqlite3.Connection, story: str | None) -> list[sqlite3.Row]:
-    """The figures of one story (of every story if None), in the order first seen."""
-    where, params = ("WHERE f.story = ?", (story,)) if story is not None else ("", ())
-    return conn.execute(
-        f"SELECT {FIGURE_COLUMNS} FROM figures f {where} ORDER BY f.story, f.seq", params
-    ).fetchall()
-
-
-def outlined_figure(conn: sqlite3.Connection, figure: sqlite3.Row) -> dict[str, Any]:
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    cursor.execute(f"SELECT {HISTORY_COLUMNS} {FIGURE_OBSERVATIONS}", (figure["id"],))
-    history = History(
-        [  # a dict display, as in observation_rows
-            {
-                "id": id_, "value": value, "low": low, "high": high, "approx": approx,
-                "as_of": as_of, "as_of_start": as_of_start, "as_of_end": as_of_end,
-                "article": article, "reported": reported, "relation": relation,
-                "relation_to": relation_to, "duplicate_of": duplicate_of, "source": source,
-                "source_outlet": source_outlet,
-            }
-            for (
-                id_, value, low, high, approx, as_of, as_of_start, as_of_end, article, reported,
-                relation, relation_to, duplicate_of, source, source_outlet,
-            ) in cursor
-        ]
-    )  # fmt: skip
+def outlined_figure(ledger: Ledger, figure: sqlite3.Row) -> dict[str, Any]:
+    history = History(store.history_rows(ledger.conn, figure["id"]))
     cited = sorted(history.cited())
-    ids = json.dumps([history.rows[i]["id"] for i in cited])
-    whole = observation_rows(
-        conn, "FROM observations o WHERE o.id IN (SELECT value FROM json_each(?))", (ids,), False
-    )
+    whole = store.observations_by_id(ledger.conn, [history.rows[i]["id"] for i in cited])
     by_id = {row["id"]: row for row in whole}
     for i in cited:
         history.rows[i] = by_id[history.rows[i]["id"]]
     return figure_dict(figure, history)
 
 
-def figure_observations(conn: sqlite3.Connection, figure_id: str, sentences: bool) -> list[Row]:
-    """One figure's observations in the order of their relations."""
-    return observation_rows(conn, FIGURE_OBSERVATIONS, (figure_id,), sentences)
-
-
-def observation_rows(
-    conn: sqlite3.Connection, from_sql: str, params: tuple[Any, ...], sentences: bool
-) -> list[Row]:
-    """The observations a query selects (``from_sql``: its FROM ... ORDER BY part), as
-    plain dicts, built by a dict display (much faster than from ``sqlite3.Row`` or zip).
-
-    The rows are read one at a time, not fetched all first: each tuple is gone before the
-    next, so a big story leaves no thousands of tuples for the garbage collector to move
-    into its oldest generation (which made every few requests pay for a full collection);
-    the dicts, holding only numbers and strings, are not tracked by it."""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    extra = ", o.sentence" if sentences else ""
-    cursor.execute(f"SELECT {OBSERVATION_COLUMNS}{extra} {from_sql}", params)
-    found = cursor.fetchall() if sentences else []
-    columns = (values[:-1] for values in found) if sentences else cursor
-    rows = [
-        {
-            "id": id_, "figure_id": figure_id, "value": value, "low": low, "high": high,
-            "approx": approx, "quantity_text": quantity_text, "as_of": as_of,
-            "as_of_start": as_of_start, "as_of_end": as_of_end, "article": article,
-            "outlet": outlet, "url": url, "published": published, "reported": reported,
-            "speaker": speaker, "relation": relation, "relation_to": relation_to,
-            "duplicate_of": duplicate_of, "source": source, "source_outlet": source_outlet,
-            "claim": claim,
-        }
-        for (
-            id_, figure_id, value, low, high, approx, quantity_text, as_of, as_of_start, as_of_end,
-            article, outlet, url, published, reported, speaker, relation, relation_to, duplicate_of,
-            source, source_outlet, claim,
-        ) in columns
-    ]  # fmt: skip
-    if sentences:
-        for row, values in zip(rows, found, strict=True):
-            row["sentence"] = values[-1]
-    return rows
-
-
 def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
     """One figure with its full history: every observation with outlet, date, speaker, sentence."""
-    figure = ledger.conn.execute(
-        f"SELECT {FIGURE_COLUMNS} FROM figures WHERE id = ?",
-        (resolve_figure_id(ledger, figure_id),),
-    ).fetchone()
-    return figure_dict(figure, History(figure_observations(ledger.conn, figure["id"], True)))
-
-
-def resolve_figure_id(ledger: Ledger, id_or_prefix: str) -> str:
-    """The full id of a figure given its id or a unique prefix of it."""
-    exact = ledger.conn.execute("SELECT id FROM figures WHERE id = ?", (id_or_prefix,))
-    if exact.fetchone() is not None:
-        return id_or_prefix
-    prefix = id_or_prefix.replace("%", "").replace("_", "")
-    ids = sorted(
-        {
-            row[0]
-            for row in ledger.conn.execute(
-                "SELECT id FROM figures WHERE id = ? OR id LIKE ? || '%' LIMIT 3",
-                (id_or_prefix, prefix),
-            )
-        }
-    )
-    if id_or_prefix in ids:
-        return id_or_prefix
-    if not ids or not prefix:
-        raise NotFoundError(Msg.UNKNOWN_FIGURE.format(id=id_or_prefix))
-    if len(ids) > 1:
-        raise NotFoundError(
-            Msg.AMBIGUOUS_ID.format(id=id_or_prefix, kind="figure", matches=", ".join(ids))
-        )
-    return ids[0]
+    figure = store.figure_row(ledger.conn, figure_id)
+    return figure_dict(figure, History(store.figure_observations(ledger.conn, figure["id"], True)))
 
 
 class History:
@@ -397,48 +264,11 @@ def changes_data(ledger: Ledger, since: date) -> dict[str, Any]:
     corroborations and syndicated copies are not new values.
     """
     day = since.isoformat()
+    conn = ledger.conn
     return {
         "since": day,
-        "new_stories": new_stories(ledger.conn, day),
-        "new_figures": new_figures(ledger.conn, day),
-        "new_values": change_rows(ledger.conn, day, ("first", "updates", "refines")),
-        "new_conflicts": change_rows(ledger.conn, day, ("conflicts",)),
+        "new_stories": stories_first_seen_since(conn, day),
+        "new_figures": store.figures_first_reported_since(conn, day),
+        "new_values": store.original_observations_since(conn, day, ("first", "updates", "refines")),
+        "new_conflicts": store.original_observations_since(conn, day, ("conflicts",)),
     }
-
-
-def new_stories(conn: sqlite3.Connection, day: str) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        "SELECT id, label, first_seen, last_seen FROM stories WHERE first_seen >= ?"
-        " ORDER BY first_seen, seq",
-        (day,),
-    )
-    return [dict(row) for row in rows]
-
-
-def new_figures(conn: sqlite3.Connection, day: str) -> list[dict[str, Any]]:
-    """Figures whose first report was published since the day."""
-    rows = conn.execute(
-        "SELECT f.id, f.story, f.label, f.unit, f.modality, MIN(o.reported) AS first_published"
-        " FROM figures f JOIN observations o ON o.figure_id = f.id"
-        " WHERE f.id IN (SELECT figure_id FROM observations WHERE reported >= ?)"
-        " GROUP BY f.id HAVING MIN(o.reported) >= ? ORDER BY first_published, f.seq",
-        (day, day),
-    )
-    return [dict(row) for row in rows]
-
-
-def change_rows(
-    conn: sqlite3.Connection, day: str, relations: Iterable[str]
-) -> list[dict[str, Any]]:
-    wanted = tuple(relations)
-    marks = ",".join("?" * len(wanted))
-    rows = conn.execute(
-        "SELECT o.id, o.figure_id AS figure, f.label, f.unit, f.story, o.value, o.low, o.high,"
-        " o.approx, o.quantity_text, o.as_of, o.relation, o.article_id AS article, o.outlet,"
-        " o.url, o.published, o.speaker, o.sentence"
-        " FROM observations o JOIN figures f ON f.id = o.figure_id"
-        f" WHERE o.reported >= ? AND o.duplicate_of IS NULL AND o.relation IN ({marks})"
-        " ORDER BY o.reported, o.id",
-        (day, *wanted),
-    )
-    return [dict(row) for row in rows]

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
+from storyledger.store.entities import entity_names
+from storyledger.store.quotes import counted_quote_rows, quote_rows
 from storyledger.store.sqlite import Ledger
 
 UNATTRIBUTED = "(unattributed)"
-# A quote mention's fields, from their own columns (migration 008): a story's quotes are
-# counted from the index mentions_quotes alone, never reading their JSON (json_extract of
-# every quote took most of the story page's time); and its article's citation fields.
-QUOTE_FIELDS = "m.key, m.text, m.quote_speaker, m.quote_direct, m.quote_cue"
-CITATION_FIELDS = "m.article_id, a.outlet, a.url, a.published, ast.story"
 
 
 def quotes_data(
@@ -40,7 +37,7 @@ def quotes_data(
     listing them.
     """
     counted = sources is not None and sources <= 1
-    rows = counted_quote_rows(ledger, story) if counted else quote_rows(ledger, story)
+    rows = counted_quote_rows(ledger.conn, story) if counted else quote_rows(ledger.conn, story)
     result = grouped(ledger, rows)
     result.sort(key=lambda g: (g["speaker"] == UNATTRIBUTED, -len(g["quotes"]), g["speaker"]))
     if speakers is not None:  # ties in that order
@@ -89,7 +86,7 @@ def grouped(ledger: Ledger, rows: Iterable[tuple[Any, ...]]) -> list[dict[str, A
                 "story": in_story,
             }
         )
-    canonical = entity_names(ledger, [g["speaker_key"] for g in groups.values()])
+    canonical = entity_names(ledger.conn, [g["speaker_key"] for g in groups.values()])
     result = []
     for key, group in groups.items():
         quotes = list(group["quotes"].values())
@@ -113,63 +110,3 @@ def key_order(group: dict[str, Any]) -> tuple[bool, int, int]:
 def quote_order(quote: dict[str, Any]) -> tuple[bool, int]:
     """A speaker's own words before paraphrases, the most widely printed first."""
     return not quote["direct"], -quote["printed"]
-
-
-def entity_names(ledger: Ledger, keys: list[str | None]) -> dict[str, str]:
-    """The canonical name of each entity key ("he" in one article is William Ruto)."""
-    wanted = sorted({k for k in keys if k})
-    found: dict[str, str] = {}
-    for chunk_start in range(0, len(wanted), 500):
-        chunk = wanted[chunk_start : chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            ledger.conn.execute(f"SELECT key, name FROM entities WHERE key IN ({marks})", chunk)
-        )
-    return found
-
-
-def quotes_from(story: str | None) -> tuple[str, tuple[str, ...]]:
-    """The FROM and WHERE of quote mentions with their article and story: a story's quotes
-    are found from its articles, not among every quote of the ledger."""
-    if story is None:
-        return (
-            " FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " LEFT JOIN article_story ast ON ast.article_id = a.id WHERE m.kind = 'quote'",
-            (),
-        )
-    return (
-        " FROM article_story ast"
-        " CROSS JOIN mentions m ON m.article_id = ast.article_id AND m.kind = 'quote'"
-        " JOIN articles a ON a.id = ast.article_id WHERE ast.story = ?",
-        (story,),
-    )
-
-
-def quote_rows(ledger: Ledger, story: str | None) -> Iterator[tuple[Any, ...]]:
-    """Every quote mention as printed once, oldest article first."""
-    from_where, params = quotes_from(story)
-    cursor = ledger.conn.cursor()
-    cursor.row_factory = None
-    cursor.execute(
-        f"SELECT {QUOTE_FIELDS}, 1, {CITATION_FIELDS}{from_where}"
-        " ORDER BY a.published, a.seq, m.idx",
-        params,
-    )
-    return cursor
-
-
-def counted_quote_rows(ledger: Ledger, story: str | None) -> Iterator[tuple[Any, ...]]:
-    """The same quote mentions counted: one row per speaker, words and way of quoting,
-    with how many printed them and the first that did (SQLite takes the other columns
-    of an aggregate query from the row that gave the MIN), in the order of that first."""
-    from_where, params = quotes_from(story)
-    cursor = ledger.conn.cursor()
-    cursor.row_factory = None
-    cursor.execute(
-        f"SELECT {QUOTE_FIELDS}, count(*), {CITATION_FIELDS},"
-        # the order of quote_rows, as one string (a missing date first, as in ORDER BY)
-        " MIN(printf('%s %020d %020d', coalesce(a.published, ''), a.seq, m.idx)) AS first"
-        f"{from_where} GROUP BY 1, 2, 3, 4, 5 ORDER BY first",
-        params,
-    )
-    return cursor  # with the order key last

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyledger.store.entities import (
+    entity_aliases,
+    entity_mentions_by_story,
+    most_mentioned_entities,
+)
 from storyledger.store.sqlite import Ledger
+from storyledger.store.stories import stories_by_size, story_memberships
 
 
 def stories_data(ledger: Ledger) -> list[dict[str, Any]]:
     """Every story, largest first; its articles in ingestion order."""
     stories: dict[str, dict[str, Any]] = {}
-    for row in ledger.conn.execute(
-        "SELECT id, label, first_seen, last_seen, sources FROM stories"
-        " ORDER BY sources DESC, first_seen, seq"
-    ):
+    for row in stories_by_size(ledger.conn):
         stories[row["id"]] = {
             "id": row["id"],
             "label": row["label"],
@@ -29,10 +32,7 @@ def stories_data(ledger: Ledger) -> list[dict[str, Any]]:
             "articles": [],
             "copies": {},
         }
-    for row in ledger.conn.execute(
-        "SELECT s.story, s.article_id, s.duplicate_of FROM article_story s"
-        " JOIN articles a ON a.id = s.article_id ORDER BY a.seq"
-    ):
+    for row in story_memberships(ledger.conn):
         story = stories[row["story"]]
         story["articles"].append(row["article_id"])
         if row["duplicate_of"]:
@@ -48,42 +48,14 @@ def entities_data(
     Each is ``{key, name, type, aliases, mentions: {story id: count}, total}``;
     aliases are the surface forms seen, most frequent first.
     """
-    conn = ledger.conn
-    if story is None:
-        rows = conn.execute(
-            "SELECT key, name, type, mentions FROM entities ORDER BY mentions DESC, key LIMIT ?",
-            (-1 if limit is None else limit,),
-        ).fetchall()
-    else:
-        rows = conn.execute(
-            "SELECT e.key, e.name, e.type, e.mentions FROM entity_counts c"
-            " JOIN entities e ON e.key = c.key WHERE c.story = ?"
-            " ORDER BY c.mentions DESC, e.key LIMIT ?",
-            (story, -1 if limit is None else limit),
-        ).fetchall()
     return [
         {
             "key": row["key"],
             "name": row["name"],
             "type": row["type"],
-            "aliases": aliases(ledger, row["key"]),
-            "mentions": mentions_by_story(ledger, row["key"]),
+            "aliases": entity_aliases(ledger.conn, row["key"]),
+            "mentions": entity_mentions_by_story(ledger.conn, row["key"]),
             "total": row["mentions"],
         }
-        for row in rows
+        for row in most_mentioned_entities(ledger.conn, story, limit)
     ]
-
-
-def aliases(ledger: Ledger, key: str) -> list[str]:
-    rows = ledger.conn.execute(
-        "SELECT alias FROM entity_aliases WHERE key = ? ORDER BY mentions DESC, alias", (key,)
-    )
-    return [str(row[0]) for row in rows]
-
-
-def mentions_by_story(ledger: Ledger, key: str) -> dict[str, int]:
-    rows = ledger.conn.execute(
-        "SELECT story, mentions FROM entity_counts WHERE key = ? ORDER BY mentions DESC, story",
-        (key,),
-    )
-    return {str(row[0]): int(row[1]) for row in rows}

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from storyledger.errors import InputError, Msg
+from storyledger.store.events import count_events, event_sources, ranked_events
 from storyledger.store.sqlite import Ledger
 from storyledger.timex import timex_interval
 
@@ -32,31 +33,15 @@ def timeline_data(
     sources: [{article, outlet, url, published, duplicate_of}]}``; ``date`` is a
     TIMEX3 value (or interval) exactly as precise as the sources give it.
     """
-    where: list[str] = ["1 = 1"]
-    params: list[str | int] = []
-    if story is not None:
-        where.append("e.story = ?")
-        params.append(story)
-    if start is not None:
-        where.append("interval_end >= ?")
-        params.append(day_bound(start, first=True))
-    if end is not None:
-        where.append("interval_start <= ?")
-        params.append(day_bound(end, first=False))
-    rows = ledger.conn.execute(
-        "WITH first AS (SELECT ast.story, MIN(substr(a.published, 1, 10)) AS day"
-        " FROM article_story ast JOIN articles a ON a.id = ast.article_id GROUP BY ast.story)"
-        " SELECT e.*, COALESCE(e.interval_end < date(first.day, ?), 0) AS background"
-        " FROM events e LEFT JOIN first ON first.story = e.story WHERE "
-        + " AND ".join(where)
-        + " ORDER BY background, salience DESC,"  # the story's own events first, then
-        " julianday(interval_end) - julianday(interval_start),"  # a day before a month
-        " interval_start, interval_end, id" + (" LIMIT ?" if limit is not None else ""),
-        [f"-{BACKGROUND_DAYS} days", *params, limit]
-        if limit is not None
-        else [f"-{BACKGROUND_DAYS} days", *params],
-    ).fetchall()
-    sources = sources_of([row["id"] for row in rows], ledger)
+    rows = ranked_events(
+        ledger.conn,
+        story,
+        day_bound(start, first=True) if start is not None else None,
+        day_bound(end, first=False) if end is not None else None,
+        limit,
+        BACKGROUND_DAYS,
+    )
+    sources = event_sources(ledger.conn, [row["id"] for row in rows])
     return [
         {
             "id": row["id"],
@@ -79,10 +64,7 @@ def timeline_data(
 
 def events_of(ledger: Ledger, story: str | None = None) -> int:
     """How many events a story (or the ledger) has."""
-    if story is None:
-        return int(ledger.conn.execute("SELECT count(*) FROM events").fetchone()[0])
-    sql = "SELECT count(*) FROM events WHERE story = ?"
-    return int(ledger.conn.execute(sql, (story,)).fetchone()[0])
+    return count_events(ledger.conn, story)
 
 
 def in_date_order(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -101,33 +83,3 @@ def day_bound(value: str, first: bool) -> str:
     if interval is None:
         raise InputError(Msg.BAD_DATE_BOUND.format(value=value))
     return interval[0 if first else 1].isoformat()
-
-
-def sources_of(event_ids: list[str], ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
-    """Event id -> its sources (one per article, oldest first)."""
-    found: dict[str, list[dict[str, Any]]] = {}
-    seen: set[tuple[str, str]] = set()
-    for chunk_start in range(0, len(event_ids), 500):
-        chunk = event_ids[chunk_start : chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = ledger.conn.execute(
-            "SELECT es.event_id, a.id, a.outlet, a.url, a.published, ast.duplicate_of"
-            " FROM event_sources es JOIN articles a ON a.id = es.article_id"
-            " LEFT JOIN article_story ast ON ast.article_id = a.id"
-            f" WHERE es.event_id IN ({marks}) ORDER BY a.published, a.seq",
-            chunk,
-        )
-        for event_id, article, outlet, url, published, duplicate_of in rows:
-            if (event_id, article) in seen:
-                continue
-            seen.add((event_id, article))
-            found.setdefault(event_id, []).append(
-                {
-                    "article": article,
-                    "outlet": outlet,
-                    "url": url,
-                    "published": published,
-                    "duplicate_of": duplicate_of,
-                }
-            )
-    return found

@@ -1,0 +1,268 @@
+"""Articles and their extractions: writes (atomic, one transaction each) and reads."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Any
+
+from storyledger.model import Article, Extraction
+from storyledger.store.connection import now_iso, transaction
+from storyledger.store.lookup import resolve_id
+
+
+def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
+    row = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row is not None
+
+
+def add_article(
+    conn: sqlite3.Connection, article: Article, extraction: Extraction | None = None
+) -> bool:
+    """Store an article (and its extraction) atomically; False if it was already there."""
+    with transaction(conn):
+        if has_article(conn, article.id):
+            return False
+        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+        article.ingested_at = article.ingested_at or now_iso()
+        conn.execute(
+            "INSERT INTO articles (id, url, outlet, title, published, published_source,"
+            " language, author, text, ingested_at, extractor_version, seq)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.url,
+                article.outlet,
+                article.title,
+                article.published,
+                article.published_source,
+                article.language,
+                article.author,
+                article.text,
+                article.ingested_at,
+                None,
+                seq,
+            ),
+        )
+        if extraction is not None:
+            write_extraction(conn, article.id, extraction)
+        return True
+
+
+def replace_extraction(conn: sqlite3.Connection, article_id: str, extraction: Extraction) -> None:
+    """A new extraction of an article, with the language it detected."""
+    with transaction(conn):
+        conn.execute(
+            "UPDATE articles SET language = ? WHERE id = ?", (extraction.language, article_id)
+        )
+        write_extraction(conn, article_id, extraction)
+
+
+def write_extraction(conn: sqlite3.Connection, article_id: str, extraction: Extraction) -> None:
+    """An article's mentions, claims and extraction record, replacing the old ones (inside
+    the caller's transaction)."""
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+    rows = []
+    kinds: tuple[tuple[str, list[Any], str], ...] = (
+        ("entity", extraction.entities, "key"),
+        ("time", extraction.times, "value"),
+        ("quantity", extraction.quantities, "unit"),
+        ("quote", extraction.quotes, "speaker_key"),
+    )
+    for kind, mentions, key_field in kinds:
+        for idx, mention in enumerate(mentions):
+            data = asdict(mention)
+            rows.append(
+                (
+                    article_id,
+                    kind,
+                    idx,
+                    data["start"],
+                    data["end"],
+                    data["text"],
+                    data.get(key_field),
+                    json.dumps(data, ensure_ascii=False),
+                    *(quote_fields(data) if kind == "quote" else (None, None, None)),
+                )
+            )
+    conn.executemany(
+        'INSERT INTO mentions (article_id, kind, idx, start, "end", text, key, data,'
+        " quote_speaker, quote_direct, quote_cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.executemany(
+        "INSERT INTO claims (article_id, idx, sentence, modality, polarity,"
+        " has_quantity, has_time, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                idx,
+                claim.sentence,
+                claim.modality,
+                claim.polarity,
+                int(claim.quantity is not None),
+                int(claim.time is not None),
+                json.dumps(asdict(claim), ensure_ascii=False),
+            )
+            for idx, claim in enumerate(extraction.claims)
+        ],
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO extractions (article_id, extractor_version, sentences)"
+        " VALUES (?, ?, ?)",
+        (article_id, extraction.extractor_version, json.dumps(extraction.sentences)),
+    )
+    conn.execute(
+        "UPDATE articles SET extractor_version = ? WHERE id = ?",
+        (extraction.extractor_version, article_id),
+    )
+
+
+def quote_fields(data: dict[str, Any]) -> tuple[str | None, int | None, str | None]:
+    """A quote mention's speaker name, direct (1 or 0) and cue, for their own columns: the
+    values json_extract reads from its JSON (migration 008 fills older rows that way)."""
+    speaker = data.get("speaker")
+    direct = data.get("direct")
+    return (
+        speaker.get("text") if isinstance(speaker, dict) else None,
+        None if direct is None else int(bool(direct)),
+        data.get("cue"),
+    )
+
+
+def resolve_article_id(conn: sqlite3.Connection, id_or_prefix: str) -> str:
+    """The full id of an article given its id or a unique prefix of it."""
+    return resolve_id(conn, "articles", id_or_prefix, blank_matches=True)
+
+
+def get_article(conn: sqlite3.Connection, article_id: str) -> Article:
+    row = conn.execute(
+        "SELECT * FROM articles WHERE id = ?", (resolve_article_id(conn, article_id),)
+    ).fetchone()
+    return article_from_row(row)
+
+
+def iter_articles(conn: sqlite3.Connection, order: str = "seq") -> Iterator[Article]:
+    column = {"seq": "seq", "published": "published, seq"}[order]
+    for row in conn.execute(f"SELECT * FROM articles ORDER BY {column}"):
+        yield article_from_row(row)
+
+
+def article_summaries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """id, url, outlet, title and published of every article (not the text), by date."""
+    rows = conn.execute(
+        "SELECT id, url, outlet, title, published FROM articles"
+        " ORDER BY published IS NULL, published, seq"
+    ).fetchall()
+    return [dict(row) for row in rows]
+
+
+def count_articles(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+def article_ids_needing_extraction(conn: sqlite3.Connection, version: str) -> list[str]:
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE extractor_version IS NULL OR extractor_version != ?"
+        " ORDER BY seq",
+        (version,),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def get_extraction(conn: sqlite3.Connection, article_id: str) -> Extraction:
+    article_id = resolve_article_id(conn, article_id)
+    by_kind: dict[str, list[dict[str, Any]]] = {
+        "entity": [],
+        "time": [],
+        "quantity": [],
+        "quote": [],
+    }
+    for kind, data in conn.execute(
+        "SELECT kind, data FROM mentions WHERE article_id = ? ORDER BY kind, idx",
+        (article_id,),
+    ):
+        by_kind[kind].append(json.loads(data))
+    claims = [
+        json.loads(data)
+        for (data,) in conn.execute(
+            "SELECT data FROM claims WHERE article_id = ? ORDER BY idx", (article_id,)
+        )
+    ]
+    row = conn.execute(
+        "SELECT extractor_version, sentences FROM extractions WHERE article_id = ?",
+        (article_id,),
+    ).fetchone()
+    return Extraction.from_json(
+        {
+            "entities": by_kind["entity"],
+            "times": by_kind["time"],
+            "quantities": by_kind["quantity"],
+            "quotes": by_kind["quote"],
+            "claims": claims,
+            "sentences": json.loads(row["sentences"]) if row else [],
+            "extractor_version": row["extractor_version"] if row else "",
+        }
+    )
+
+
+def article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        url=row["url"],
+        outlet=row["outlet"],
+        title=row["title"],
+        published=row["published"],
+        published_source=row["published_source"],
+        language=row["language"],
+        ingested_at=row["ingested_at"],
+        extractor_version=row["extractor_version"],
+        author=row["author"],
+    )
+
+
+# -- a story's articles, for citations and exports ---------------------------------------
+
+
+def story_article_citations(
+    conn: sqlite3.Connection, story: str | None, newest: int | None = None
+) -> list[sqlite3.Row]:
+    """id, outlet, published, title and url of a story's articles (of every article if
+    ``story`` is None), oldest first; only the ``newest`` that many, if given."""
+    sql = "SELECT id, outlet, published, title, url FROM articles"
+    params: tuple[str | int, ...] = ()
+    if story is not None:
+        sql += " WHERE id IN (SELECT article_id FROM article_story WHERE story = ?)"
+        params = (story,)
+    if newest is None:
+        return conn.execute(sql + " ORDER BY published, seq", params).fetchall()
+    sql += " ORDER BY published DESC, seq DESC LIMIT ?"
+    return conn.execute(sql, (*params, newest)).fetchall()[::-1]
+
+
+def count_story_articles(conn: sqlite3.Connection, story: str | None) -> int:
+    """How many articles a story (the ledger, if None) has."""
+    if story is None:
+        return count_articles(conn)
+    sql = "SELECT count(*) FROM article_story WHERE story = ?"
+    return int(conn.execute(sql, (story,)).fetchone()[0])
+
+
+def article_export_rows(conn: sqlite3.Connection, story: str | None) -> Iterator[dict[str, Any]]:
+    """Each article (of a story, if given) with its citation fields, author, date source,
+    story and the original it copies, by publication date."""
+    sql = (
+        "SELECT a.id AS article, a.outlet, a.url, a.published, a.title, a.author,"
+        " a.published_source, ast.story AS story, ast.duplicate_of FROM articles a"
+        " LEFT JOIN article_story ast ON ast.article_id = a.id"
+    )
+    params: tuple[str, ...] = ()
+    if story is not None:
+        sql += " WHERE ast.story = ?"
+        params = (story,)
+    for row in conn.execute(sql + " ORDER BY a.published, a.seq", params):
+        yield dict(row)

@@ -1,0 +1,62 @@
+"""Quote mentions with the article and story that printed them, for the quotes view."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+# A quote mention's fields, from their own columns (migration 008): a story's quotes are
+# counted from the index mentions_quotes alone, never reading their JSON (json_extract of
+# every quote took most of the story page's time); and its article's citation fields.
+QUOTE_FIELDS = "m.key, m.text, m.quote_speaker, m.quote_direct, m.quote_cue"
+CITATION_FIELDS = "m.article_id, a.outlet, a.url, a.published, ast.story"
+
+
+def quotes_from(story: str | None) -> tuple[str, tuple[str, ...]]:
+    """The FROM and WHERE of quote mentions with their article and story: a story's quotes
+    are found from its articles, not among every quote of the ledger."""
+    if story is None:
+        return (
+            " FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " LEFT JOIN article_story ast ON ast.article_id = a.id WHERE m.kind = 'quote'",
+            (),
+        )
+    return (
+        " FROM article_story ast"
+        " CROSS JOIN mentions m ON m.article_id = ast.article_id AND m.kind = 'quote'"
+        " JOIN articles a ON a.id = ast.article_id WHERE ast.story = ?",
+        (story,),
+    )
+
+
+def quote_rows(conn: sqlite3.Connection, story: str | None) -> Iterator[tuple[Any, ...]]:
+    """Every quote mention (of a story, if given) as printed once, oldest article first:
+    tuples ``(speaker key, text, speaker name, direct, cue, 1, article, outlet, url,
+    published, story)``, read one at a time."""
+    from_where, params = quotes_from(story)
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        f"SELECT {QUOTE_FIELDS}, 1, {CITATION_FIELDS}{from_where}"
+        " ORDER BY a.published, a.seq, m.idx",
+        params,
+    )
+    return cursor
+
+
+def counted_quote_rows(conn: sqlite3.Connection, story: str | None) -> Iterator[tuple[Any, ...]]:
+    """The same quote mentions counted: one row per speaker, words and way of quoting,
+    with how many printed them and the first that did (SQLite takes the other columns
+    of an aggregate query from the row that gave the MIN), in the order of that first."""
+    from_where, params = quotes_from(story)
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        f"SELECT {QUOTE_FIELDS}, count(*), {CITATION_FIELDS},"
+        # the order of quote_rows, as one string (a missing date first, as in ORDER BY)
+        " MIN(printf('%s %020d %020d', coalesce(a.published, ''), a.seq, m.idx)) AS first"
+        f"{from_where} GROUP BY 1, 2, 3, 4, 5 ORDER BY first",
+        params,
+    )
+    return cursor  # with the order key last
