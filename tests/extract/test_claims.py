@@ -99,6 +99,24 @@ def test_change_against_level() -> None:
     assert claim_of("Kenya sent 144 additional officers.", "144").change is True
 
 
+@pytest.mark.parametrize(
+    ("text", "amount", "change"),
+    [
+        ("More than 2,400 people have been displaced by the fire.", "More than 2,400", False),
+        ("The storm killed more than 90 people in the valley.", "more than 90", False),
+        ("Rescuers said 40 more bodies were pulled from the river.", "40", True),
+        ("The ministry gave a new death toll of 1,250 on Friday.", "1,250", False),
+        ("The latest tally stands at 312 confirmed cases.", "312", False),
+        ("Officials reported 18 further deaths overnight.", "18", True),
+        ("The donors added $5 million more to the fund.", "$5 million", True),
+    ],
+)
+def test_a_bound_or_a_toll_is_a_level_and_more_after_an_amount_a_change(
+    text: str, amount: str, change: bool
+) -> None:
+    assert claim_of(text, amount).change is change
+
+
 def test_time_is_the_date_the_statement_is_about() -> None:
     text = "Kenya sent an initial contingent of 400 in June."
     extraction, claims = quantity_claims(text, date(2024, 7, 17))

@@ -51,8 +51,12 @@ NEED_WORDS = {"need", "require", "call", "demand", "request"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HEDGE_AUX = {"would", "could", "might", "may"}
 REPORT_WORDS = {"reportedly", "allegedly", "purportedly"}
-CHANGE_WORDS = {"additional", "another", "further", "extra", "more", "new", "fresh"}
+CHANGE_WORDS = {"additional", "another", "further", "extra", "new", "fresh"}
 CHANGE_WORDS |= {"second", "third", "fourth", "fifth", "latest", "next"}
+# "200 more officers" is an addition; "more than 200 officers" is a bound of a level.
+AFTER_CHANGE_WORDS = {"more", "fewer", "less", "extra", "others", "additional"}
+# What these nouns count is a total by nature: "the latest toll of 5,300", "a new tally".
+LEVEL_NOUNS = {"toll", "tally", "total", "count", "number", "figure", "sum"}
 # Nouns that carry a modality of their own: "Kenya's original pledge was 1,000 officers".
 NOUN_MODALITY: dict[str, Modality] = {
     "pledge": "pledged",
@@ -340,21 +344,31 @@ def negated(verb: Token | None, span: Span | None) -> bool:
 
 
 def is_change(span: Span, verb: Token | None) -> bool:
-    """An addition ("another 200", "an additional $100 million") rather than a level."""
+    """An addition ("another 200", "an additional $100 million", "200 more") rather than a
+    level ("more than 200", "the latest toll of 5,300")."""
     window = span.doc[max(span.start - 2, span.sent.start) : min(span.end + 2, span.sent.end)]
     words = {t.lower_ for t in window}
-    for noun in (span.root.head, counted_noun(span)):
-        if noun is not None and noun.pos_ == "NOUN":
-            words.update(t.lower_ for t in noun.lefts)
-    if level_marked(span, verb):
+    nouns = [n for n in (span.root.head, counted_noun(span)) if n is not None and n.pos_ == "NOUN"]
+    for noun in nouns:
+        words.update(t.lower_ for t in noun.lefts)
+    if level_marked(span, verb) or any(n.lemma_.lower() in LEVEL_NOUNS for n in nouns):
         return False
-    if words & CHANGE_WORDS:
+    if words & CHANGE_WORDS or said_after(span) & AFTER_CHANGE_WORDS:
         return True
     return bool(
         verb is not None
         and verb.lemma_.lower() in CHANGE_VERBS
         and any(c.lower_ == "by" and span.root in c.subtree for c in verb.children)
     )
+
+
+def said_after(span: Span) -> set[str]:
+    """The word right after the amount, unless it opens a comparison ("more than")."""
+    doc = span.doc
+    if span.end >= span.sent.end:
+        return set()
+    following = doc[span.end + 1].lower_ if span.end + 1 < span.sent.end else ""
+    return set() if following == "than" else {doc[span.end].lower_}
 
 
 def level_marked(span: Span, verb: Token | None) -> bool:

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lemminflect import getInflection, getLemma
+
 from storyledger.extract.claims import NOUN_MODALITY
+from storyledger.link.measures import LABELS as MEASURE_LABELS
+from storyledger.link.measures import measure_of
 from storyledger.model import Claim, Extraction, QuantityMention
 
 # Asserted and reported statements are both statements of what is (or was) the case.
@@ -41,63 +45,9 @@ LEVEL_PREDICATES = frozenset(
     {"have", "be", "hold", "number", "bring", "reach", "total", "amount", "stand", "remain"}
     | {"take", "push", "rise", "fall", "grow", "climb", "serve", "estimate", "put", "value"}
 )
-UNINFLECTED = frozenset(
-    {"police", "personnel", "staff", "people", "aid", "equipment", "funding", "money", "troops"}
-)
 NO_PREDICATE = frozenset({"be", "have", "say", "do"})
-IRREGULAR_PARTICIPLES = {
-    "send": "sent",
-    "bring": "brought",
-    "give": "given",
-    "make": "made",
-    "take": "taken",
-    "hold": "held",
-    "pay": "paid",
-    "spend": "spent",
-    "lose": "lost",
-    "leave": "left",
-    "set": "set",
-    "put": "put",
-    "cut": "cut",
-    "find": "found",
-    "fly": "flown",
-    "fall": "fallen",
-    "rise": "risen",
-    "win": "won",
-    "sell": "sold",
-    "keep": "kept",
-    "grow": "grown",
-    "speak": "spoken",
-    "write": "written",
-    "see": "seen",
-    "tell": "told",
-    "build": "built",
-    "buy": "bought",
-    "meet": "met",
-    "lead": "led",
-    "run": "run",
-    "begin": "begun",
-    "drive": "driven",
-    "hit": "hit",
-    "shoot": "shot",
-    "flee": "fled",
-    "seek": "sought",
-    "raise": "raised",
-}
-# Verbs that double their last consonant before -ed ("controlled", "planned").
-DOUBLING_VERBS = frozenset(
-    {"control", "commit", "admit", "patrol", "compel", "expel", "refer", "transfer", "plan"}
-    | {"stop", "drop", "ship", "ban", "cap", "tap", "permit", "submit", "omit", "occur"}
-)
-IRREGULAR_PLURALS = {
-    "man": "men",
-    "woman": "women",
-    "child": "children",
-    "person": "people",
-    "life": "lives",
-    "policeman": "policemen",
-    "policewoman": "policewomen",
-}
+# Nouns that count as their own plural ("20 staff"), where the lemmatizer offers "staffs".
+COLLECTIVE_NOUNS = frozenset({"staff"})
 MODALITY_WORDS = {
     "pledged": "pledged",
     "planned": "planned",
@@ -125,6 +75,7 @@ class FigureKey:
     entities: set[str] = field(default_factory=set)  # entity keys in the claim's sentence
     counted: str | None = None  # the counted phrase, as written
     places: set[str] = field(default_factory=set)  # countries and places of the sentence
+    measure: str | None = None  # "deaths", "injured", ... (see link.measures)
 
     @property
     def head(self) -> str:
@@ -156,12 +107,9 @@ def weak_alignment(words: list[str], figure_words: list[str]) -> bool:
 
 
 def singular(word: str) -> str:
-    """A naive English singular, enough to equate 'officers' and 'officer'."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    """The noun's lemma: 'officers' -> 'officer', 'women' -> 'woman' (lemminflect)."""
+    forms = getLemma(word, upos="NOUN")
+    return forms[0] if forms else word
 
 
 def counted_words(counted: str | None) -> list[str]:
@@ -193,7 +141,10 @@ def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -
     # "the US pledge" of a pledge: the noun only repeats the modality
     words = [w for w in counted_words(counted) if NOUN_MODALITY.get(w) != modality]
     predicate = (quantity.predicate or claim.predicate or "").lower()
-    if not words and predicate and predicate not in NO_PREDICATE:
+    measure = measure_of(claim, quantity)
+    if measure is not None:  # "killed", "dead", "death toll": one measure, a part kept apart
+        words = [w for w in words if w in SUBSET_MODIFIERS] + ["@" + measure.name]
+    elif not words and predicate and predicate not in NO_PREDICATE:
         words = ["~" + predicate]
     elif predicate in EVENT_PREDICATES:
         words = ["~" + predicate, *words]  # "two officers died": deaths, not officers
@@ -209,10 +160,14 @@ def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -
         modality=modality,
         change=claim.change or arrival,
         words=words,
-        actors=subject_entities(claim, extraction) or pledger(claim, quantity, modality),
+        # who caused or announced a toll is not what it counts: a measure has no actors
+        actors=set()
+        if measure
+        else subject_entities(claim, extraction) or pledger(claim, quantity, modality),
         entities=key_entities(claim, extraction),
         counted=counted,
         places=places_of(claim, extraction),
+        measure=measure.name if measure else None,
     )
 
 
@@ -317,32 +272,21 @@ def words_alignment(words: list[str], figure_words: list[str]) -> float | None:
 
 
 def plural(phrase: str) -> str:
-    """'police officer' -> 'police officers', 'woman' -> 'women'; proper names stay."""
-    if not phrase or phrase.endswith("s") or phrase.split()[-1] in UNINFLECTED:
+    """'police officer' -> 'police officers', 'woman' -> 'women'; proper names and nouns
+    that are their own plural ('personnel', 'aid') stay."""
+    *before, last = phrase.split(" ") if phrase else [""]
+    if not last or last[:1].isupper():
         return phrase
-    *before, last = phrase.split(" ")
-    if last[:1].isupper():
+    forms = getInflection(last, tag="NNS")
+    if not forms or last in COLLECTIVE_NOUNS or singular(last) != last:
         return phrase
-    if last in IRREGULAR_PLURALS:
-        return " ".join([*before, IRREGULAR_PLURALS[last]])
-    if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy", "uy")):
-        return phrase[:-1] + "ies"
-    if phrase.endswith(("ch", "sh", "x")):
-        return phrase + "es"
-    return phrase + "s"
+    return " ".join([*before, forms[0]])
 
 
 def participle(verb: str) -> str:
-    """'deploy' -> 'deployed', 'send' -> 'sent' (regular rules and a few irregular verbs)."""
-    if verb in IRREGULAR_PARTICIPLES:
-        return IRREGULAR_PARTICIPLES[verb]
-    if verb in DOUBLING_VERBS:
-        return verb + verb[-1] + "ed"
-    if verb.endswith("e"):
-        return verb + "d"
-    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        return verb[:-1] + "ied"
-    return verb + "ed"
+    """'deploy' -> 'deployed', 'send' -> 'sent' (lemminflect)."""
+    forms = getInflection(verb, tag="VBN")
+    return forms[0] if forms else verb
 
 
 def figure_label(
@@ -352,11 +296,16 @@ def figure_label(
     modality: str,
     change: bool,
     names: list[str],
+    measure: str | None = None,
 ) -> str:
-    """A readable name: 'Police officers deployed — Kenya, Haiti', 'Pledged (USD) — US'.
+    """A readable name: 'Police officers deployed — Kenya, Haiti', 'Pledged (USD) — US',
+    'Deaths — Libya'.
 
-    A pledge, plan or need says so instead of its verb ("Police officers pledged", not
-    "sent (pledged)"); a level says no verb ("UN trust fund (USD)", not "held")."""
+    A measure says its own name ("Deaths", "People missing"). A pledge, plan or need says
+    so instead of its verb ("Police officers pledged", not "sent (pledged)"); a level says
+    no verb ("UN trust fund (USD)", not "held")."""
+    if measure is not None:
+        return measure_label(measure, counted, modality, change, names)
     what = plural(counted) if counted and unit == "count" else (counted or "")
     says_verb = bool(predicate) and predicate not in NO_PREDICATE
     if predicate and counted_words(counted)[-1:] == [predicate]:
@@ -378,4 +327,19 @@ def figure_label(
         parts.append(f"({unit})")
     text = " ".join(parts) or "amount"
     label = text[0].upper() + text[1:]
+    return f"{label} — {', '.join(names)}" if names else label
+
+
+def measure_label(
+    measure: str, counted: str | None, modality: str, change: bool, names: list[str]
+) -> str:
+    """'Deaths — Libya', 'Additional people injured', 'Deaths (estimated)', 'Deaths of
+    children'."""
+    parts = ["Additional " + MEASURE_LABELS[measure].lower() if change else MEASURE_LABELS[measure]]
+    part_of = [plural(w) for w in counted_words(counted) if w in SUBSET_MODIFIERS]
+    if part_of:
+        parts.append("of " + " and ".join(dict.fromkeys(part_of)))
+    if modality in MODALITY_WORDS:
+        parts.append(f"({MODALITY_WORDS[modality].strip('()')})")
+    label = " ".join(parts)
     return f"{label} — {', '.join(names)}" if names else label

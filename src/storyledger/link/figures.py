@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from storyledger.link.figure_keys import (
+    PLACE_LABELS,
     FigureKey,
     alignment,
     claim_key,
@@ -32,6 +33,7 @@ from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
 from storyledger.model import Article, Claim, Extraction, QuantityMention
 from storyledger.store.sqlite import Ledger
 
+LABEL_NAMES = 2  # places or subjects a figure's label names at most
 PUBLICATION_SLACK = timedelta(days=1)  # an undated report may speak of the day before
 # Observations of the same time start at most this long before one another (or on the
 # same day, for equally coarse times such as two years).
@@ -304,7 +306,8 @@ def start_figure(
         quantity.predicate or claim.predicate,
         key.modality,
         key.change,
-        [name for _key, name in names],
+        label_names(claim, extraction, key),
+        key.measure,
     )
     conn.execute(
         "INSERT INTO figures (id, story, label, unit, counted, modality, change, words, actors,"
@@ -340,6 +343,22 @@ def entity_names(claim: Claim, extraction: Extraction, key: FigureKey) -> list[l
     return [[entity, name] for entity, name in names.items()]
 
 
+def label_names(claim: Claim, extraction: Extraction, key: FigureKey) -> list[str]:
+    """The names a label shows: the places the number is about, and for what is not a
+    measure of a happening, the organisations whose pledge or count it is (the subject).
+    Never a person, who says or announces numbers, nor an outlet."""
+    in_sentence = [e for e in extraction.entities if claim.start <= e.start < claim.end]
+    kept = [
+        e
+        for e in in_sentence
+        if e.label in PLACE_LABELS
+        or (key.measure is None and e.label == "ORG" and e.key in key.actors)
+    ]
+    subjects_first = sorted(kept, key=lambda e: (e.key not in key.actors, e.start))
+    names = dict.fromkeys(e.name for e in subjects_first if e.key in key.entities | key.actors)
+    return list(names)[:LABEL_NAMES]
+
+
 def new_figure_id(conn: sqlite3.Connection, story: str, key: FigureKey) -> str:
     """A short id from the story and the key, unique in the ledger."""
     basis = f"{story}|{key.unit}|{key.modality}|{key.change}|{' '.join(key.words)}"
@@ -371,7 +390,9 @@ def extend_figure(
     if is_keyless(words) and not key.keyless:
         words = []
         names = [name for _key, name in json.loads(row["entities"])]
-        label = figure_label(key.unit, key.counted, predicate, key.modality, key.change, names)
+        label = figure_label(
+            key.unit, key.counted, predicate, key.modality, key.change, names, key.measure
+        )
         conn.execute(
             "UPDATE figures SET counted = ?, label = ? WHERE id = ?",
             (key.counted, label, figure_id),

@@ -1,0 +1,127 @@
+"""Measures: what a number is a count of, however the report words it.
+
+"1,200 people were killed", "the death toll rose to 1,200", "1,200 dead",
+"lives lost", "fatalities": one measure, deaths. A careful analyst puts them in
+one series; this module names the measure a quantity claim states, from the
+lemmas (lemminflect) of three places, most telling first:
+
+1. the verb that governs the amount ("killed", "injured", "displaced");
+2. what the amount counts ("death toll", "fatalities", "injuries");
+3. the words right after it in its clause ("1,200 dead", "10,000 are missing"),
+   then those right before it ("put the number of fatalities at 212").
+
+The lexicon holds concepts, not inflections: one lemma per sense, each word
+form found through its lemma. Words that only count who ("people", "persons",
+"others") say nothing of the measure. A part of a measure stays a part:
+"children killed" keeps "child" as a modifier, and bodies recovered are a
+measure of their own (a count of bodies is not the death toll).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getLemma
+
+from storyledger.model import Claim, QuantityMention
+
+# measure -> the lemmas (nouns, verbs, adjectives) that state it
+MEASURE_LEMMAS: dict[str, frozenset[str]] = {
+    "deaths": frozenset(
+        {"die", "death", "dead", "kill", "fatality", "perish", "toll", "victim", "fatal"}
+        | {"drown"}
+    ),
+    "injured": frozenset({"injure", "injured", "injury", "wound", "wounded", "hurt"}),
+    "missing": frozenset({"missing", "miss", "unaccounted", "disappear", "disappeared"}),
+    "displaced": frozenset({"displace", "displaced", "homeless", "flee", "uproot"}),
+    "bodies": frozenset({"body", "corpse"}),
+    "rescued": frozenset({"rescue"}),
+    "arrested": frozenset({"arrest", "detain", "detention"}),
+    "evacuated": frozenset({"evacuate", "evacuation", "evacuee"}),
+}
+# "lives" are deaths when they were lost, claimed or taken: "claimed 2,000 lives".
+LIVES = "life"
+LIVES_VERBS = frozenset({"claim", "lose", "take", "cost"})
+# Buildings are one measure whatever befell them (damaged, destroyed, collapsed), as tallies
+# of a disaster's housing losses mix the three.
+BUILDING_LEMMAS = frozenset({"house", "home", "building", "dwelling", "housing", "structure"})
+BUILDING_HARM = frozenset({"damage", "destroy", "collapse", "flatten", "raze", "affect"})
+LABELS = {
+    "deaths": "Deaths",
+    "injured": "People injured",
+    "missing": "People missing",
+    "displaced": "People displaced",
+    "bodies": "Bodies recovered",
+    "rescued": "People rescued",
+    "arrested": "People arrested",
+    "evacuated": "People evacuated",
+    "buildings": "Buildings damaged or destroyed",
+}
+# A word after the amount that ends its clause: the next clause states its own measure.
+CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\b(?:and|while|but|with|as)\b|\d")
+WINDOW_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str  # "deaths", "injured", ...
+    label: str  # "Deaths", "People injured"
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> frozenset[str]:
+    """Every lemma a word may have, its part of speech unknown: "lives" -> live, life."""
+    lower = word.lower()
+    found = {form for upos in ("VERB", "NOUN", "ADJ") for form in getLemma(lower, upos=upos)}
+    return frozenset(found or {lower})
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+
+
+def measure_of(claim: Claim, quantity: QuantityMention) -> Measure | None:
+    """The measure a quantity claim states, or None when its words name none of them."""
+    if quantity.unit != "count":
+        return None
+    predicate = (quantity.predicate or claim.predicate or "").lower()
+    counted = lemmas_of(words_of(quantity.counted or ""))
+    after = lemmas_of(words_after(claim, quantity))
+    before = lemmas_of(words_before(claim, quantity))
+    context = counted | after | before | {predicate}
+    for found in ({predicate}, counted, after, before):
+        name = measure_in(found, context)
+        if name:
+            return Measure(name, LABELS[name])
+    return None
+
+
+def lemmas_of(words: list[str]) -> set[str]:
+    return {form for word in words for form in lemmas(word)}
+
+
+def measure_in(found: set[str], around: set[str]) -> str | None:
+    """The measure some of the lemmas ``found`` name, read with the claim's other words."""
+    if found & BUILDING_LEMMAS and around & BUILDING_HARM:
+        return "buildings"
+    if LIVES in found and around & LIVES_VERBS:
+        return "deaths"
+    return next((name for name, words in MEASURE_LEMMAS.items() if found & words), None)
+
+
+def words_after(claim: Claim, quantity: QuantityMention) -> list[str]:
+    """The first words of the clause after the amount: "1,200 dead", "9,000 were missing"."""
+    offset = quantity.end - claim.start
+    rest = claim.text[offset:] if 0 <= offset <= len(claim.text) else ""
+    end = CLAUSE_END.search(rest)
+    return words_of(rest[: end.start()] if end else rest)[:WINDOW_WORDS]
+
+
+def words_before(claim: Claim, quantity: QuantityMention) -> list[str]:
+    """The last words of the clause before the amount: "put the number of fatalities at"."""
+    offset = quantity.start - claim.start
+    head = claim.text[:offset] if 0 <= offset <= len(claim.text) else ""
+    ends = list(CLAUSE_END.finditer(head))
+    return words_of(head[ends[-1].end() :] if ends else head)[-WINDOW_WORDS - 1 :]

@@ -1,0 +1,100 @@
+"""Measures: one measure however a report words it, a part kept apart (own sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyledger.extract.pipeline import extract
+from storyledger.link.figure_keys import claim_key, figure_label
+from storyledger.link.measures import lemmas, measure_of
+from storyledger.model import Claim, Extraction, QuantityMention
+
+PUBLISHED = date(2025, 3, 2)
+
+
+def claim_of(text: str, amount: str) -> tuple[Claim, QuantityMention, Extraction]:
+    extraction = extract(text, PUBLISHED)
+    for claim in extraction.claims:
+        if claim.quantity is not None and extraction.quantities[claim.quantity].text == amount:
+            return claim, extraction.quantities[claim.quantity], extraction
+    raise AssertionError([q.text for q in extraction.quantities])
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "measure"),
+    [
+        ("The landslide killed 212 people in the hill villages.", "212", "deaths"),
+        ("At least 212 people died when the ferry capsized.", "At least 212", "deaths"),
+        ("The death toll climbed to 212 on Sunday.", "212", "deaths"),
+        ("Officials counted 212 dead after the blast.", "212", "deaths"),
+        ("Local media put the number of fatalities at 212.", "212", "deaths"),
+        ("The cyclone claimed 212 lives along the coast.", "212", "deaths"),
+        ("Another 75 residents were injured by falling debris.", "75", "injured"),
+        ("The blast left 75 people wounded.", "75", "injured"),
+        ("Rescuers said 40 hikers were still missing.", "40", "missing"),
+        ("Some 3,100 families have fled their homes.", "Some 3,100", "displaced"),
+        ("The storm left 3,100 people homeless.", "3,100", "displaced"),
+        ("Crews recovered 58 bodies from the mud.", "58", "bodies"),
+        ("The tremor damaged 4,200 houses in the district.", "4,200", "buildings"),
+        ("Nearly 4,200 buildings collapsed in the old town.", "Nearly 4,200", "buildings"),
+        ("Police arrested 31 protesters outside parliament.", "31", "arrested"),
+        ("The council hired 31 new teachers.", "31", None),
+    ],
+)
+def test_the_measure_of_a_wording(text: str, amount: str, measure: str | None) -> None:
+    claim, quantity, _ = claim_of(text, amount)
+    found = measure_of(claim, quantity)
+    assert (found.name if found else None) == measure
+
+
+def test_each_clause_states_its_own_measure() -> None:
+    text = "The quake killed 2,946 people and injured 5,674 others, the ministry said."
+    deaths, injured = (measure_of(*claim_of(text, a)[:2]) for a in ("2,946", "5,674"))
+    assert deaths is not None and deaths.name == "deaths"
+    assert injured is not None and injured.name == "injured"
+    text = "Officials counted 1,200 dead and 9,000 missing in the city."
+    dead, missing = (measure_of(*claim_of(text, a)[:2]) for a in ("1,200", "9,000"))
+    assert dead is not None and dead.name == "deaths"
+    assert missing is not None and missing.name == "missing"
+
+
+def test_wordings_of_one_measure_share_a_key_and_a_part_stays_apart() -> None:
+    keys = [
+        claim_key(*claim_of(text, amount))
+        for text, amount in [
+            ("The floods killed 320 people across the province.", "320"),
+            ("The death toll from the floods reached 340 on Monday.", "340"),
+            ("Officials said 355 had died in the floods.", "355"),
+        ]
+    ]
+    assert {tuple(k.words) for k in keys} == {("@deaths",)}
+    children = claim_key(*claim_of("The floods killed 41 children at a school.", "41"))
+    assert children.words == ["child", "@deaths"]
+
+
+def test_who_caused_a_toll_is_not_what_it_counts() -> None:
+    key = claim_key(*claim_of("Cyclone Freddy killed 212 people in Malawi.", "212"))
+    assert key.measure == "deaths" and key.actors == set()
+
+
+def test_measure_labels_name_the_measure_never_a_verb() -> None:
+    assert figure_label("count", "people", "kill", "asserted", False, [], "deaths") == "Deaths"
+    assert figure_label("count", "people", "kill", "asserted", False, ["Malawi"], "deaths") == (
+        "Deaths — Malawi"
+    )
+    assert figure_label("count", "people", "injure", "asserted", True, [], "injured") == (
+        "Additional people injured"
+    )
+    assert figure_label("count", "children", "kill", "estimated", False, [], "deaths") == (
+        "Deaths of children (estimated)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("bodies", "body"), ("killed", "kill"), ("fatalities", "fatality"), ("lives", "life")],
+)
+def test_lemmas_come_from_the_lemmatizer(word: str, expected: str) -> None:
+    assert expected in lemmas(word)
