@@ -290,11 +290,16 @@ EXTRA_CURRENCY_SYMBOLS = {
     "c$": "CAD",
     "au$": "AUD",
     "s$": "SGD",
+    "mex$": "MXN",
     "₽": "RUB",
     "₩": "KRW",
     "₦": "NGN",
     "₺": "TRY",
 }
+# One-letter prefixes of a dollar symbol that are also words or word endings: never read
+# with a space before the "$" ("a $5 fine" is no Australian dollar, "the firm's $5m" no
+# Singapore dollar).
+WORDLIKE_PREFIXES = frozenset({"a", "A", "s", "S", "r", "R"})
 # Letters written before a number as a currency: "KSh 2 billion", "Rs 500", "Y1.2bn" (yen).
 CURRENCY_PREFIX_LETTERS = {"KSh": "KES", "Ksh": "KES", "Kshs": "KES", "Rs": "INR", "Y": "JPY"}
 # Codes that are also English words written in capitals ("ALL", "TOP"): never a currency.
@@ -349,6 +354,7 @@ PER_THINGS = frozenset(
         "unit",
         "seat",
         "ticket",
+        "dozen",
     ]
 )
 # Codes that lower-cased text writes in lower case too ("20 usd"), and the colloquial "rmb".
@@ -405,6 +411,12 @@ UNIT_FORMS = {
     "degrees fahrenheit": "degree_Fahrenheit",
     "degree fahrenheit": "degree_Fahrenheit",
     "degrees c": "degree_Celsius",
+    # common misspellings
+    "celcius": "degree_Celsius",
+    "degrees celcius": "degree_Celsius",
+    "farenheit": "degree_Fahrenheit",
+    "degrees farenheit": "degree_Fahrenheit",
+    "fahrenheight": "degree_Fahrenheit",
     "degrees f": "degree_Fahrenheit",
     "c": "degree_Celsius",
     "f": "degree_Fahrenheit",
@@ -616,6 +628,7 @@ NOT_UNIT_NAMES = frozenset(
         "molar",
         "number_meter",
         "percent",
+        "quarter",  # "three quarters" is a fraction, or a quarter of the year
     ]
 )
 # Currency names that are common English words ("4 won, 2 lost"): a currency only with

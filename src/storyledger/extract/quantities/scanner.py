@@ -95,21 +95,32 @@ def _scale(n: int) -> str:
 def _currency_prefix(n: int) -> str:
     return (
         rf"(?:(?P<symbol{n}>{units.currency_symbol_pattern()})\s?"
-        rf"|(?-i:(?P<code{n}>{units.currency_code_pattern()}))\s?)?"
+        rf"|(?-i:(?P<code{n}>{units.currency_code_pattern()}))\s?"
+        rf"|(?-i:(?P<mcode{n}>M(?:{units.iso_code_pattern()})))\s?"
+        rf"|(?P<lowercode{n}>{num.words_alternation(lex.LOWERCASE_CODES)})\s)?"
     )
 
 
 @cache
 def quantity_pattern() -> re.Pattern[str]:
     """The scanner's pattern, built on first use from the lexicon and babel's currencies."""
+    after_number = (
+        rf"[{re.escape(units.one_letter_symbols())}]|(?-i:{units.iso_code_pattern()})\b"
+        rf"|(?:{num.words_alternation(lex.LOWERCASE_CODES)}|cents?|pence)\b"
+    )
+    next_has_none = rf"(?!\s?\d[\d,.]*+(?!\s?(?:{after_number})))"
     suffix = (
         r"(?:\s?(?P<percent>%|per\s?cent\b|percent\b|percentage\s+points?\b|pct\b)"
         r"|(?P<minor>(?<=\d)p\b|\s?(?:pence|penny|cents?)\b)"
         rf"|\s+(?:of\s+)?(?:(?P<qualifier>{units.currency_qualifier_pattern()})\s+)?"
         rf"(?P<curword>{units.currency_name_pattern()})\b"
-        rf"|\s?(?-i:(?P<codesuffix>{num.words_alternation(units.currencies().codes)}))\b"
-        rf"|\s(?P<lowercode>{num.words_alternation(lex.LOWERCASE_CODES)})\b"
-        rf"|\s?(?P<symbolsuffix>[{re.escape(units.one_letter_symbols())}]))?"
+        # a code or a sign before another number is that number's ("$ 20.00 $ 37.50")
+        # unless that number has its own ("10 $ 30 $", "10 rmb 20 usd")
+        rf"|\s?(?-i:(?P<codesuffix>{units.iso_code_pattern()}))\b{next_has_none}"
+        rf"(?:\s(?P<postscale>{SCALE_WORD}|bn|mn)\b)?"  # "75 USD million"
+        rf"|\s?(?-i:(?P<mcodesuffix>M(?:{units.iso_code_pattern()})))\b"  # "30 MUSD"
+        rf"|\s(?P<lowercode>{num.words_alternation(lex.LOWERCASE_CODES)})\b{next_has_none}"
+        rf"|\s?(?P<symbolsuffix>[{re.escape(units.one_letter_symbols())}]){next_has_none})?"
     )
     range_part = (
         r"(?:\s*(?P<dash>[-–—])\s*|\s+(?P<sepword>(?(between)and|to))\s+)"
@@ -137,12 +148,12 @@ def scan(text: str, countries: frozenset[str]) -> list[Amount]:
     """Every amount of a text, ranges merged; ``countries`` (the places the text names)
     choose among the currencies of one name ("dirhams" in a report on Morocco). A share
     ("a third of the patients") wins over the numbers inside it ("two" of "two-thirds")."""
-    found = []
+    found: list[Amount] = []
     for match in quantity_pattern().finditer(text):
         amount = amount_of(match, text, countries)
-        if amount is not None:
-            found.append(amount)
-    amounts = merge_ranges(found, text)
+        if amount is not None and not (found and amount.start < found[-1].end):
+            found.append(amount)  # "90 cents a dozen" is one amount, not two
+    amounts = merge_minor_units(merge_ranges(found, text), text)
     parts = shares(text)
     if not parts:
         return amounts
@@ -247,6 +258,10 @@ def amount_of(match: re.Match[str], text: str, countries: frozenset[str]) -> Amo
     if first is None:
         return None
     value, raw = first
+    if match.group("mcode1") or match.group("mcodesuffix"):
+        value *= 1e6
+    elif match.group("postscale"):
+        value *= num.scale_of(match.group("postscale"), True) or 1.0
     if match.group("minus") and unit.dimension == "temperature":
         value = -value
     elif match.group("minus"):
@@ -272,6 +287,10 @@ def currency_of(match: re.Match[str], countries: frozenset[str]) -> tuple[str | 
     """The ISO code of the currency of a match and how it is written. A name after the
     number wins over a bare "$" before it ("$2.10 sterling" is in pounds)."""
     symbol = match.group("symbol1") or match.group("code1") or match.group("symbolsuffix")
+    symbol = symbol or match.group("lowercode1")
+    scaled_code = match.group("mcode1") or match.group("mcodesuffix")
+    if scaled_code:  # "MUSD 30", "48.5 MGBP": millions of a currency
+        return scaled_code[1:], scaled_code
     word = match.group("curword") or match.group("minor")
     if word and weighs_pounds(match):
         word = None
@@ -408,6 +427,55 @@ def vague_amount(
     start = match.start("bound") if bound else match.start()
     span = match.span("vague")
     return Amount(start, end, *span, low, low, high, "about", unit, unit_text, "")
+
+
+# -- money in two parts: "3 dollars 50 cents", "thirteen dollars and forty-five cents" ----
+
+MINOR_GLUE = re.compile(r"\s+(?:and\s+)?")
+MINOR_OF = {"cent": frozenset(), "GBX": frozenset({"GBP"})}  # cents of any currency
+
+
+def merge_minor_units(amounts: list[Amount], text: str) -> list[Amount]:
+    """An amount in a currency followed by its minor units is one amount: "3 dollars 50
+    cents" is 3.50 dollars, "15 euros and 20 cents" 15.20 euros, "12 pounds 40p" 12.40
+    pounds. The minor units may go unnamed after a currency written after the number
+    ("15 dollars 50.", "17 USD 25"), when the number ends the phrase."""
+    merged: list[Amount] = []
+    for amount in amounts:
+        previous = merged[-1] if merged else None
+        if previous is not None and minor_of(previous, amount, text):
+            _, per, thing = amount.unit.name.partition(" per ")  # "and 60 cents an hour"
+            unit = Unit(f"{previous.unit.name}{per}{thing}", units.CURRENCY)
+            value = previous.value + amount.value / 100
+            merged[-1] = replace(previous, end=amount.end, value=value, unit=unit)
+        else:
+            merged.append(amount)
+    return merged
+
+
+def minor_of(major: Amount, minor: Amount, text: str) -> bool:
+    if major.unit.dimension != units.CURRENCY or major.unit.name in MINOR_OF:
+        return False
+    if major.approx or minor.approx or " per " in major.unit.name:
+        return False
+    if major.value != int(major.value):
+        return False
+    if not MINOR_GLUE.fullmatch(text[major.end : minor.start]):
+        return False
+    if not (minor.value == int(minor.value) and 0 < minor.value < 100):
+        return False
+    minor_name = minor.unit.name.partition(" per ")[0]
+    if minor_name in MINOR_OF:
+        currencies = MINOR_OF[minor_name]
+        return not currencies or major.unit.name in currencies
+    written = text[major.number_end : major.end]
+    named_after = major.unit_text is not None and major.unit_text in written
+    after = text[minor.end : minor.end + 2]
+    return (
+        minor.unit == units.COUNT
+        and named_after
+        and (not after.strip() or not after.strip()[0].isalnum())
+    )
 
 
 # -- ranges written as two amounts ------------------------------------------------------

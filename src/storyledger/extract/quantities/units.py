@@ -66,6 +66,8 @@ def physical_unit(written: str) -> Unit | None:
     """The unit a written form names ("km/h", "bhp", "square miles", "kHz"), or None when
     pint knows no such unit or news means something else by the word ("has", "points")."""
     key = re.sub(r"\s+an?\s+", " per ", " ".join(written.replace("μ", "µ").split()))
+    key = re.sub(r"gramme(s?)\b", r"gram\1", key)  # the British "microgrammes per gramme"
+    key = re.sub(r"^([a-zA-Zµ]{1,2})([23])$", r"\1 ** \2", key)  # "m2", "cm3"
     lower = key.lower()
     if key in lex.NOT_UNITS or lower in STOP_WORDS or (not key[:1].isalpha() and key[:1] != "°"):
         return None
@@ -145,6 +147,8 @@ def currencies() -> CurrencyNames:
         if code in codes and symbol != code and not symbol.isalpha()
     }
     symbols.update(lex.EXTRA_CURRENCY_SYMBOLS)
+    # "USD$", "CAD$", "MXN$": a code written with the "$" of its dollar or peso
+    symbols.update({f"{c.lower()}$": c for c in codes if symbols_of(symbols, c, "$")})
     by_name: dict[str, list[str]] = {}
     by_qualifier: dict[tuple[str, str], str] = {}
     plurals = english._data["currency_names_plural"]
@@ -159,13 +163,57 @@ def currencies() -> CurrencyNames:
                 by_qualifier[(" ".join(words[:-1]), singular(head))] = code
     for name, code in lex.EXTRA_CURRENCY_NAMES.items():
         by_name.setdefault(name, []).append(code)
+    names = {name: tuple(dict.fromkeys(c)) for name, c in by_name.items()}
+    for sign, code in currency_signs(names, by_qualifier).items():
+        symbols.setdefault(sign, code)
     return CurrencyNames(
         codes,
         symbols,
-        {name: tuple(dict.fromkeys(c)) for name, c in by_name.items()},
+        names,
         by_qualifier,
         {code: frozenset(names) for code, names in territories.items()},
     )
+
+
+def symbols_of(symbols: dict[str, str], code: str, ending: str) -> bool:
+    return any(c == code and s.endswith(ending) and s != ending for s, c in symbols.items())
+
+
+def currency_signs(
+    by_name: dict[str, tuple[str, ...]], by_qualifier: dict[tuple[str, str], str]
+) -> dict[str, str]:
+    """The currency signs of Unicode by their names: U+20A1 COLON SIGN is the Costa Rican
+    colón, U+20BE LARI SIGN the Georgian lari, U+0E3F THAI CURRENCY SYMBOL BAHT the baht.
+    A sign whose name fits several currencies (PESO SIGN) is left out."""
+    import unicodedata
+
+    signs = {}
+    plain = {fold(name): codes for name, codes in by_name.items()}
+    qualified = {(fold(q), fold(n)): code for (q, n), code in by_qualifier.items()}
+    for point in range(0x20, 0x10000):
+        char = chr(point)
+        if unicodedata.category(char) != "Sc":
+            continue
+        words = [
+            w.lower()
+            for w in unicodedata.name(char, "").split()
+            if w not in ("SIGN", "CURRENCY", "SYMBOL", "SMALL", "FULLWIDTH")
+        ]
+        if not words:
+            continue
+        head, qualifier = words[-1], " ".join(words[:-1])
+        codes = plain.get(head, ())
+        code = qualified.get((qualifier, head)) or (codes[0] if len(codes) == 1 else None)
+        if code is not None:
+            signs[char] = code
+    return signs
+
+
+def fold(word: str) -> str:
+    """A word without its accents: "colón" -> "colon"."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def singular(name: str) -> str:
@@ -188,12 +236,28 @@ def currency_qualifier_pattern() -> str:
 
 @cache
 def currency_symbol_pattern() -> str:
-    return words_alternation(currencies().symbols)
+    """The symbols written before a number. A symbol of letters and "$" may be written
+    with a space in tokenized text ("HK $ 10", "C $ 300"), unless its letters are a word
+    or a word's end ("a $5 fine", "the firm's $5m")."""
+    spaced = []
+    for symbol in sorted(currencies().symbols, key=len, reverse=True):
+        letters = symbol[:-1]
+        if symbol.endswith("$") and letters.isalpha() and letters not in lex.WORDLIKE_PREFIXES:
+            spaced.append(rf"{re.escape(letters)}\s?\$")
+        else:
+            spaced.append(re.escape(symbol))
+    return "|".join(spaced)
 
 
 @cache
 def currency_code_pattern() -> str:
     return words_alternation([*currencies().codes, *lex.CURRENCY_PREFIX_LETTERS])
+
+
+@cache
+def iso_code_pattern() -> str:
+    """The ISO 4217 codes in use, as a regex alternation."""
+    return words_alternation(currencies().codes)
 
 
 @cache
@@ -208,7 +272,7 @@ def bare_name_allowed(name: str) -> bool:
 
 def currency_of_symbol(symbol: str) -> str | None:
     """ "$" -> USD, "€" -> EUR, "KSh" -> KES, "MAD" -> MAD, "Y" -> JPY."""
-    key = symbol.strip()
+    key = "".join(symbol.split())  # "HK $" -> "HK$"
     if key in lex.CURRENCY_PREFIX_LETTERS:
         return lex.CURRENCY_PREFIX_LETTERS[key]
     if key in currencies().codes:
