@@ -1,4 +1,4 @@
--- A figure's history, as a summary reads it (report.facts.HISTORY_FIELDS: what its
+-- A figure's history, as a summary reads it (store.figures.HISTORY_FIELDS: what its
 -- relations, latest value, agreeing sources, conflicts and chart need), from this index
 -- alone: the story page of a big story reads thousands of observations, and looking up
 -- each row for the columns it needed took most of that time. It keeps the order of the
