@@ -140,3 +140,58 @@ def test_currency_codes(nlp: Language, text: str, value: float, unit: str) -> No
 )
 def test_signs_between_numbers(nlp: Language, text: str, expected: list[tuple[float, str]]) -> None:
     assert [(q.value, q.unit) for q in quantities(nlp, text)] == expected
+
+
+# --- numbers that name, not count ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crash closed highway 61 near the border.",
+        "Passengers of flight 202 were rebooked.",
+        "The reforms are: 1) lower fees and 2) faster permits.",
+        "Voters must (1) register and (2) bring an ID.",
+        "The minister lives at 11 Downing Street.",
+        "the talks began on march 3 in geneva.",
+        "the ceasefire held until december 14.",
+        "it was signed on 9 may in the capital.",
+    ],
+)
+def test_numbers_that_name(nlp: Language, text: str) -> None:
+    assert [q.text for q in quantities(nlp, text) if q.unit == "count"] == []
+
+
+def test_a_number_with_its_unit_may_follow_another(nlp: Language) -> None:
+    found = quantities(nlp, "By 2019 80% of the homes had power.")
+    assert [(q.value, q.unit) for q in found] == [(80, "percent")]
+
+
+def test_tokenized_thousands(nlp: Language) -> None:
+    found = only(nlp, "the stadium holds about 45, 000 fans.")
+    assert (found.value, found.counted) == (45000, "fan")
+
+
+# --- units in brackets, rates, fractions of a unit ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Payload: 350 (kg) per flight.", 350, "kilogram"),
+        ("The span is 40 [m] wide.", 40, "meter"),
+        ("The smelter makes 120,000 tonnes of aluminium a year.", 120000, "metric_ton / year"),
+        ("The refinery handles 300,000 barrels of crude per day.", 300000, "barrel / day"),
+        ("The school is half a mile from the river.", 0.5, "mile"),
+        ("The central bank cut rates by half a percentage point.", 0.5, "percentage point"),
+        ("The runway is a quarter mile longer now.", 0.25, "mile"),
+    ],
+)
+def test_bracketed_rates_and_fractions(nlp: Language, text: str, value: float, unit: str) -> None:
+    found = only(nlp, text)
+    assert (found.value, found.unit) == (value, unit)
+
+
+def test_a_fraction_word_opens_no_range(nlp: Language) -> None:
+    found = quantities(nlp, "Sales rose 4% in the quarter to $80 million.")
+    assert [(q.value, q.unit) for q in found] == [(4, "percent"), (80e6, "USD")]

@@ -44,16 +44,38 @@ def not_an_amount(text: str, amount: Amount) -> bool:
     after = text[amount.number_end : amount.number_end + 16]
     before = text[max(0, amount.number_start - 12) : amount.number_start]
     raw = amount.raw
-    if amount.unit == units.COUNT and TIME_OF_DAY_AFTER.match(after):
+    count = amount.unit == units.COUNT
+    if count and TIME_OF_DAY_AFTER.match(after):
         return True
     if raw[:1] == "0" and len(raw) > 1 and raw[1:2].isdigit():
         return True
     if raw.isdigit() and len(raw) >= 7:
         return True
-    if re.match(r"\s\d", after) or re.search(r"\d[\s-]$", before):
+    if re.match(r"\s\d", after):
+        return True
+    # a run of digit groups ("555 0199") is no amount; a number with its unit may follow
+    # another number ("in 2006 95% of them")
+    if re.search(r"\d[\s-]$", before) and (count or before[-1] == "-"):
+        return True
+    if count and is_list_marker(text, amount):
         return True
     words = before.lower().split()
-    return bool(words) and words[-1] in lex.NAME_NUMBER_WORDS
+    return bool(words) and (words[-1] in lex.NAME_NUMBER_WORDS or names_by_number(words, amount))
+
+
+def names_by_number(words: list[str], amount: Amount) -> bool:
+    """ "highway 35", "exit 436", "flight 370": a noun that a number names, not counts
+    (in text of any case; ``names_with_number`` reads title-case names from the parse)."""
+    return amount.unit == units.COUNT and amount.raw.isdigit() and words[-1] in lex.NUMBERED_NOUNS
+
+
+def is_list_marker(text: str, amount: Amount) -> bool:
+    """ "1 ) explains ...; 2 ) cautions", "(1) chose and (2) left": a number closing a
+    bracket that none opened, or alone in brackets."""
+    if not re.match(r"\s?\)", text[amount.number_end : amount.number_end + 2]):
+        return False
+    before = text[max(0, amount.number_start - 200) : amount.number_start]
+    return before.rfind("(") <= before.rfind(")") or before.rstrip().endswith("(")
 
 
 def part_of_name_or_date(
@@ -67,7 +89,9 @@ def part_of_name_or_date(
     number = number_token(span, amount)
     previous = doc[span.start - 1] if span.start > 0 else None
     following = doc[span.end] if span.end < len(doc) else None
-    if amount.value <= 31 and (is_month(previous) or is_month(following)):
+    if amount.value <= 31 and (is_month(previous, False) or is_month(following, True)):
+        return True
+    if following is not None and is_address(doc, span.end):
         return True
     if amount.raw.isdigit() and len(amount.raw) == 4 and not counts_plural_noun(number):
         return True
@@ -85,8 +109,28 @@ def number_token(span: Span, amount: Amount) -> Token:
     return inside[-1] if inside else span.root
 
 
-def is_month(token: Token | None) -> bool:
-    return token is not None and token.lower_.rstrip(".") in lex.MONTHS and token.is_title
+def is_month(token: Token | None, after_number: bool) -> bool:
+    """A month name next to a number. In lower-cased text too ("on december 1"), where
+    "may" and "march" are a month after the number ("1 may") or after a preposition of
+    time ("since may 19")."""
+    if token is None or token.lower_.rstrip(".") not in lex.MONTHS:
+        return False
+    if token.is_title or token.lower_ not in lex.MONTHS_THAT_ARE_WORDS:
+        return True
+    if after_number:
+        return True
+    previous = token.nbor(-1) if token.i > 0 else None
+    return previous is not None and previous.lower_ in lex.TIME_PREPOSITIONS
+
+
+def is_address(doc: Doc, start: int) -> bool:
+    """ "10 Downing Street", "123 Random Street": a number before a street name."""
+    for token in doc[start : start + 4]:
+        if token.lower_.rstrip(".") in lex.STREET_NOUNS and token.is_title:
+            return token.i > start
+        if not token.is_title:
+            return False
+    return False
 
 
 def counts_plural_noun(token: Token) -> bool:

@@ -171,6 +171,18 @@ MONTHS = frozenset(
         "dec",
     ]
 )
+# Month names that are also English words: a month in lower-cased text only by a number
+# or after a preposition of time.
+MONTHS_THAT_ARE_WORDS = frozenset({"may", "march", "mar", "jan", "sep", "dec", "jun"})
+TIME_PREPOSITIONS = frozenset(
+    {"on", "in", "since", "until", "till", "by", "from", "of", "before", "after", "early"}
+    | {"late", "mid", "through", "to", "between"}
+)
+# The names of streets after a house number: "10 Downing Street".
+STREET_NOUNS = frozenset(
+    {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive"}
+    | {"place", "square", "way", "terrace", "crescent", "court"}
+)
 TIME_NOUNS = frozenset(
     [
         "second",
@@ -219,6 +231,13 @@ RELATIONAL = frozenset(
     ]
 )
 NAME_NUMBER_WORDS = frozenset({"no.", "no", "number", "#", "nos.", "aged", "age"})
+# Nouns that a number after them names: "highway 35", "exit 436", "flight 370", "gate 12".
+NUMBERED_NOUNS = frozenset(
+    {"highway", "interstate", "route", "exit", "junction", "flight", "gate", "platform"}
+    | {"terminal", "pier", "berth", "room", "suite", "floor", "page", "chapter", "article"}
+    | {"section", "clause", "paragraph", "resolution", "amendment"}
+    | {"ward", "district", "precinct", "sector", "zone", "block", "building", "camp"}
+)
 # Verbs that move something to a level: "brings the contribution to $300m".
 MOVING_VERBS = frozenset(
     {"bring", "take", "push", "raise", "lift", "increase", "boost", "cut", "reduce", "lower"}

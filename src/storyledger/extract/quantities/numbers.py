@@ -31,7 +31,7 @@ LEADING_FRACTION = re.compile(
 def parse_digits(text: str) -> float | None:
     """ "1,000" -> 1000.0, "1.5" -> 1.5, "12,34,567" (lakh grouping) -> 1234567.0; the
     fractions "1/4" -> 0.25, "10 1/2" -> 10.5, "10½" -> 10.5 (None for "3/2")."""
-    text = text.replace(",", "")
+    text = re.sub(r",\s?", "", text)
     if text[-1:] in lex.VULGAR_FRACTIONS:
         return float(text[:-1].strip() or 0) + lex.VULGAR_FRACTIONS[text[-1]]
     if "/" in text:
@@ -68,6 +68,13 @@ def parse_fraction_words(text: str) -> float | None:
         return None
     numerator = lex.FRACTION_NUMERATORS.get(leading["numerator"] or "a", 1)
     return numerator / lex.FRACTIONS[leading["fraction"]] * factor
+
+
+def is_bare_fraction(text: str) -> bool:
+    """ "a third", "half a", "two-thirds": a fraction of no number."""
+    words = " ".join(re.split(r"[\s-]+", text.lower().strip()))
+    leading = LEADING_FRACTION.fullmatch(words)
+    return leading is not None and leading["scale"] is None
 
 
 def parse_number_words(text: str) -> float | None:

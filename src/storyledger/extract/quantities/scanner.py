@@ -32,13 +32,18 @@ DIGITS = (
     rf"(?:\d+\s)?[1-9]\d?/(?:{'|'.join(lex.DIGIT_DENOMINATORS)})(?![\d/])"  # "1/4", "10 1/2"
     rf"|\d*[{VULGAR}]"  # "½", "10½"
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # lakh grouping: "12,34,567"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:,\s0\d\d)+(?!\d)"  # tokenized text: "10, 000" (no number starts "000")
+    r"|\d+(?:\.\d+)?"
 )
 FRACTION_WORD = num.words_alternation(lex.FRACTIONS)
 FRACTION_SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 WORD_NUMBER = (
     # "half a million", "a quarter million", "three quarters billion", "a half dozen"
     rf"(?:(?:(?:an?|one|two|three)[\s-]+)?(?:{FRACTION_WORD})(?:\s+an?)?\s+{FRACTION_SCALE}"
+    # "half a mile", "a quarter inch": a fraction before a unit, never opening a range
+    rf"|(?:(?:an?|one|two|three)[\s-]+(?:{FRACTION_WORD})|half)(?:\s+an?)?"
+    r"(?!\s+(?:to|and)\b|\s*[-–—])"
     rf"|an?\s+{FRACTION_SCALE}"
     rf"(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD}))*"
     rf"|(?:{NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{NUMBER_WORD}))*"
@@ -258,6 +263,8 @@ def amount_of(match: re.Match[str], text: str, countries: frozenset[str]) -> Amo
     if first is None:
         return None
     value, raw = first
+    if unit == units.COUNT and match.group("words1") and num.is_bare_fraction(raw):
+        return None  # "a third" alone is a share (``shares``) or no amount
     if match.group("mcode1") or match.group("mcodesuffix"):
         value *= 1e6
     elif match.group("postscale"):
@@ -349,14 +356,48 @@ def unit_of(
         end = number_end_of(match)
     read = read_unit(text, end)
     if read is not None:
-        return read[0], read[1], read[2]
+        return with_rate(text, *read)
     if end < len(text) and text[end].isalpha():
         return None, None, end
     return units.COUNT, None, end
 
 
+BRACKETED_UNIT = re.compile(
+    r"\s?(?P<open>[(\[{<])(?P<unit>[A-Za-zµμ°][\w°²³µμ/.]*)(?P<close>[)\]}>])"
+)
+BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+# "34,500 tonnes of copper a year", "2 million barrels per day": a rate, the unit per time.
+RATE = re.compile(
+    r"(?P<of>\s+of(?:\s+[\w-]+){1,3}?)?\s+(?:a|an|per|each)\s+(?P<per>year|annum|day|month|week|hour)\b"
+    r"(?!\s+(?:earlier|ago|before|later|on|from))",
+    re.IGNORECASE,
+)
+NO_RATE_DIMENSIONS = frozenset({"time", "temperature", "age"})
+
+
+def with_rate(text: str, unit: Unit, written: str, end: int) -> tuple[Unit, str, int]:
+    """A physical amount per unit of time: "2.4 billion gallons of jet fuel a year" is in
+    gallons per year (the amount keeps its span when what is measured comes between)."""
+    rate = RATE.match(text, end)
+    if rate is None or "/" in unit.name or unit.dimension in NO_RATE_DIMENSIONS:
+        return unit, written, end
+    per = "year" if rate.group("per").lower() == "annum" else rate.group("per").lower()
+    per_unit = units.physical_unit(f"{written} per {per}")
+    if per_unit is None:
+        return unit, written, end
+    if rate.group("of"):
+        return per_unit, written, end
+    return per_unit, f"{written}{rate.group()}", rate.end()
+
+
 def read_unit(text: str, pos: int) -> tuple[Unit, str, int] | None:
-    """The longest run of up to three words after ``pos`` that names a physical unit."""
+    """The longest run of up to three words after ``pos`` that names a physical unit, or a
+    unit in brackets ("20 (kg)", "5 [m]")."""
+    bracketed = BRACKETED_UNIT.match(text, pos)
+    if bracketed is not None and BRACKETS[bracketed["open"]] == bracketed["close"]:
+        unit = units.physical_unit(bracketed["unit"])
+        if unit is not None:
+            return unit, bracketed["unit"], bracketed.end()
     found = UNIT_WORDS.match(text, pos, min(len(text), pos + 48))
     if found is None or (found.start(1) > pos and text[pos] not in " -"):
         return None
