@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -252,6 +252,25 @@ def obs(id: int, value: float, outlet: str, day: str, **extra: Any) -> Obs:
         "reported": day,
     }
     return Obs(id=id, **{**fields, **extra})
+
+
+def test_tolls_of_reports_dated_only_by_their_day_update_one_another() -> None:
+    """Undated statements are as of their report's day or the day before: Monday's toll and
+    Tuesday's overlap on Monday, yet the later report updates the earlier, never contradicts
+    it. Two reports of the same day giving two values do conflict."""
+
+    def published(id: int, value: float, outlet: str, day: str) -> Obs:
+        when = date.fromisoformat(day)
+        return obs(id, value, outlet, day, start=when - timedelta(days=1))
+
+    result = assign_relations(
+        [
+            published(1, 84, "A", "2025-03-02"),
+            published(2, 131, "B", "2025-03-03"),
+            published(3, 150, "C", "2025-03-03"),
+        ]
+    )
+    assert [(o.id, o.relation) for o in result] == [(1, "first"), (2, "updates"), (3, "conflicts")]
 
 
 def test_relations_rules() -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from storyledger.extract.pipeline import extract
+from storyledger.ingest.pipeline import ingest_articles
 from storyledger.link.figure_keys import claim_key, figure_label
 from storyledger.link.measures import lemmas, measure_of
-from storyledger.model import Claim, Extraction, QuantityMention
+from storyledger.model import Article, Claim, Extraction, QuantityMention, content_id
+from storyledger.report.facts import facts_data
+from storyledger.store.sqlite import open_ledger
 
 PUBLISHED = date(2025, 3, 2)
 
@@ -98,3 +102,73 @@ def test_measure_labels_name_the_measure_never_a_verb() -> None:
 )
 def test_lemmas_come_from_the_lemmatizer(word: str, expected: str) -> None:
     assert expected in lemmas(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "modality"),
+    [
+        ("The agency estimates that 640 people have died in the floods.", "640", "asserted"),
+        ("The mayor said the toll could reach 2,000 in the port city.", "2,000", "estimated"),
+        ("Officials expect the death toll to rise to 900.", "900", "estimated"),
+        ("The toll will climb above 900, the governor warned.", "above 900", "estimated"),
+    ],
+)
+def test_a_toll_is_counted_or_projected_never_planned(
+    text: str, amount: str, modality: str
+) -> None:
+    claim, quantity, extraction = claim_of(text, amount)
+    assert claim_key(claim, quantity, extraction).modality == modality
+
+
+# -- through the real pipeline ------------------------------------------------------------
+
+SETTING = (
+    "Flash floods swept through Pakistan's Swat valley after record monsoon rain, washing"
+    " away bridges, hotels and homes along the Swat River."
+)
+TOLL_REPORTS = [
+    ("2025-03-02", "Wire A", "Flash floods in Pakistan's Swat valley killed 84 people."),
+    (
+        "2025-03-03",
+        "Paper B",
+        "The death toll from the Swat valley floods in Pakistan rose to 131 on Monday, the"
+        " civil protection agency said.",
+    ),
+    (
+        "2025-03-03",
+        "Radio C",
+        "The Red Crescent estimates that 150 people have died in the Swat valley floods in"
+        " Pakistan, while the civil protection agency's count stands at 131 dead.",
+    ),
+    ("2025-03-04", "Site D", "Fatalities from the Swat valley floods in Pakistan reached 162."),
+    (
+        "2025-03-04",
+        "Site E",
+        "The Swat valley floods could leave as many as 400 dead in Pakistan, the governor"
+        " warned.",
+    ),
+]
+
+
+def test_one_toll_worded_and_counted_many_ways_is_one_figure(tmp_path: Path) -> None:
+    articles = [
+        Article(id=content_id(text), text=f"{SETTING} {text}", outlet=outlet, published=day)
+        for day, outlet, text in TOLL_REPORTS
+    ]
+    with open_ledger(tmp_path / "toll.db") as ledger:
+        report = ingest_articles(ledger, articles)
+        assert report.ok, report.failed
+        figures = facts_data(ledger)
+    holding = {
+        value: {f["label"] for f in figures if any(o["value"] == value for o in f["observations"])}
+        for value in (84, 131, 150, 162, 400)
+    }
+    deaths = holding[84]
+    assert len(deaths) == 1 and next(iter(deaths)).startswith("Deaths — ")
+    assert holding[131] == holding[150] == holding[162] == deaths
+    assert holding[400] == {"Deaths (estimated) — Pakistan"}  # a projection is not the count
+    figure = next(f for f in figures if f["label"] in deaths)
+    relation = {(o["outlet"], o["value"]): o["relation"] for o in figure["observations"]}
+    # the next day's toll updates the day before's, it does not contradict it
+    assert relation[("Site D", 162)] == "updates"
+    assert "conflicts" not in {relation[("Paper B", 131)], relation[("Radio C", 131)]}

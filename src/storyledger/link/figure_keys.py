@@ -16,7 +16,7 @@ from lemminflect import getInflection, getLemma
 
 from storyledger.extract.claims import NOUN_MODALITY
 from storyledger.link.measures import LABELS as MEASURE_LABELS
-from storyledger.link.measures import measure_of
+from storyledger.link.measures import measure_modality, measure_of
 from storyledger.model import Claim, Extraction, QuantityMention
 
 # Asserted and reported statements are both statements of what is (or was) the case.
@@ -144,6 +144,7 @@ def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -
     measure = measure_of(claim, quantity)
     if measure is not None:  # "killed", "dead", "death toll": one measure, a part kept apart
         words = [w for w in words if w in SUBSET_MODIFIERS] + ["@" + measure.name]
+        modality = measure_modality(claim, quantity, modality)
     elif not words and predicate and predicate not in NO_PREDICATE:
         words = ["~" + predicate]
     elif predicate in EVENT_PREDICATES:

@@ -79,6 +79,8 @@ def link_figures(ledger: Ledger, article: Article, extraction: Extraction, story
     placed: dict[str, list[Candidate]] = {}
     stored: set[tuple[str, float, float | None, float | None, str | None]] = set()
     for candidate, choices in placement_order(conn, story, candidates(extraction, reported)):
+        if placed:  # the figures this article started or extended may be its choices too
+            choices = figure_choices(conn, story, candidate)
         figure_id = reprinted_figure(conn, source, candidate) or place(
             conn, story, candidate, choices, placed, extraction
         )
@@ -254,7 +256,11 @@ def holds_value(
 
 def contradicts(candidate: Candidate, placed: list[Candidate] | None) -> bool:
     """The article already gave this figure another value for the same time: one report
-    does not contradict itself, so two values are two figures."""
+    does not contradict itself, so two values are two figures. Not so for a measure of a
+    happening (deaths, injured): a report gives its toll with the earlier one it replaces
+    ("rose to 5,300 from 2,000") or with another authority's count of the same."""
+    if candidate.key.measure is not None:
+        return False
     return any(
         overlaps(candidate.as_of, other.as_of) and other.quantity.value != candidate.quantity.value
         for other in placed or []

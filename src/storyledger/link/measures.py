@@ -62,6 +62,10 @@ LABELS = {
 # A word after the amount that ends its clause: the next clause states its own measure.
 CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\b(?:and|while|but|with|as)\b|\d")
 WINDOW_WORDS = 4
+# What says a number is a projection: a modal or a verb of expectation before it.
+PROJECTION = re.compile(
+    r"\b(?:could|may|might|will|would|expect\w*|fear\w*|likely|project\w*|forecast\w*)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -125,3 +129,14 @@ def words_before(claim: Claim, quantity: QuantityMention) -> list[str]:
     head = claim.text[:offset] if 0 <= offset <= len(claim.text) else ""
     ends = list(CLAUSE_END.finditer(head))
     return words_of(head[ends[-1].end() :] if ends else head)[-WINDOW_WORDS - 1 :]
+
+
+def measure_modality(claim: Claim, quantity: QuantityMention, modality: str) -> str:
+    """A toll is counted or projected, never pledged or planned: "could reach 20,000",
+    "is expected to rise to 250" project it ("estimated"); "the Red Crescent estimates that
+    11,000 have died" counts what happened ("asserted")."""
+    if modality not in ("planned", "estimated"):
+        return "asserted"
+    offset = quantity.start - claim.start
+    clause = claim.text[: max(0, offset)].lower()
+    return "estimated" if PROJECTION.search(clause) else "asserted"

@@ -118,11 +118,25 @@ def same_time(a: Obs, b: Obs) -> bool:
         return a.start is None and b.start is None
     if a.start > b.end or b.start > a.end:
         return False
+    if dated_by_publication(a) and dated_by_publication(b) and a.reported != b.reported:
+        return False  # the toll of Monday's report, then Tuesday's: an update
     a_days, b_days = (a.end - a.start).days, (b.end - b.start).days
     if abs(a_days - b_days) <= 1:
         return True
     coarse, fine = max(a_days, b_days), min(a_days, b_days)
     return coarse <= SAME_TIME_MAX_DAYS and coarse + 1 <= PRECISION_RATIO * (fine + 1)
+
+
+def dated_by_publication(obs: Obs) -> bool:
+    """The text gives no time of its own: the value is as of the report's day, or the day
+    before (``link.figures.PUBLICATION_SLACK``)."""
+    return (
+        obs.reported is not None
+        and obs.start is not None
+        and obs.end is not None
+        and obs.end.isoformat() == obs.reported
+        and (obs.end - obs.start).days == 1
+    )
 
 
 def in_order(observations: list[Obs]) -> list[Obs]:
