@@ -134,3 +134,16 @@ def test_vague_plurals(
         assert found.counted == counted
     else:  # the currency is the unit, not what the money is
         assert found.counted not in ("dollar", "pound")
+
+
+def test_a_fraction_in_digits_of_a_whole_is_a_share(nlp: Language) -> None:
+    found = only(nlp, "Settlers now farm 3/4 of the valley.")
+    assert (found.value, found.unit, found.unit_text) == (75.0, "percent", "3/4")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The strike began on 3/8 and ended after 4/16.", "The latter half of the tour was cut."],
+)
+def test_dates_and_periods_are_no_fractions(nlp: Language, text: str) -> None:
+    assert quantities(nlp, text) == []

@@ -60,6 +60,8 @@ def not_an_amount(text: str, amount: Amount) -> bool:
     if count and is_list_marker(text, amount):
         return True
     words = before.lower().split()
+    if re.fullmatch(r"\d+/\d+", raw) and words and words[-1] in lex.DATE_PREPOSITIONS:
+        return True  # "on 3/4": a date written as month and day
     return bool(words) and (words[-1] in lex.NAME_NUMBER_WORDS or names_by_number(words, amount))
 
 

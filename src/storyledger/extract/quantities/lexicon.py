@@ -178,6 +178,8 @@ TIME_PREPOSITIONS = frozenset(
     {"on", "in", "since", "until", "till", "by", "from", "of", "before", "after", "early"}
     | {"late", "mid", "through", "to", "between"}
 )
+# Prepositions before a date written in digits ("on 3/4", "since 7/8").
+DATE_PREPOSITIONS = frozenset({"on", "since", "until", "till", "by", "before", "after"})
 # The names of streets after a house number: "10 Downing Street".
 STREET_NOUNS = frozenset(
     {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive"}

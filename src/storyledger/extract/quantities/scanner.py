@@ -181,7 +181,10 @@ SHARE = re.compile(
 )
 # Words before a fraction that make it a part of a period or an ordinal: "the first half
 # of the year", "the third of June".
-NOT_A_SHARE_BEFORE = re.compile(r"(?:\b(?:first|second|third|fourth|last|final|the)\s+)$", re.I)
+NOT_A_SHARE_BEFORE = re.compile(
+    r"(?:\b(?:first|second|third|fourth|last|final|latter|former|other|opening|closing|the)\s+)$",
+    re.IGNORECASE,
+)
 
 
 def shares(text: str) -> list[Amount]:
@@ -265,6 +268,8 @@ def amount_of(match: re.Match[str], text: str, countries: frozenset[str]) -> Amo
     value, raw = first
     if unit == units.COUNT and match.group("words1") and num.is_bare_fraction(raw):
         return None  # "a third" alone is a share (``shares``) or no amount
+    if unit == units.COUNT and re.fullmatch(r"\d+/\d+", raw) and re.match(r"\s+of\b", text[end:]):
+        unit, unit_text, value = units.PERCENT, raw, round(100 * value, 2)  # "1/4 of the land"
     if match.group("mcode1") or match.group("mcodesuffix"):
         value *= 1e6
     elif match.group("postscale"):
