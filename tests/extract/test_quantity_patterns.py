@@ -195,3 +195,10 @@ def test_bracketed_rates_and_fractions(nlp: Language, text: str, value: float, u
 def test_a_fraction_word_opens_no_range(nlp: Language) -> None:
     found = quantities(nlp, "Sales rose 4% in the quarter to $80 million.")
     assert [(q.value, q.unit) for q in found] == [(4, "percent"), (80e6, "USD")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Two dozen units of blood were sent.", "The contract pays 8MM per year."]
+)
+def test_words_that_are_no_units(nlp: Language, text: str) -> None:
+    assert all(q.unit in ("count", "USD") for q in quantities(nlp, text))

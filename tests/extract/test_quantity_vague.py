@@ -147,3 +147,8 @@ def test_a_fraction_in_digits_of_a_whole_is_a_share(nlp: Language) -> None:
 )
 def test_dates_and_periods_are_no_fractions(nlp: Language, text: str) -> None:
     assert quantities(nlp, text) == []
+
+
+def test_a_bounded_share_counts_the_whole(nlp: Language) -> None:
+    found = only(nlp, "The blast destroyed up to a quarter of the harbour.")
+    assert (found.value, found.high, found.counted) == (25.0, 25.0, "harbour")

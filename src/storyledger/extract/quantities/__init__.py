@@ -67,6 +67,12 @@ def find_quantities(doc: Doc, times: list[TimeMention]) -> list[QuantityMention]
 def mention_of(doc: Doc, text: str, span: Span, amount: Amount) -> QuantityMention:
     verb = governing_verb(span)
     money = amount.unit.dimension == units.CURRENCY
+    counted_span = span
+    if amount.unit == units.PERCENT and amount.number_start > amount.start:
+        # a share's whole is read from the share, not its bound: "up to a quarter of the city"
+        counted_span = (
+            doc.char_span(amount.number_start, amount.end, alignment_mode="expand") or span
+        )
     return QuantityMention(
         start=amount.start,
         end=amount.end,
@@ -76,7 +82,7 @@ def mention_of(doc: Doc, text: str, span: Span, amount: Amount) -> QuantityMenti
         high=amount.high,
         approx=amount.approx,
         unit=amount.unit.name,
-        counted=counted_thing(span, money, verb),
+        counted=counted_thing(counted_span, money, verb),
         predicate=verb.lemma_.lower() if verb is not None else None,
         sentence=sentence_of_token(doc)[span.root.i],
         unit_text=amount.unit_text,

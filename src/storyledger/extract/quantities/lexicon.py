@@ -650,6 +650,7 @@ NOT_UNIT_NAMES = frozenset(
         "number_meter",
         "percent",
         "quarter",  # "three quarters" is a fraction, or a quarter of the year
+        "micronit",  # "units" read as micro-nits
     ]
 )
 # Currency names that are common English words ("4 won, 2 lost"): a currency only with

@@ -35,10 +35,22 @@ def counted_noun(span: Span) -> Token | None:
             objects = [
                 c for p in preps for c in p.children if c.dep_ == "pobj" and c.pos_ in lex.NOUN_POS
             ]
+            if objects and objects[0].i < span.end:  # "up to a quarter of the city"
+                return of_object(objects[0])
             if objects:
                 return objects[0]
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in lex.NOUN_POS:
         return head.head
+    return None
+
+
+def of_object(noun: Token) -> Token | None:
+    """The noun after "of" of a noun: "quarter of the city" -> "city"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in lex.NOUN_POS]
+            if objects:
+                return objects[0]
     return None
 
 

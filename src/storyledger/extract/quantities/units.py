@@ -83,6 +83,8 @@ def physical_unit(written: str) -> Unit | None:
     name = str(units)
     if not name or name == "dimensionless" or name in lex.NOT_UNIT_NAMES:
         return None
+    if any(part.strip() in lex.NOT_UNIT_NAMES or "molar" in part for part in name.split("/")):
+        return None  # "5MM per year" is no megamolar, "two dozen units" no micro-nits
     return Unit(name, dimension_of(units))
 
 
