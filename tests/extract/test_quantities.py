@@ -160,3 +160,10 @@ def test_a_group_size_counts_its_members_elsewhere(nlp: Language) -> None:
 def test_governing_predicate(nlp: Language) -> None:
     found = only(nlp, "A UN official said 5,000 officers would be needed.")
     assert found.predicate == "need"
+
+
+def test_a_number_in_brackets_after_a_name_is_its_value(nlp: Language) -> None:
+    """'Sindh (311)' gives Sindh's number; '(1) chose ... (2) left' are list markers."""
+    found = quantities(nlp, "Deaths were highest in Sindh (311) and Punjab (12).")
+    assert [q.value for q in found] == [311, 12]
+    assert quantities(nlp, "The panel (1) chose a site and (2) left it.") == []

@@ -144,8 +144,7 @@ TOLL_REPORTS = [
     (
         "2025-03-04",
         "Site E",
-        "The Swat valley floods could leave as many as 400 dead in Pakistan, the governor"
-        " warned.",
+        "The Swat valley floods could leave as many as 400 dead in Pakistan, the governor warned.",
     ),
 ]
 
@@ -172,3 +171,38 @@ def test_one_toll_worded_and_counted_many_ways_is_one_figure(tmp_path: Path) -> 
     # the next day's toll updates the day before's, it does not contradict it
     assert relation[("Site D", 162)] == "updates"
     assert "conflicts" not in {relation[("Paper B", 131)], relation[("Radio C", 131)]}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "change"),
+    [
+        ("The quake killed 210 people and another 329 were injured.", "329", False),
+        ("At least 2,121 others were injured, the ministry added.", "At least 2,121", False),
+        ("The ministry reported 18 further deaths overnight.", "18", True),
+        ("The number of injured increased by 400 in the last hours.", "400", True),
+    ],
+)
+def test_a_toll_is_an_addition_only_where_it_says_it_grew(
+    text: str, amount: str, change: bool
+) -> None:
+    claim, quantity, extraction = claim_of(text, amount)
+    assert claim_key(claim, quantity, extraction).change is change
+
+
+def test_a_later_clause_lends_its_measure_to_no_earlier_number() -> None:
+    text = "Hundreds were hurt when the magnitude 6 quake struck at night."
+    extraction = extract(text, PUBLISHED)
+    for claim in extraction.claims:
+        if claim.quantity is not None and extraction.quantities[claim.quantity].value == 6:
+            assert measure_of(claim, extraction.quantities[claim.quantity]) is None
+
+
+def test_the_toll_of_an_earlier_disaster_is_background(tmp_path: Path) -> None:
+    text = (
+        f"{SETTING} The floods killed 212 people this week, officials said. In 2010, floods"
+        " in the same valley killed 1,985 people."
+    )
+    with open_ledger(tmp_path / "background.db") as ledger:
+        ingest_articles(ledger, [Article(id=content_id(text), text=text, published="2025-03-04")])
+        values = {o["value"] for f in facts_data(ledger) for o in f["observations"]}
+    assert 212 in values and 1985 not in values

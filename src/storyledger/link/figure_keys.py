@@ -16,7 +16,14 @@ from lemminflect import getInflection, getLemma
 
 from storyledger.extract.claims import NOUN_MODALITY
 from storyledger.link.measures import LABELS as MEASURE_LABELS
-from storyledger.link.measures import measure_modality, measure_of
+from storyledger.link.measures import (
+    Measure,
+    measure_change,
+    measure_modality,
+    measure_of,
+    sentence_measure,
+)
+from storyledger.link.scopes import ELSEWHERE, Scope
 from storyledger.model import Claim, Extraction, QuantityMention
 
 # Asserted and reported statements are both statements of what is (or was) the case.
@@ -76,6 +83,7 @@ class FigureKey:
     counted: str | None = None  # the counted phrase, as written
     places: set[str] = field(default_factory=set)  # countries and places of the sentence
     measure: str | None = None  # "deaths", "injured", ... (see link.measures)
+    scope: str | None = None  # the place the report sets the number apart for (link.scopes)
 
     @property
     def head(self) -> str:
@@ -94,6 +102,11 @@ class FigureKey:
 
 def is_keyless(words: list[str]) -> bool:
     return all(w.startswith("~") for w in words)
+
+
+def is_measure(words: list[str]) -> bool:
+    """The key of a measure ("@deaths"): its subjects are not part of it."""
+    return any(w.startswith("@") for w in words)
 
 
 def weak_alignment(words: list[str], figure_words: list[str]) -> bool:
@@ -135,13 +148,19 @@ def subject_entities(claim: Claim, extraction: Extraction) -> set[str]:
     }
 
 
-def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -> FigureKey:
+def claim_key(
+    claim: Claim, quantity: QuantityMention, extraction: Extraction, scope: Scope | None = None
+) -> FigureKey:
+    """The key of a quantity claim; ``scope`` where the report sets its number apart (see
+    ``link.scopes``)."""
     counted = counted_of(claim, quantity, extraction)
     modality = modality_class(claim.modality)
     # "the US pledge" of a pledge: the noun only repeats the modality
     words = [w for w in counted_words(counted) if NOUN_MODALITY.get(w) != modality]
     predicate = (quantity.predicate or claim.predicate or "").lower()
     measure = measure_of(claim, quantity)
+    if measure is None and scope is not None and quantity.unit == "count":
+        measure = sentence_measure(claim)  # "including 1,452 in Al Haouz, 764 in Taroudant"
     if measure is not None:  # "killed", "dead", "death toll": one measure, a part kept apart
         words = [w for w in words if w in SUBSET_MODIFIERS] + ["@" + measure.name]
         modality = measure_modality(claim, quantity, modality)
@@ -149,6 +168,8 @@ def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -
         words = ["~" + predicate]
     elif predicate in EVENT_PREDICATES:
         words = ["~" + predicate, *words]  # "two officers died": deaths, not officers
+    if scope is not None:
+        words = [*words[:-1], "#" + scope.key, *words[-1:]]
     before = claim.text[: max(0, quantity.start - claim.start)]
     arrival = (
         modality == "asserted"
@@ -159,7 +180,7 @@ def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -
     return FigureKey(
         unit=quantity.unit,
         modality=modality,
-        change=claim.change or arrival,
+        change=change_of(claim, quantity, measure, scope, arrival),
         words=words,
         # who caused or announced a toll is not what it counts: a measure has no actors
         actors=set()
@@ -169,7 +190,24 @@ def claim_key(claim: Claim, quantity: QuantityMention, extraction: Extraction) -
         counted=counted,
         places=places_of(claim, extraction),
         measure=measure.name if measure else None,
+        scope=scope.name if scope else None,
     )
+
+
+def change_of(
+    claim: Claim,
+    quantity: QuantityMention,
+    measure: Measure | None,
+    scope: Scope | None,
+    arrival: bool,
+) -> bool:
+    """An addition rather than a level. "A further 170 died outside Derna" is further in
+    place, not in time; a toll is an addition only where it says so (``measure_change``)."""
+    if scope is not None and scope.key == ELSEWHERE:
+        return False
+    if measure is not None:
+        return measure_change(claim, quantity, claim.change)
+    return claim.change or arrival
 
 
 def pledger(claim: Claim, quantity: QuantityMention, modality: str) -> set[str]:
@@ -244,7 +282,8 @@ def alignment(claim: FigureKey, figure: FigureKey) -> float | None:
         word_score = words_alignment(claim.words, figure.words)
     if word_score is None:
         return None
-    if claim.actors and figure.actors and not claim.actors & figure.actors:
+    disjoint = claim.actors and figure.actors and not claim.actors & figure.actors
+    if disjoint and not is_measure(figure.words):
         return None
 
     shared = len(claim.entities & figure.entities)
@@ -264,8 +303,8 @@ def words_alignment(words: list[str], figure_words: list[str]) -> float | None:
         return None
     if (modifiers ^ figure_modifiers) & SUBSET_MODIFIERS:
         return None  # "women officers" are a part of the officers, not their number
-    if {w for w in words if w[0] == "~"} != {w for w in figure_words if w[0] == "~"}:
-        return None  # officers who died are not officers deployed
+    if {w for w in words if w[0] in "~#"} != {w for w in figure_words if w[0] in "~#"}:
+        return None  # officers who died are not officers deployed, Al Haouz is not Taroudant
     return 2.0 if head == figure_head else 1.0
 
 

@@ -27,14 +27,19 @@ from storyledger.link.figure_keys import (
     claim_key,
     figure_label,
     is_keyless,
+    is_measure,
     weak_alignment,
 )
 from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
+from storyledger.link.scopes import scopes_of
 from storyledger.model import Article, Claim, Extraction, QuantityMention
 from storyledger.store.sqlite import Ledger
 
 LABEL_NAMES = 2  # places or subjects a figure's label names at most
-PUBLICATION_SLACK = timedelta(days=1)  # an undated report may speak of the day before
+PUBLICATION_SLACK = timedelta(days=1)
+# A value whose time ended this long before the story's first report is background: years,
+# since a story's reports (clustered from a stream) may begin well after the happening.
+BACKGROUND_BEFORE = timedelta(days=730)  # an undated report may speak of the day before
 # Observations of the same time start at most this long before one another (or on the
 # same day, for equally coarse times such as two years).
 SAME_TIME_SPAN = timedelta(days=SAME_TIME_MAX_DAYS + 1)
@@ -78,7 +83,8 @@ def link_figures(ledger: Ledger, article: Article, extraction: Extraction, story
     reported = publication_day(article)
     placed: dict[str, list[Candidate]] = {}
     stored: set[tuple[str, float, float | None, float | None, str | None]] = set()
-    for candidate, choices in placement_order(conn, story, candidates(extraction, reported)):
+    found = of_the_story(candidates(extraction, reported), story_began(conn, story, reported))
+    for candidate, choices in placement_order(conn, story, found):
         if placed:  # the figures this article started or extended may be its choices too
             choices = figure_choices(conn, story, candidate)
         figure_id = reprinted_figure(conn, source, candidate) or place(
@@ -139,13 +145,35 @@ def value_block(key: FigureKey, value: float) -> str:
 def candidates(extraction: Extraction, published: date | None) -> list[Candidate]:
     """The claims that state a value of something: a quantity, positive polarity."""
     found = []
+    scopes = scopes_of(extraction)
     for idx, claim in enumerate(extraction.claims):
         if claim.quantity is None or claim.polarity == "negative":
             continue
         quantity = extraction.quantities[claim.quantity]
-        key = claim_key(claim, quantity, extraction)
+        key = claim_key(claim, quantity, extraction, scopes.get(idx))
         found.append(Candidate(idx, claim, quantity, key, as_of_of(claim, extraction, published)))
     return found
+
+
+def of_the_story(found: list[Candidate], began: date | None) -> list[Candidate]:
+    """The values of the story itself: a number whose time ended well before the story's
+    first report is background ("the 1960 quake killed 12,000", "in 2004, 628 died"), kept
+    out of its series."""
+    if began is None:
+        return found
+    return [c for c in found if c.as_of.end is None or c.as_of.end >= began - BACKGROUND_BEFORE]
+
+
+def story_began(conn: sqlite3.Connection, story: str, reported: date | None) -> date | None:
+    """The day of the story's first dated report (this one included)."""
+    first = conn.execute(
+        "SELECT MIN(substr(a.published, 1, 10)) FROM articles a"
+        " JOIN article_story s ON s.article_id = a.id"
+        " WHERE s.story = ? AND length(a.published) >= 10",
+        (story,),
+    ).fetchone()[0]
+    days = [d for d in (date.fromisoformat(first) if first else None, reported) if d]
+    return min(days) if days else None
 
 
 def as_of_of(claim: Claim, extraction: Extraction, published: date | None) -> AsOf:
@@ -353,6 +381,8 @@ def label_names(claim: Claim, extraction: Extraction, key: FigureKey) -> list[st
     """The names a label shows: the places the number is about, and for what is not a
     measure of a happening, the organisations whose pledge or count it is (the subject).
     Never a person, who says or announces numbers, nor an outlet."""
+    if key.scope is not None:
+        return [key.scope]
     in_sentence = [e for e in extraction.entities if claim.start <= e.start < claim.end]
     kept = [
         e
@@ -386,8 +416,12 @@ def extend_figure(
     predicate: str | None = None,
 ) -> None:
     """Add a newly aligned claim's words, subjects and blocking keys to its figure. A figure
-    of nothing known takes the first counted thing that agrees with it, and its name."""
+    of nothing known takes the first counted thing that agrees with it, and its name. A
+    figure of a measure (deaths) keeps its key: a number of nothing known that agrees with
+    one of its values adds no words nor subjects to it."""
     if set(key.words) <= set(figure.words) and key.actors <= figure.actors:
+        return
+    if is_measure(figure.words) and key.measure is None:
         return
     row = conn.execute(
         "SELECT words, actors, entities FROM figures WHERE id = ?", (figure_id,)

@@ -31,7 +31,7 @@ from storyledger.model import Claim, QuantityMention
 MEASURE_LEMMAS: dict[str, frozenset[str]] = {
     "deaths": frozenset(
         {"die", "death", "dead", "kill", "fatality", "perish", "toll", "victim", "fatal"}
-        | {"drown"}
+        | {"drown", "casualty"}
     ),
     "injured": frozenset({"injure", "injured", "injury", "wound", "wounded", "hurt"}),
     "missing": frozenset({"missing", "miss", "unaccounted", "disappear", "disappeared"}),
@@ -60,8 +60,16 @@ LABELS = {
     "buildings": "Buildings damaged or destroyed",
 }
 # A word after the amount that ends its clause: the next clause states its own measure.
-CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\b(?:and|while|but|with|as)\b|\d")
+CLAUSE_END = re.compile(
+    r"[,;:()\[\]–—]|\b(?:and|while|but|with|as|when|after|before|because|since|which|who|that"
+    r"|if|where)\b|\d"
+)
 WINDOW_WORDS = 4
+# What says a toll's number is an addition: "increased by 400", "new deaths", "overnight".
+GREW_BY = re.compile(r"\b(?:increas|ris|rose|climb|grew|grow|jump|add)\w*\s+by\b", re.IGNORECASE)
+OVER_A_TIME = re.compile(
+    r"\b(?:new|overnight|since|in the (?:past|last)|over the (?:past|last))\b", re.IGNORECASE
+)
 # What says a number is a projection: a modal or a verb of expectation before it.
 PROJECTION = re.compile(
     r"\b(?:could|may|might|will|would|expect\w*|fear\w*|likely|project\w*|forecast\w*)\b"
@@ -102,6 +110,14 @@ def measure_of(claim: Claim, quantity: QuantityMention) -> Measure | None:
     return None
 
 
+def sentence_measure(claim: Claim) -> Measure | None:
+    """The measure its sentence names anywhere: that of a list of places whose numbers name
+    none ("deaths were reported in villages, including 1,452 in Al Haouz, 764 in ...")."""
+    found = lemmas_of(words_of(claim.text))
+    name = measure_in(found, found)
+    return Measure(name, LABELS[name]) if name else None
+
+
 def lemmas_of(words: list[str]) -> set[str]:
     return {form for word in words for form in lemmas(word)}
 
@@ -140,3 +156,13 @@ def measure_modality(claim: Claim, quantity: QuantityMention, modality: str) -> 
     offset = quantity.start - claim.start
     clause = claim.text[: max(0, offset)].lower()
     return "estimated" if PROJECTION.search(clause) else "asserted"
+
+
+def measure_change(claim: Claim, quantity: QuantityMention, change: bool) -> bool:
+    """Whether a toll's number is an addition. "Another 329 were injured" after the deaths,
+    "2,421 others were injured", "a further 153" add people, not time: a level. An addition
+    says it grew ("rose by 400") or over what time ("18 further deaths overnight", "12 new
+    deaths since Monday")."""
+    if not change:
+        return False
+    return bool(GREW_BY.search(claim.text) or OVER_A_TIME.search(claim.text))

@@ -73,11 +73,14 @@ def names_by_number(words: list[str], amount: Amount) -> bool:
 
 def is_list_marker(text: str, amount: Amount) -> bool:
     """ "1 ) explains ...; 2 ) cautions", "(1) chose and (2) left": a number closing a
-    bracket that none opened, or alone in brackets."""
+    bracket that none opened, or alone in brackets. A number in brackets after a name is
+    that name's value: "the provinces of Al Haouz (1,452) and Taroudant (764)"."""
     if not re.match(r"\s?\)", text[amount.number_end : amount.number_end + 2]):
         return False
     before = text[max(0, amount.number_start - 200) : amount.number_start]
-    return before.rfind("(") <= before.rfind(")") or before.rstrip().endswith("(")
+    if before.rstrip().endswith("("):
+        return not re.search(r"[A-Z][\w'’-]*\s*\(\s*$", before)
+    return before.rfind("(") <= before.rfind(")")
 
 
 def part_of_name_or_date(
