@@ -11,8 +11,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from storyledger.link.corrections import resolve_story_id
 from storyledger.store.sqlite import Ledger, open_ledger
+from storyledger.store.stories import resolve_story_id
 
 app = typer.Typer(
     name="storyledger",
@@ -58,7 +58,7 @@ def ledger_from(ctx: typer.Context) -> Ledger:
 
 def story_id(ledger: Ledger, story: str | None) -> str | None:
     """The full id of the story named by --story (an id or a unique prefix), if any."""
-    return resolve_story_id(ledger, story) if story else None
+    return resolve_story_id(ledger.conn, story) if story else None
 
 
 def print_json(data: Any) -> None:

@@ -6,7 +6,7 @@ the headline. A copy is linked to its original (``article_story.duplicate_of``),
 joins the original's story and counts as one source with it, never as
 corroboration.
 
-The LSH index lives in SQLite as band keys (``minhash_bands``): the 128 MinHash
+The LSH index lives in the ledger as band keys (``minhash_bands``): the 128 MinHash
 values of an article are cut into 32 bands of 4, and each band is hashed to a
 bucket. Two articles are candidates when they share a bucket of any band, which
 catches a Jaccard similarity of 0.5 with probability 0.87 and of 0.6 with 0.99.
@@ -29,7 +29,10 @@ from functools import lru_cache
 from datasketch import MinHash
 
 from storyledger.model import Article
+from storyledger.store.articles import article_texts
+from storyledger.store.duplicates import add_band_keys, articles_in_bucket
 from storyledger.store.sqlite import Ledger
+from storyledger.store.stories import original_of
 
 SHINGLE_WORDS = 4
 NUM_PERM = 128
@@ -88,16 +91,10 @@ def find_original(conn: sqlite3.Connection, article: Article) -> str | None:
         return None
     keys = band_keys(own)
     original = _verified_candidate(conn, article.id, own, keys)
-    conn.executemany(
-        "INSERT OR IGNORE INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?)",
-        [(band, bucket, article.id) for band, bucket in keys],
-    )
+    add_band_keys(conn, article.id, keys)
     if original is None:
         return None
-    row = conn.execute(
-        "SELECT duplicate_of FROM article_story WHERE article_id = ?", (original,)
-    ).fetchone()
-    return str(row[0]) if row and row[0] else original
+    return original_of(conn, original) or original
 
 
 def _verified_candidate(
@@ -106,29 +103,18 @@ def _verified_candidate(
     """The earliest-ingested of the likeliest LSH candidates that really is a near copy."""
     shared: dict[str, int] = {}
     for band, bucket in keys:
-        rows = conn.execute(
-            "SELECT article_id FROM minhash_bands WHERE band = ? AND bucket = ? LIMIT ?",
-            (band, bucket, BUCKET_LIMIT),
-        )
-        for (candidate,) in rows:
+        for candidate in articles_in_bucket(conn, band, bucket, BUCKET_LIMIT):
             shared[candidate] = shared.get(candidate, 0) + 1
     shared.pop(article_id, None)
     if not shared:
         return None
     likeliest = sorted(shared, key=lambda c: (-shared[c], c))[:MAX_VERIFIED]
-    marks = ",".join("?" * len(likeliest))
-    texts = conn.execute(
-        f"SELECT id, text FROM articles WHERE id IN ({marks}) ORDER BY seq", sorted(likeliest)
-    ).fetchall()
-    for candidate_id, text in texts:
+    for candidate_id, text in article_texts(conn, likeliest):
         if is_near_copy(own, shingles(text)):
-            return str(candidate_id)
+            return candidate_id
     return None
 
 
 def is_copy(ledger: Ledger, article_id: str) -> str | None:
     """The id of the original the article copies, or None (also for an unlinked article)."""
-    row = ledger.conn.execute(
-        "SELECT duplicate_of FROM article_story WHERE article_id = ?", (article_id,)
-    ).fetchone()
-    return str(row[0]) if row and row[0] else None
+    return original_of(ledger.conn, article_id)

@@ -12,6 +12,7 @@ import sqlite3
 from collections import Counter
 
 from storyledger.model import Article, EntityMention, Extraction
+from storyledger.store.entities import count_entity_mentions
 from storyledger.store.sqlite import Ledger
 
 
@@ -30,31 +31,6 @@ def add_entity(
 ) -> None:
     """Add one article's mentions of one entity: name, aliases, type votes, story counts."""
     name = Counter(m.name for m in mentions).most_common(1)[0][0]
-    conn.execute(
-        "INSERT INTO entities (key, name, type, mentions) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET mentions = mentions + excluded.mentions",
-        (key, name, mentions[0].label, len(mentions)),
-    )
     aliases = Counter(" ".join(m.text.split()) for m in mentions)
-    conn.executemany(
-        "INSERT INTO entity_aliases (key, alias, mentions) VALUES (?, ?, ?)"
-        " ON CONFLICT (key, alias) DO UPDATE SET mentions = mentions + excluded.mentions",
-        [(key, alias, count) for alias, count in aliases.items()],
-    )
     types = Counter(m.label for m in mentions)
-    conn.executemany(
-        "INSERT INTO entity_types (key, type, mentions) VALUES (?, ?, ?)"
-        " ON CONFLICT (key, type) DO UPDATE SET mentions = mentions + excluded.mentions",
-        [(key, label, count) for label, count in types.items()],
-    )
-    conn.execute(
-        "UPDATE entities SET type = (SELECT type FROM entity_types WHERE key = ?"
-        " ORDER BY mentions DESC, type LIMIT 1) WHERE key = ?",
-        (key, key),
-    )
-    conn.execute(
-        "INSERT INTO entity_counts (key, story, mentions, articles) VALUES (?, ?, ?, 1)"
-        " ON CONFLICT (key, story) DO UPDATE SET mentions = mentions + excluded.mentions,"
-        " articles = articles + 1",
-        (key, story, len(mentions)),
-    )
+    count_entity_mentions(conn, key, name, mentions[0].label, story, len(mentions), aliases, types)

@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from storyledger.model import Article, Claim, Extraction, TimeMention
+from storyledger.store import events as store
 from storyledger.store.sqlite import Ledger
 from storyledger.timex import timex_interval
 
@@ -117,34 +118,25 @@ def link_events(ledger: Ledger, article: Article, extraction: Extraction, story:
     for clause in dated_clauses(article, extraction):
         count_words(conn, story, clause.clause, +1)
         event_id = matching_event(conn, story, clause) or new_event(conn, story, article, clause)
-        conn.execute(
-            "INSERT INTO event_sources (event_id, article_id, time_idx, claim, date,"
-            " mod, interval_start, interval_end, clause, actors)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                event_id,
-                article.id,
-                clause.time_idx,
-                clause.claim,
-                clause.date,
-                clause.mod,
-                clause.interval_start,
-                clause.interval_end,
-                clause.clause,
-                json.dumps(clause.actors, ensure_ascii=False),
-            ),
+        store.add_event_source(
+            conn,
+            event_id,
+            article.id,
+            clause.time_idx,
+            clause.claim,
+            clause.date,
+            clause.mod,
+            clause.interval_start,
+            clause.interval_end,
+            clause.clause,
+            json.dumps(clause.actors, ensure_ascii=False),
         )
         refresh_event(conn, event_id)
 
 
 def forget_article_events(conn: sqlite3.Connection, article_id: str) -> None:
     """Remove an article's support from every event (a relink starts clean)."""
-    removed = conn.execute(
-        "SELECT es.event_id, es.clause, e.story FROM event_sources es"
-        " JOIN events e ON e.id = es.event_id WHERE es.article_id = ?",
-        (article_id,),
-    ).fetchall()
-    conn.execute("DELETE FROM event_sources WHERE article_id = ?", (article_id,))
+    removed = store.remove_article_event_sources(conn, article_id)
     for event_id, clause, story in removed:
         count_words(conn, story, clause, -1)
         refresh_event(conn, event_id)
@@ -152,26 +144,12 @@ def forget_article_events(conn: sqlite3.Connection, article_id: str) -> None:
 
 def count_words(conn: sqlite3.Connection, story: str, clause: str, delta: int) -> None:
     """Add (or remove) one clause to the story's word statistics."""
-    conn.executemany(
-        "INSERT INTO event_words (story, word, clauses) VALUES (?, ?, ?)"
-        " ON CONFLICT (story, word) DO UPDATE SET clauses = clauses + excluded.clauses",
-        [(story, word, delta) for word in ["", *sorted(content_words(clause))]],
-    )
+    store.count_event_words(conn, story, ["", *sorted(content_words(clause))], delta)
 
 
 def word_weights(conn: sqlite3.Connection, story: str, words: AbstractSet[str]) -> dict[str, float]:
     """Inverse clause frequency of each word in the story (rare words weigh most)."""
-    ordered = ["", *sorted(words)]
-    found: dict[str, int] = {}
-    for chunk_start in range(0, len(ordered), 500):
-        chunk = ordered[chunk_start : chunk_start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            conn.execute(
-                f"SELECT word, clauses FROM event_words WHERE story = ? AND word IN ({marks})",
-                (story, *chunk),
-            ).fetchall()
-        )
+    found = store.event_word_clauses(conn, story, ["", *sorted(words)])
     total = max(found.pop("", 1), 1)
     return {
         w: math.log((total + PRIOR_CLAUSES) / (found.get(w, 0) + 1)) + MIN_WORD_WEIGHT
@@ -503,17 +481,8 @@ def matching_event(conn: sqlite3.Connection, story: str, clause: DatedClause) ->
 
 def compatible_events(conn: sqlite3.Connection, story: str, clause: DatedClause) -> list[Candidate]:
     """The story's events of the same status with a compatible date, most salient first."""
-    blocks = blocks_to_search(clause)
-    marks = ",".join("?" * len(blocks))
     start, end = clause.interval_start, clause.interval_end
-    rows = conn.execute(
-        f"SELECT id, date, mod, interval_start, interval_end FROM events"
-        f" WHERE story = ? AND status = ? AND block IN ({marks})"
-        " AND ((interval_start <= ? AND interval_end >= ?)"  # holds the clause's date
-        " OR (interval_start >= ? AND interval_end <= ?))"  # or is held by it
-        " ORDER BY salience DESC, id",
-        (story, clause.status, *blocks, start, end, start, end),
-    ).fetchall()
+    rows = store.events_around(conn, story, clause.status, blocks_to_search(clause), start, end)
     mine = (clause.date, clause.mod, start, end)
     relations = {
         row["id"]: relation
@@ -524,35 +493,25 @@ def compatible_events(conn: sqlite3.Connection, story: str, clause: DatedClause)
         event_id: Candidate(event_id, relation, [], set())
         for event_id, relation in relations.items()
     }
-    ids = list(candidates)
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start : chunk_start + 500]
-        for event_id, text, actors in conn.execute(  # a clause reprinted counts once
-            "SELECT DISTINCT event_id, clause, actors FROM event_sources"
-            f" WHERE event_id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            candidates[event_id].words.append(content_words(text))
-            candidates[event_id].actors.update(json.loads(actors))
+    for event_id, text, actors in store.event_source_clauses(conn, list(candidates)):
+        candidates[event_id].words.append(content_words(text))
+        candidates[event_id].actors.update(json.loads(actors))
     return [c for c in candidates.values() if c.words]
 
 
 def new_event(conn: sqlite3.Connection, story: str, article: Article, clause: DatedClause) -> str:
     event_id = unused_event_id(conn, f"{story}|{article.id}|{clause.time_idx}")
-    conn.execute(
-        "INSERT INTO events (id, story, block, status, date, mod, interval_start,"
-        " interval_end, description, actors, salience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 0)",
-        (
-            event_id,
-            story,
-            block_of(clause.interval_start, clause.interval_end),
-            clause.status,
-            clause.date,
-            clause.mod,
-            clause.interval_start,
-            clause.interval_end,
-            clause.clause,
-        ),
+    store.add_event(
+        conn,
+        event_id,
+        story,
+        block_of(clause.interval_start, clause.interval_end),
+        clause.status,
+        clause.date,
+        clause.mod,
+        clause.interval_start,
+        clause.interval_end,
+        clause.clause,
     )
     return event_id
 
@@ -562,7 +521,7 @@ def unused_event_id(conn: sqlite3.Connection, seed: str) -> str:
     salt = 0
     while True:
         event_id = "e" + hashlib.sha1(f"{seed}|{salt}".encode()).hexdigest()[:12]
-        if conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is None:
+        if not store.event_exists(conn, event_id):
             return event_id
         salt += 1
 
@@ -572,29 +531,22 @@ def unused_event_id(conn: sqlite3.Connection, seed: str) -> str:
 
 def refresh_event(conn: sqlite3.Connection, event_id: str) -> None:
     """Recompute date, description, actors and salience from the event's sources."""
-    sources = conn.execute(
-        "SELECT es.*, a.published FROM event_sources es JOIN articles a ON a.id = es.article_id"
-        " WHERE es.event_id = ? ORDER BY a.published, a.seq, es.time_idx",
-        (event_id,),
-    ).fetchall()
+    sources = store.event_source_rows(conn, event_id)
     if not sources:
-        conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        store.delete_event(conn, event_id)
         return
     finest = min(sources, key=lambda s: span_days(s["interval_start"], s["interval_end"]))
-    conn.execute(
-        "UPDATE events SET date = ?, mod = ?, interval_start = ?, interval_end = ?, block = ?,"
-        " description = ?, actors = ?, salience = ? WHERE id = ?",
-        (
-            finest["date"],
-            finest["mod"],
-            finest["interval_start"],
-            finest["interval_end"],
-            block_of(finest["interval_start"], finest["interval_end"]),
-            best_supported_clause(sources, finest),
-            json.dumps(ranked_actors(sources), ensure_ascii=False),
-            independent_outlets(conn, event_id),
-            event_id,
-        ),
+    store.update_event(
+        conn,
+        event_id,
+        finest["date"],
+        finest["mod"],
+        finest["interval_start"],
+        finest["interval_end"],
+        block_of(finest["interval_start"], finest["interval_end"]),
+        best_supported_clause(sources, finest),
+        json.dumps(ranked_actors(sources), ensure_ascii=False),
+        store.independent_outlets(conn, event_id),
     )
 
 
@@ -642,15 +594,3 @@ def ranked_actors(sources: list[sqlite3.Row]) -> list[list[str]]:
         for key, name in actors.items():
             names.setdefault(key, name)
     return [[key, names[key]] for key, _ in counts.most_common()]
-
-
-def independent_outlets(conn: sqlite3.Connection, event_id: str) -> int:
-    """Distinct outlets among the sources, a syndicated copy counted as its original."""
-    row = conn.execute(
-        "SELECT COUNT(DISTINCT COALESCE(root.outlet, root.id)) FROM event_sources es"
-        " LEFT JOIN article_story ast ON ast.article_id = es.article_id"
-        " JOIN articles root ON root.id = COALESCE(ast.duplicate_of, es.article_id)"
-        " WHERE es.event_id = ?",
-        (event_id,),
-    ).fetchone()
-    return int(row[0])

@@ -14,11 +14,10 @@ from storyledger.link.entities import update_entities
 from storyledger.link.events import link_events
 from storyledger.link.figures import link_figures
 from storyledger.link.stories import assign_story
+from storyledger.store.articles import mark_article_linked, unlinked_article_ids
+from storyledger.store.links import forget_linked
 from storyledger.store.sqlite import Ledger
 
-PENDING_IN_TIME = (
-    "SELECT id FROM articles WHERE linked = 0 ORDER BY COALESCE(published, ingested_at), seq"
-)
 LinkProgress = Callable[[int, int], None]  # told (articles linked, articles to link) after each
 
 
@@ -31,7 +30,7 @@ def link_article(ledger: Ledger, article_id: str) -> str:
         update_entities(ledger, article, extraction, story_id)
         link_figures(ledger, article, extraction, story_id)
         link_events(ledger, article, extraction, story_id)
-        conn.execute("UPDATE articles SET linked = 1 WHERE id = ?", (article_id,))
+        mark_article_linked(conn, article_id)
     return story_id
 
 
@@ -44,7 +43,7 @@ def link_pending(ledger: Ledger, progress: LinkProgress | None = None) -> int:
     its later copies, and mostly adds the latest value of its figures, whose relations are
     then computed from its own time on only (an earlier value arriving late makes every
     later one of the figure be looked at again)."""
-    ids = [row[0] for row in ledger.conn.execute(PENDING_IN_TIME)]
+    ids = unlinked_article_ids(ledger.conn)
     for done, article_id in enumerate(ids, start=1):
         link_article(ledger, article_id)
         if progress is not None:
@@ -60,8 +59,5 @@ def relink_all(ledger: Ledger, progress: LinkProgress | None = None) -> int:
     derived, so merged and split stories come back as the user left them.
     """
     with ledger.transaction() as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM link_tables ORDER BY position DESC")]
-        for table in tables:
-            conn.execute(f'DELETE FROM "{table}"')
-        conn.execute("UPDATE articles SET linked = 0")
+        forget_linked(conn)
     return link_pending(ledger, progress)

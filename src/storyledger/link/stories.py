@@ -39,12 +39,15 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 
 from storyledger.link.duplicates import find_original
 from storyledger.link.story_features import NAMES, WORDS, Features, article_features
 from storyledger.model import Article, Extraction
+from storyledger.store import stories as store
+from storyledger.store import story_terms
+from storyledger.store.links import bump_counter, counter_value
 from storyledger.store.sqlite import Ledger
 
 JOIN_THRESHOLD = 0.29
@@ -59,7 +62,6 @@ TIME_FLOOR = 0.85  # the least time factor: a story months old still counts this
 LABEL_NAMES = 3
 LABEL_WORDS = 2
 LABEL_POOL = 40  # heaviest features of a story considered for its label
-SQL_CHUNK = 500
 CHANNELS = (WORDS, NAMES)
 
 Vectors = dict[int, dict[str, float]]  # channel -> term -> weight of a unit vector
@@ -70,9 +72,9 @@ def assign_story(ledger: Ledger, article: Article, extraction: Extraction) -> st
     """Assign the article to a story (or start one); returns the story id."""
     conn = ledger.conn
     original = find_original(conn, article)
-    pin = pin_of(conn, article.id)
-    if original is not None and pin == pin_of(conn, original):
-        story = story_of(conn, original)
+    pin = store.pin_of(conn, article.id)
+    if original is not None and pin == store.pin_of(conn, original):
+        story = store.story_of_article(conn, original)
         add_member(conn, story, article, duplicate_of=original, similarity=None)
         return story
     vectors, keys = weigh(conn, article_features(article, extraction))
@@ -95,15 +97,9 @@ def assign_story(ledger: Ledger, article: Article, extraction: Extraction) -> st
 # -- corrections ---------------------------------------------------------------------------
 
 
-def pin_of(conn: sqlite3.Connection, article_id: str) -> str | None:
-    row = conn.execute("SELECT pin FROM story_pins WHERE article_id = ?", (article_id,)).fetchone()
-    return str(row[0]) if row else None
-
-
 def pinned_story(conn: sqlite3.Connection, pin: str) -> str:
     """The story holding the pin's articles, started under the pin's id if there is none yet."""
-    row = conn.execute("SELECT id FROM stories WHERE pin = ?", (pin,)).fetchone()
-    return str(row[0]) if row else start_story(conn, pin, pin=pin)
+    return store.story_with_pin(conn, pin) or start_story(conn, pin, pin=pin)
 
 
 # -- vectors -------------------------------------------------------------------------------
@@ -114,20 +110,19 @@ def weigh(conn: sqlite3.Connection, features: Features) -> tuple[Vectors, Blocki
     its blocking keys: per channel, its ``BLOCKING_KEYS`` heaviest features that an earlier
     article has too (a feature no other article has finds no story)."""
     documents = bump_counter(conn, "documents")
-    conn.executemany(
-        "INSERT INTO term_df (channel, term, df, surface) VALUES (?, ?, 1, ?)"
-        " ON CONFLICT (channel, term) DO UPDATE SET df = df + 1",
-        [
+    story_terms.count_document_terms(
+        conn,
+        (
             (channel, term, features.surfaces[(channel, term)])
             for channel in CHANNELS
             for term in features.channel(channel)
-        ],
+        ),
     )
     vectors: Vectors = {}
     keys: BlockingKeys = {}
     for channel in CHANNELS:
         counts = features.channel(channel)
-        df = document_frequencies(conn, channel, counts)
+        df = story_terms.document_frequencies(conn, channel, counts)
         raw = {term: tf_weight(count) * idf(documents, df[term]) for term, count in counts.items()}
         norm = math.sqrt(sum(w * w for w in raw.values()))
         vectors[channel] = {term: w / norm for term, w in raw.items()} if norm else {}
@@ -144,31 +139,6 @@ def tf_weight(count: float) -> float:
 def idf(documents: int, df: int) -> float:
     """Smoothed IDF; ``IDF_PRIOR_DOCS`` unseen documents keep a young ledger's IDF flat."""
     return math.log((documents + IDF_PRIOR_DOCS + 1) / (df + 1)) + 1.0
-
-
-def document_frequencies(
-    conn: sqlite3.Connection, channel: int, terms: Iterable[str]
-) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for chunk in chunks(sorted(terms), SQL_CHUNK):
-        marks = ",".join("?" * len(chunk))
-        for term, df in conn.execute(
-            f"SELECT term, df FROM term_df WHERE channel = ? AND term IN ({marks})",
-            (channel, *chunk),
-        ):
-            found[term] = int(df)
-    return found
-
-
-def bump_counter(conn: sqlite3.Connection, name: str) -> int:
-    conn.execute(
-        "INSERT INTO link_counters (name, value) VALUES (?, 1)"
-        " ON CONFLICT (name) DO UPDATE SET value = value + 1",
-        (name,),
-    )
-    return int(
-        conn.execute("SELECT value FROM link_counters WHERE name = ?", (name,)).fetchone()[0]
-    )
 
 
 # -- choosing a story ----------------------------------------------------------------------
@@ -188,7 +158,7 @@ def best_story(
     if not partial:
         return None
     shares = channel_shares(vectors)
-    rows = {str(row["id"]): row for row in story_rows(conn, sorted(partial))}
+    rows = {str(row["id"]): row for row in store.story_scoring_rows(conn, sorted(partial))}
     ranked = sorted(
         rows,
         key=lambda s: (-story_score(rows[s], partial[s], shares, published), rows[s]["seq"]),
@@ -228,11 +198,7 @@ def candidate_stories(
     for channel in CHANNELS:
         for term in keys[channel]:
             weight = vectors[channel][term]
-            rows = conn.execute(
-                "SELECT story, weight FROM story_terms WHERE channel = ? AND term = ?"
-                " ORDER BY weight DESC LIMIT ?",
-                (channel, term, STORIES_PER_KEY),
-            )
+            rows = story_terms.heaviest_stories_with(conn, channel, term, STORIES_PER_KEY)
             for story, story_weight in rows:
                 by_channel = found.setdefault(story, {})
                 by_channel[channel] = by_channel.get(channel, 0.0) + weight * story_weight
@@ -246,26 +212,11 @@ def centroid_dots(
     dots: dict[str, dict[int, float]] = {story: {} for story in stories}
     for channel in CHANNELS:
         vector = vectors[channel]
-        story_marks = ",".join("?" * len(stories))
-        for chunk in chunks(sorted(vector), SQL_CHUNK):
-            term_marks = ",".join("?" * len(chunk))
-            for story, term, weight in conn.execute(
-                f"SELECT story, term, weight FROM story_terms WHERE story IN ({story_marks})"
-                f" AND channel = ? AND term IN ({term_marks})",
-                (*stories, channel, *chunk),
-            ):
-                by_channel = dots[story]
-                by_channel[channel] = by_channel.get(channel, 0.0) + weight * vector[term]
+        weights = story_terms.centroid_weights(conn, stories, channel, sorted(vector))
+        for story, term, weight in weights:
+            by_channel = dots[story]
+            by_channel[channel] = by_channel.get(channel, 0.0) + weight * vector[term]
     return dots
-
-
-def story_rows(conn: sqlite3.Connection, stories: list[str]) -> list[sqlite3.Row]:
-    marks = ",".join("?" * len(stories))
-    return conn.execute(
-        "SELECT id, seq, sources, norm2_words, norm2_names, first_published, last_published"
-        f" FROM stories WHERE id IN ({marks}) ORDER BY seq",
-        stories,
-    ).fetchall()
 
 
 def time_factor(published: date | None, first: str | None, last: str | None) -> float:
@@ -291,8 +242,7 @@ def published_day(article: Article) -> date | None:
 
 
 def start_story(conn: sqlite3.Connection, story_id: str, pin: str | None) -> str:
-    seq = bump_counter(conn, "stories")
-    conn.execute("INSERT INTO stories (id, pin, seq) VALUES (?, ?, ?)", (story_id, pin, seq))
+    store.start_story(conn, story_id, pin, bump_counter(conn, "stories"))
     return story_id
 
 
@@ -303,16 +253,8 @@ def add_to_centroid(conn: sqlite3.Connection, story: str, vectors: Vectors) -> N
         vector = vectors[channel]
         if not vector:
             continue
-        column = "norm2_names" if channel == NAMES else "norm2_words"
-        conn.execute(
-            f"UPDATE stories SET {column} = {column} + ? WHERE id = ?",
-            (2.0 * dots.get(channel, 0.0) + 1.0, story),
-        )
-        conn.executemany(
-            "INSERT INTO story_terms (story, channel, term, weight) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (story, channel, term) DO UPDATE SET weight = weight + excluded.weight",
-            [(story, channel, term, weight) for term, weight in vector.items()],
-        )
+        norm2_increase = 2.0 * dots.get(channel, 0.0) + 1.0
+        story_terms.add_to_centroid(conn, story, channel, channel == NAMES, norm2_increase, vector)
 
 
 def add_member(
@@ -323,45 +265,22 @@ def add_member(
     similarity: float | None,
 ) -> int:
     """Record the article in the story and widen its dates; returns the story's source count."""
-    conn.execute(
-        "INSERT OR REPLACE INTO article_story (article_id, story, duplicate_of, similarity)"
-        " VALUES (?, ?, ?, ?)",
-        (article.id, story, duplicate_of, similarity),
-    )
     published = published_day(article)
     seen = published.isoformat() if published else (article.ingested_at or "")[:10] or None
     pub = published.isoformat() if published else None
-    conn.execute(
-        "UPDATE stories SET articles = articles + 1, sources = sources + ?,"
-        " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,"
-        " last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END,"
-        " first_published = CASE WHEN first_published IS NULL OR ? < first_published"
-        "   THEN ? ELSE first_published END,"
-        " last_published = CASE WHEN last_published IS NULL OR ? > last_published"
-        "   THEN ? ELSE last_published END"
-        " WHERE id = ?",
-        (int(duplicate_of is None), seen, seen, seen, seen, pub, pub, pub, pub, story),
-    )
-    return int(conn.execute("SELECT sources FROM stories WHERE id = ?", (story,)).fetchone()[0])
-
-
-def story_of(conn: sqlite3.Connection, article_id: str) -> str:
-    row = conn.execute(
-        "SELECT story FROM article_story WHERE article_id = ?", (article_id,)
-    ).fetchone()
-    return str(row[0])
+    return store.add_story_member(conn, story, article.id, duplicate_of, similarity, seen, pub)
 
 
 # -- labels --------------------------------------------------------------------------------
 
 
 def refresh_label(conn: sqlite3.Connection, story: str) -> None:
-    conn.execute("UPDATE stories SET label = ? WHERE id = ?", (story_label(conn, story), story))
+    store.set_story_label(conn, story, story_label(conn, story))
 
 
 def story_label(conn: sqlite3.Connection, story: str) -> str:
     """A readable label from the story's central names and words: "Kenya · Haiti · police"."""
-    documents = current_counter(conn, "documents")
+    documents = counter_value(conn, "documents")
     names = [
         (term, surface)
         for term, surface in central_features(conn, story, NAMES, documents)
@@ -384,12 +303,7 @@ def central_features(
     conn: sqlite3.Connection, story: str, channel: int, documents: int
 ) -> Iterator[tuple[str, str]]:
     """(term, surface) of the story's heaviest features, most central first (weight x IDF)."""
-    rows = conn.execute(
-        "SELECT st.term, st.weight, d.df, d.surface FROM story_terms st"
-        " JOIN term_df d ON d.channel = st.channel AND d.term = st.term"
-        " WHERE st.story = ? AND st.channel = ? ORDER BY st.weight DESC LIMIT ?",
-        (story, channel, LABEL_POOL),
-    ).fetchall()
+    rows = story_terms.heaviest_story_terms(conn, story, channel, LABEL_POOL)
     ranked = sorted(rows, key=lambda r: (-r["weight"] * idf(documents, r["df"]), r["term"]))
     for row in ranked:
         yield str(row["term"]), str(row["surface"])
@@ -399,13 +313,3 @@ def overlaps_any(surface: str, chosen: list[str]) -> bool:
     """True when the surface repeats a chosen one ("Ruto" after "William Ruto")."""
     low = surface.lower()
     return any(low in other.lower() or other.lower() in low for other in chosen)
-
-
-def current_counter(conn: sqlite3.Connection, name: str) -> int:
-    row = conn.execute("SELECT value FROM link_counters WHERE name = ?", (name,)).fetchone()
-    return int(row[0]) if row else 0
-
-
-def chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

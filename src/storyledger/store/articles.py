@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from storyledger.model import Article, Extraction
 from storyledger.store.connection import now_iso, transaction
-from storyledger.store.lookup import resolve_id
+from storyledger.store.lookup import resolve_id, rows_in
 
 
 def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
@@ -171,6 +171,27 @@ def article_ids_needing_extraction(conn: sqlite3.Connection, version: str) -> li
         (version,),
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def article_texts(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[tuple[str, str]]:
+    """(id, text) of these articles, in the order they were ingested."""
+    sql = "SELECT seq, id, text FROM articles WHERE id IN ({marks})"
+    rows = sorted(tuple(row) for row in rows_in(conn, sql, sorted(article_ids)))
+    return [(str(article_id), str(text)) for _seq, article_id, text in rows]
+
+
+def unlinked_article_ids(conn: sqlite3.Connection) -> list[str]:
+    """Ids of the articles the link stage has not taken yet, in the order they were
+    published (else ingested)."""
+    rows = conn.execute(
+        "SELECT id FROM articles WHERE linked = 0 ORDER BY COALESCE(published, ingested_at), seq"
+    )
+    return [row[0] for row in rows]
+
+
+def mark_article_linked(conn: sqlite3.Connection, article_id: str) -> None:
+    """The link stage has taken the article (inside the caller's transaction)."""
+    conn.execute("UPDATE articles SET linked = 1 WHERE id = ?", (article_id,))
 
 
 def get_extraction(conn: sqlite3.Connection, article_id: str) -> Extraction:

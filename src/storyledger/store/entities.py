@@ -1,9 +1,10 @@
-"""Canonical entities: the most mentioned, their aliases, their mentions per story."""
+"""Canonical entities: the most mentioned, their aliases, their mentions per story; the
+link stage's counts of them."""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from storyledger.store.lookup import rows_in
 
@@ -48,3 +49,45 @@ def entity_names(conn: sqlite3.Connection, keys: Iterable[str | None]) -> dict[s
     wanted = sorted({k for k in keys if k})
     sql = "SELECT key, name FROM entities WHERE key IN ({marks})"
     return {key: name for key, name in rows_in(conn, sql, wanted)}
+
+
+def count_entity_mentions(
+    conn: sqlite3.Connection,
+    key: str,
+    name: str,
+    label: str,
+    story: str,
+    mentions: int,
+    aliases: Mapping[str, int],
+    types: Mapping[str, int],
+) -> None:
+    """Count one article's ``mentions`` of one entity in ``story``: the entity (with
+    ``name`` and ``label`` if it is new), its surface forms and the labels they carried
+    (each with its mentions), its type (the label most mentions carry) and its counts in
+    the story."""
+    conn.execute(
+        "INSERT INTO entities (key, name, type, mentions) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET mentions = mentions + excluded.mentions",
+        (key, name, label, mentions),
+    )
+    conn.executemany(
+        "INSERT INTO entity_aliases (key, alias, mentions) VALUES (?, ?, ?)"
+        " ON CONFLICT (key, alias) DO UPDATE SET mentions = mentions + excluded.mentions",
+        [(key, alias, count) for alias, count in aliases.items()],
+    )
+    conn.executemany(
+        "INSERT INTO entity_types (key, type, mentions) VALUES (?, ?, ?)"
+        " ON CONFLICT (key, type) DO UPDATE SET mentions = mentions + excluded.mentions",
+        [(key, type_, count) for type_, count in types.items()],
+    )
+    conn.execute(
+        "UPDATE entities SET type = (SELECT type FROM entity_types WHERE key = ?"
+        " ORDER BY mentions DESC, type LIMIT 1) WHERE key = ?",
+        (key, key),
+    )
+    conn.execute(
+        "INSERT INTO entity_counts (key, story, mentions, articles) VALUES (?, ?, ?, 1)"
+        " ON CONFLICT (key, story) DO UPDATE SET mentions = mentions + excluded.mentions,"
+        " articles = articles + 1",
+        (key, story, mentions),
+    )

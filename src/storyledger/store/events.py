@@ -1,8 +1,10 @@
-"""Timeline events: ranked for a story and a span of days, counted, and their sources."""
+"""Timeline events: ranked for a story and a span of days, counted, and their sources; the
+link stage's writes of them and the reads it merges clauses with."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from storyledger.store.lookup import rows_in
@@ -84,3 +86,171 @@ def event_sources(
             }
         )
     return found
+
+
+# -- the link stage's events: sources, word statistics, candidates ---------------------
+
+
+def remove_article_event_sources(conn: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
+    """Remove an article's support from every event; returns what was removed:
+    (event_id, clause, story) of each source."""
+    removed = conn.execute(
+        "SELECT es.event_id, es.clause, e.story FROM event_sources es"
+        " JOIN events e ON e.id = es.event_id WHERE es.article_id = ?",
+        (article_id,),
+    ).fetchall()
+    conn.execute("DELETE FROM event_sources WHERE article_id = ?", (article_id,))
+    return removed
+
+
+def count_event_words(
+    conn: sqlite3.Connection, story: str, words: Iterable[str], delta: int
+) -> None:
+    """Add ``delta`` to the clauses of the story that hold each word (the word "" counts
+    every clause)."""
+    conn.executemany(
+        "INSERT INTO event_words (story, word, clauses) VALUES (?, ?, ?)"
+        " ON CONFLICT (story, word) DO UPDATE SET clauses = clauses + excluded.clauses",
+        [(story, word, delta) for word in words],
+    )
+
+
+def event_word_clauses(
+    conn: sqlite3.Connection, story: str, words: Sequence[str]
+) -> dict[str, int]:
+    """Word -> how many clauses of the story hold it, for the words counted before."""
+    sql = "SELECT word, clauses FROM event_words WHERE story = ? AND word IN ({marks})"
+    return {word: clauses for word, clauses in rows_in(conn, sql, words, before=(story,))}
+
+
+def events_around(
+    conn: sqlite3.Connection,
+    story: str,
+    status: str,
+    blocks: Sequence[str],
+    interval_start: str,
+    interval_end: str,
+) -> list[sqlite3.Row]:
+    """id, date, mod, interval_start and interval_end of the story's events of ``status``
+    filed under one of ``blocks`` whose dates hold [interval_start, interval_end] or are
+    held by it, most salient first."""
+    marks = ",".join("?" * len(blocks))
+    return conn.execute(
+        f"SELECT id, date, mod, interval_start, interval_end FROM events"
+        f" WHERE story = ? AND status = ? AND block IN ({marks})"
+        " AND ((interval_start <= ? AND interval_end >= ?)"  # holds the clause's date
+        " OR (interval_start >= ? AND interval_end <= ?))"  # or is held by it
+        " ORDER BY salience DESC, id",
+        (story, status, *blocks, interval_start, interval_end, interval_start, interval_end),
+    ).fetchall()
+
+
+def event_source_clauses(
+    conn: sqlite3.Connection, event_ids: Sequence[str]
+) -> Iterator[sqlite3.Row]:
+    """(event_id, clause, actors JSON) of these events' sources, a clause reprinted once."""
+    sql = "SELECT DISTINCT event_id, clause, actors FROM event_sources WHERE event_id IN ({marks})"
+    yield from rows_in(conn, sql, event_ids)
+
+
+def event_exists(conn: sqlite3.Connection, event_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is not None
+
+
+def add_event(
+    conn: sqlite3.Connection,
+    event_id: str,
+    story: str,
+    block: str,
+    status: str,
+    date: str,
+    mod: str | None,
+    interval_start: str,
+    interval_end: str,
+    description: str,
+) -> None:
+    """A new event, with no actors and no salience yet (its sources give them)."""
+    conn.execute(
+        "INSERT INTO events (id, story, block, status, date, mod, interval_start,"
+        " interval_end, description, actors, salience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 0)",
+        (event_id, story, block, status, date, mod, interval_start, interval_end, description),
+    )
+
+
+def add_event_source(
+    conn: sqlite3.Connection,
+    event_id: str,
+    article_id: str,
+    time_idx: int,
+    claim: int | None,
+    date: str,
+    mod: str | None,
+    interval_start: str,
+    interval_end: str,
+    clause: str,
+    actors: str,
+) -> None:
+    """One dated clause of an article supports the event (``actors`` a JSON object)."""
+    conn.execute(
+        "INSERT INTO event_sources (event_id, article_id, time_idx, claim, date,"
+        " mod, interval_start, interval_end, clause, actors)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event_id,
+            article_id,
+            time_idx,
+            claim,
+            date,
+            mod,
+            interval_start,
+            interval_end,
+            clause,
+            actors,
+        ),
+    )
+
+
+def event_source_rows(conn: sqlite3.Connection, event_id: str) -> list[sqlite3.Row]:
+    """The event's sources (every column, and their article's ``published``), oldest
+    article first."""
+    return conn.execute(
+        "SELECT es.*, a.published FROM event_sources es JOIN articles a ON a.id = es.article_id"
+        " WHERE es.event_id = ? ORDER BY a.published, a.seq, es.time_idx",
+        (event_id,),
+    ).fetchall()
+
+
+def delete_event(conn: sqlite3.Connection, event_id: str) -> None:
+    conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+
+
+def update_event(
+    conn: sqlite3.Connection,
+    event_id: str,
+    date: str,
+    mod: str | None,
+    interval_start: str,
+    interval_end: str,
+    block: str,
+    description: str,
+    actors: str,
+    salience: int,
+) -> None:
+    """An event's fields as its sources give them (``actors`` a JSON list)."""
+    conn.execute(
+        "UPDATE events SET date = ?, mod = ?, interval_start = ?, interval_end = ?, block = ?,"
+        " description = ?, actors = ?, salience = ? WHERE id = ?",
+        (date, mod, interval_start, interval_end, block, description, actors, salience, event_id),
+    )
+
+
+def independent_outlets(conn: sqlite3.Connection, event_id: str) -> int:
+    """Distinct outlets among the event's sources, a syndicated copy counted as its original."""
+    row = conn.execute(
+        "SELECT COUNT(DISTINCT COALESCE(root.outlet, root.id)) FROM event_sources es"
+        " LEFT JOIN article_story ast ON ast.article_id = es.article_id"
+        " JOIN articles root ON root.id = COALESCE(ast.duplicate_of, es.article_id)"
+        " WHERE es.event_id = ?",
+        (event_id,),
+    ).fetchone()
+    return int(row[0])

@@ -1,11 +1,15 @@
-"""Stories: the list of them, their articles, one story by id or prefix."""
+"""Stories: the list of them, their articles, one story by id or prefix; the link stage's
+writes of members, pins and corrections."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from storyledger.store.lookup import resolve_id
+from storyledger.store.connection import now_iso
+from storyledger.store.lookup import resolve_id, rows_in
 
 STORY_FIELDS = "id, label, first_seen, last_seen, articles"
 
@@ -59,3 +63,129 @@ def stories_first_seen_since(conn: sqlite3.Connection, day: str) -> list[dict[st
         (day,),
     )
     return [dict(row) for row in rows]
+
+
+# -- story assignment: members, pins, the scores' story rows -----------------------------
+
+
+def start_story(conn: sqlite3.Connection, story_id: str, pin: str | None, seq: int) -> None:
+    """A new, empty story (``pin`` the user correction it holds, if any)."""
+    conn.execute("INSERT INTO stories (id, pin, seq) VALUES (?, ?, ?)", (story_id, pin, seq))
+
+
+def story_of_article(conn: sqlite3.Connection, article_id: str) -> str:
+    """The story a linked article belongs to."""
+    row = conn.execute(
+        "SELECT story FROM article_story WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return str(row[0])
+
+
+def original_of(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The id of the original a linked article copies; None for an original (or an
+    unlinked article)."""
+    row = conn.execute(
+        "SELECT duplicate_of FROM article_story WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def add_story_member(
+    conn: sqlite3.Connection,
+    story: str,
+    article_id: str,
+    duplicate_of: str | None,
+    similarity: float | None,
+    seen: str | None,
+    published: str | None,
+) -> int:
+    """Record the article in the story, count it (as a source unless a copy) and widen the
+    story's dates to ``seen`` (first_seen, last_seen) and ``published`` (first_published,
+    last_published; None leaves them); returns the story's source count."""
+    conn.execute(
+        "INSERT OR REPLACE INTO article_story (article_id, story, duplicate_of, similarity)"
+        " VALUES (?, ?, ?, ?)",
+        (article_id, story, duplicate_of, similarity),
+    )
+    conn.execute(
+        "UPDATE stories SET articles = articles + 1, sources = sources + ?,"
+        " first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,"
+        " last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END,"
+        " first_published = CASE WHEN first_published IS NULL OR ? < first_published"
+        "   THEN ? ELSE first_published END,"
+        " last_published = CASE WHEN last_published IS NULL OR ? > last_published"
+        "   THEN ? ELSE last_published END"
+        " WHERE id = ?",
+        (
+            int(duplicate_of is None),
+            seen,
+            seen,
+            seen,
+            seen,
+            published,
+            published,
+            published,
+            published,
+            story,
+        ),
+    )
+    return int(conn.execute("SELECT sources FROM stories WHERE id = ?", (story,)).fetchone()[0])
+
+
+def set_story_label(conn: sqlite3.Connection, story: str, label: str) -> None:
+    conn.execute("UPDATE stories SET label = ? WHERE id = ?", (label, story))
+
+
+def story_scoring_rows(conn: sqlite3.Connection, stories: Sequence[str]) -> list[sqlite3.Row]:
+    """id, seq, sources, norm2_words, norm2_names, first_published and last_published of
+    these stories, in the order they were started."""
+    sql = (
+        "SELECT id, seq, sources, norm2_words, norm2_names, first_published, last_published"
+        " FROM stories WHERE id IN ({marks})"
+    )
+    return sorted(rows_in(conn, sql, stories), key=lambda row: row["seq"])
+
+
+def story_article_ids(conn: sqlite3.Connection, story: str) -> list[str]:
+    """The ids of a story's articles, in ingestion order."""
+    rows = conn.execute(
+        "SELECT s.article_id FROM article_story s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.story = ? ORDER BY a.seq",
+        (story,),
+    )
+    return [str(row[0]) for row in rows]
+
+
+# -- user corrections: pins and their log ---------------------------------------------
+
+
+def pin_of(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The pin a user correction gave the article, if any."""
+    row = conn.execute("SELECT pin FROM story_pins WHERE article_id = ?", (article_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def story_with_pin(conn: sqlite3.Connection, pin: str) -> str | None:
+    """The id of the story holding a pin's articles, if it was started."""
+    row = conn.execute("SELECT id FROM stories WHERE pin = ?", (pin,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def pin_articles(conn: sqlite3.Connection, articles: Iterable[str], pin: str) -> None:
+    """Pin the articles together (replacing any pin they had)."""
+    conn.executemany(
+        "INSERT INTO story_pins (article_id, pin) VALUES (?, ?)"
+        " ON CONFLICT (article_id) DO UPDATE SET pin = excluded.pin",
+        [(article, pin) for article in articles],
+    )
+
+
+def log_story_correction(
+    conn: sqlite3.Connection, kind: str, story: str, other: str, articles: list[str]
+) -> None:
+    """Log a merge or split of stories, with the articles it moved, as of now."""
+    conn.execute(
+        "INSERT INTO story_corrections (kind, story, other, articles, created_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (kind, story, other, json.dumps(articles), now_iso()),
+    )
