@@ -170,9 +170,11 @@ def scan(text: str, countries: frozenset[str]) -> list[Amount]:
 
 NUMERATOR_WORD = num.words_alternation(lex.FRACTION_NUMERATORS)
 COUNTING_WORD = num.words_alternation([*lex.UNITS, *lex.TENS])
+# The share is found first and its bound read before it: one pattern with the bounds
+# first would try them at every position of every text.
+BOUND_BEFORE = re.compile(rf"(?<![\w-])(?P<bound>{BOUND_PATTERN})\s+$", re.IGNORECASE)
 SHARE = re.compile(
     r"(?<![\w-])"
-    rf"(?:(?P<bound>{BOUND_PATTERN})\s+)?"
     rf"(?P<share>(?:(?P<numerator>{NUMERATOR_WORD})[\s-]+)?(?P<fraction>{FRACTION_WORD})"
     rf"|(?P<part>{COUNTING_WORD}|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<whole>{COUNTING_WORD}|\d{{1,3}}))"
     r"(?=\s+(?P<of>of\s+)?(?P<det>(?:the|its|their|his|her|our|these|those|all|an?)\s+)?"
@@ -206,14 +208,15 @@ def shares(text: str) -> list[Amount]:
         det = (match.group("det") or "").strip().lower()
         if match.group("fraction") and not match.group("of") and (not det or det in ("a", "an")):
             continue  # "half a million", "half an hour": a number or a time, not a share
-        start = match.start("bound") if match.group("bound") else match.start("share")
+        bounded_by = BOUND_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        start = bounded_by.start() if bounded_by else match.start("share")
         if NOT_A_SHARE_BEFORE.search(text, max(0, start - 12), start):
             continue
         fraction = share_of(match)
         if fraction is None:
             continue
         value = round(100 * fraction, 2)
-        bound = " ".join((match.group("bound") or "").lower().split())
+        bound = " ".join((bounded_by.group("bound") if bounded_by else "").lower().split())
         low, high, approx = bounded(value, bound)
         written = match.group("fraction") or text[match.end("part") : match.end("whole")].strip()
         found.append(
