@@ -257,11 +257,12 @@ def obs(id: int, value: float, outlet: str, day: str, **extra: Any) -> Obs:
 def test_tolls_of_reports_dated_only_by_their_day_update_one_another() -> None:
     """Undated statements are as of their report's day or the day before: Monday's toll and
     Tuesday's overlap on Monday, yet the later report updates the earlier, never contradicts
-    it. Two reports of the same day giving two values do conflict."""
+    it, for a toll revised from report to report. Two reports of the same day giving two
+    values do conflict."""
 
     def published(id: int, value: float, outlet: str, day: str) -> Obs:
         when = date.fromisoformat(day)
-        return obs(id, value, outlet, day, start=when - timedelta(days=1))
+        return obs(id, value, outlet, day, start=when - timedelta(days=1), revised_daily=True)
 
     result = assign_relations(
         [
@@ -271,6 +272,18 @@ def test_tolls_of_reports_dated_only_by_their_day_update_one_another() -> None:
         ]
     )
     assert [(o.id, o.relation) for o in result] == [(1, "first"), (2, "updates"), (3, "conflicts")]
+
+
+def test_a_conflict_is_shown_against_the_nearest_rival_value() -> None:
+    """Three counts of one day: 3,283 disagrees most directly with 3,958, not with 11,300."""
+    result = assign_relations(
+        [
+            obs(1, 11300, "A", "2025-03-02"),
+            obs(2, 3958, "B", "2025-03-02"),
+            obs(3, 3283, "C", "2025-03-02"),
+        ]
+    )
+    assert (result[2].relation, result[2].relation_to) == ("conflicts", 2)
 
 
 def test_relations_rules() -> None:

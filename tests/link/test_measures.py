@@ -190,11 +190,9 @@ def test_a_toll_is_an_addition_only_where_it_says_it_grew(
 
 
 def test_a_later_clause_lends_its_measure_to_no_earlier_number() -> None:
-    text = "Hundreds were hurt when the magnitude 6 quake struck at night."
-    extraction = extract(text, PUBLISHED)
-    for claim in extraction.claims:
-        if claim.quantity is not None and extraction.quantities[claim.quantity].value == 6:
-            assert measure_of(claim, extraction.quantities[claim.quantity]) is None
+    """ "hurt when the 6 quakes struck": the injured are not the quakes."""
+    claim, quantity, _ = claim_of("Hundreds were hurt when the 6 quakes struck at night.", "6")
+    assert measure_of(claim, quantity) is None
 
 
 def test_the_toll_of_an_earlier_disaster_is_background(tmp_path: Path) -> None:
@@ -206,3 +204,10 @@ def test_the_toll_of_an_earlier_disaster_is_background(tmp_path: Path) -> None:
         ingest_articles(ledger, [Article(id=content_id(text), text=text, published="2025-03-04")])
         values = {o["value"] for f in facts_data(ledger) for o in f["observations"]}
     assert 212 in values and 1985 not in values
+
+
+def test_a_number_next_to_magnitude_is_a_magnitude_whatever_its_clause_counts() -> None:
+    text = "Hundreds were injured following the magnitude 6.4 earthquake that struck at dawn."
+    claim, quantity, _ = claim_of(text, "6.4")
+    found = measure_of(claim, quantity)
+    assert found is not None and found.name == "magnitude"

@@ -129,7 +129,8 @@ def counted_words(counted: str | None) -> list[str]:
     """Lower-cased singular content words of what is counted, head last. Capitalised
     words ("Kenyan police officer") name who, not what: the entities say who."""
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", counted or "")
-    return [singular(w) for w in words if w[0].islower() and w not in NOT_COUNTED]
+    found = (singular(w) for w in words if w[0].islower() and w not in NOT_COUNTED)
+    return [w for w in found if w]
 
 
 def modality_class(modality: str) -> str:
@@ -303,7 +304,9 @@ def words_alignment(words: list[str], figure_words: list[str]) -> float | None:
         return None
     if (modifiers ^ figure_modifiers) & SUBSET_MODIFIERS:
         return None  # "women officers" are a part of the officers, not their number
-    if {w for w in words if w[0] in "~#"} != {w for w in figure_words if w[0] in "~#"}:
+    if {w for w in words if w[:1] in ("~", "#")} != {
+        w for w in figure_words if w[:1] in ("~", "#")
+    }:
         return None  # officers who died are not officers deployed, Al Haouz is not Taroudant
     return 2.0 if head == figure_head else 1.0
 

@@ -517,7 +517,10 @@ def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Cand
     rows = observation_rows(conn, figure_id, earliest)
     new_ids = {c.id for c in added}
     before = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
-    observations = assign_relations([obs_of_row(row) for row in rows], new_ids)
+    daily = is_measure(json.loads(figure_words(conn, figure_id)))
+    observations = assign_relations(
+        [replace(obs_of_row(row), revised_daily=daily) for row in rows], new_ids
+    )
     changed = [
         (o.relation, o.relation_to, figure_id, o.id)
         for o in observations
@@ -528,6 +531,11 @@ def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Cand
             "UPDATE observations SET relation = ?, relation_to = ? WHERE figure_id = ? AND id = ?",
             changed,
         )
+
+
+def figure_words(conn: sqlite3.Connection, figure_id: str) -> str:
+    row = conn.execute("SELECT words FROM figures WHERE id = ?", (figure_id,)).fetchone()
+    return str(row[0])
 
 
 OBSERVATION_ROW_COLUMNS = (

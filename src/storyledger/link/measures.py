@@ -10,6 +10,10 @@ lemmas (lemminflect) of three places, most telling first:
 3. the words right after it in its clause ("1,200 dead", "10,000 are missing"),
    then those right before it ("put the number of fatalities at 212").
 
+A number written next to "magnitude" or "Richter" is the size of a quake,
+whatever its clause counts ("thousands injured following the magnitude 6.8
+earthquake").
+
 The lexicon holds concepts, not inflections: one lemma per sense, each word
 form found through its lemma. Words that only count who ("people", "persons",
 "others") say nothing of the measure. A part of a measure stays a part:
@@ -58,7 +62,10 @@ LABELS = {
     "arrested": "People arrested",
     "evacuated": "People evacuated",
     "buildings": "Buildings damaged or destroyed",
+    "magnitude": "Magnitude",
 }
+# A number next to these is the size of a quake, whatever the clause around it counts.
+SCALE_LEMMAS = frozenset({"magnitude", "richter"})
 # A word after the amount that ends its clause: the next clause states its own measure.
 CLAUSE_END = re.compile(
     r"[,;:()\[\]–—]|\b(?:and|while|but|with|as|when|after|before|because|since|which|who|that"
@@ -100,8 +107,10 @@ def measure_of(claim: Claim, quantity: QuantityMention) -> Measure | None:
         return None
     predicate = (quantity.predicate or claim.predicate or "").lower()
     counted = lemmas_of(words_of(quantity.counted or ""))
-    after = lemmas_of(words_after(claim, quantity))
-    before = lemmas_of(words_before(claim, quantity))
+    after_words, before_words = words_after(claim, quantity), words_before(claim, quantity)
+    if lemmas_of(before_words[-2:] + after_words[:3]) & SCALE_LEMMAS:
+        return Measure("magnitude", LABELS["magnitude"])  # "magnitude 6.8", "7.0 on the Richter"
+    after, before = lemmas_of(after_words), lemmas_of(before_words)
     context = counted | after | before | {predicate}
     for found in ({predicate}, counted, after, before):
         name = measure_in(found, context)

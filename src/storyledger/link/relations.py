@@ -46,6 +46,8 @@ class Obs:
     reported: str | None  # day of publication (None when unknown)
     relation: str = "first"
     relation_to: int | None = None
+    # a toll of a happening, revised from one report to the next (``link.measures``)
+    revised_daily: bool = False
 
     def order(self) -> tuple[str, str, str, str, int]:
         """By the last day the time denotes: "744 in February" is the state the month ended
@@ -118,13 +120,19 @@ def same_time(a: Obs, b: Obs) -> bool:
         return a.start is None and b.start is None
     if a.start > b.end or b.start > a.end:
         return False
-    if dated_by_publication(a) and dated_by_publication(b) and a.reported != b.reported:
+    if revised_next_day(a, b):
         return False  # the toll of Monday's report, then Tuesday's: an update
     a_days, b_days = (a.end - a.start).days, (b.end - b.start).days
     if abs(a_days - b_days) <= 1:
         return True
     coarse, fine = max(a_days, b_days), min(a_days, b_days)
     return coarse <= SAME_TIME_MAX_DAYS and coarse + 1 <= PRECISION_RATIO * (fine + 1)
+
+
+def revised_next_day(a: Obs, b: Obs) -> bool:
+    """Two reports of different days giving a toll without a time of their own."""
+    daily = a.revised_daily and b.revised_daily and a.reported != b.reported
+    return daily and dated_by_publication(a) and dated_by_publication(b)
 
 
 def dated_by_publication(obs: Obs) -> bool:
@@ -208,9 +216,9 @@ def relation_at_same_time(obs: Obs, same: list[Obs]) -> tuple[str, int | None]:
     for e in same:
         if not independent(e, obs) and same_value(e, obs):
             return e.relation, e.id  # the same source saying it again
-    rival = next((e for e in same if independent(e, obs)), None)
-    if rival is not None:
-        return "conflicts", rival.id
+    rivals = [e for e in same if independent(e, obs)]
+    if rivals:  # the nearest value is the disagreement to show: 3,283 against 3,958, not 11,300
+        return "conflicts", min(rivals, key=lambda e: abs(e.value - obs.value)).id
     return "updates", same[0].id  # a correction by the same source
 
 
