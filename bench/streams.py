@@ -67,7 +67,7 @@ def build(path: Path, folder: Path, time_limit: float) -> tuple[list[Figure], li
     with open_ledger(folder / "bench.db") as ledger:
         report = ingest_paths(ledger, [path], time_limit=time_limit)
         failed = len(report.failed)
-        return facts_data(ledger), timeline_data(ledger), failed
+        return facts_data(ledger), timeline_data(ledger, key_only=True), failed
 
 
 def observed_value(obs: dict[str, Any]) -> float | None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storyledger.ingest.pipeline import ingest_articles
 from storyledger.link.events import best_supported_clause, content_words, dice, span_days
+from storyledger.model import Article, content_id
+from storyledger.report.timeline import timeline_data
+from storyledger.store.sqlite import open_ledger
 
 WORDS = ["troops", "landed", "arrived", "capital", "court", "ruled", "fund", "police", "400"]
 DAYS = [("2024-06-25", "2024-06-25"), ("2024-06-01", "2024-06-30")]
@@ -79,3 +85,36 @@ def undated_report_clauses(published: str | None) -> list[str]:
 def test_an_undated_report_gives_only_its_absolute_dates() -> None:
     assert undated_report_clauses(None) == ["2025-03-04"]
     assert undated_report_clauses("2026-12-03") == ["2026-12-01", "2025-03-04"]
+
+
+# -- key events, through the real pipeline -------------------------------------------------
+
+LEAD = (
+    "Flash floods swept through Pakistan's Swat valley on March 4, killing 84 people and"
+    " washing away bridges. Rescue teams reached the upper valley a day later. Hotels along"
+    " the river were evacuated."
+)
+BRIDGE = "The main bridge over the Swat River had been rebuilt on January 12 after earlier floods."
+
+
+def key_dates(articles: list[tuple[str, str, str]], key_only: bool = True) -> set[str]:
+    with tempfile.TemporaryDirectory() as folder, open_ledger(Path(folder) / "l.db") as ledger:
+        ingest_articles(
+            ledger,
+            [Article(id=content_id(t), text=t, outlet=o, published=d) for o, d, t in articles],
+        )
+        return {e["date"] for e in timeline_data(ledger, key_only=key_only)}
+
+
+def test_a_key_event_is_a_report_lead_or_told_by_two_outlets() -> None:
+    one = [("Wire A", "2025-03-05", f"{LEAD} Roads were closed. {BRIDGE}")]
+    assert "2025-03-04" in key_dates(one)  # what the report leads with
+    assert "2025-01-12" not in key_dates(one)  # a date in its tail, told by one outlet
+    assert "2025-01-12" in key_dates(one, key_only=False)
+    other = (
+        "Hundreds of tourists were stranded in the Swat valley after the floods of March 4."
+        " The army flew food to the villages above Kalam. Officials counted the losses."
+        f" Shops stayed shut. {BRIDGE}"
+    )
+    two = [*one, ("Paper B", "2025-03-06", other)]
+    assert "2025-01-12" in key_dates(two)  # two independent outlets

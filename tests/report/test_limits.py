@@ -179,7 +179,8 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
         expected = [quotes_data(ledger, story, **cut) for story, cut in views]
         assert any(g["speaker"] == "(unattributed)" for g in expected[0])
     # the ledger as the schema before 008 had it: the quote's fields only in its JSON (and
-    # the observations' index of 007, which 009 replaces, and no quantity text, which 010 adds)
+    # the observations' index of 007, which 009 replaces, no quantity text, which 010 adds,
+    # and no key events, which 011 adds)
     previous = max(version for version, _, _ in _migrations() if version < 8)
     with closing(sqlite3.connect(path)) as conn:
         conn.executescript(
@@ -191,6 +192,8 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
             " ALTER TABLE mentions DROP COLUMN quote_direct;"
             " ALTER TABLE mentions DROP COLUMN quote_cue;"
             " ALTER TABLE observations DROP COLUMN quantity_text;"
+            " ALTER TABLE event_sources DROP COLUMN lead;"
+            " ALTER TABLE events DROP COLUMN key_event;"
             f" PRAGMA user_version = {previous};"
         )
     with open_ledger(path) as ledger:  # migrated again

@@ -160,8 +160,9 @@ def test_events_their_sources_and_words(conn: sqlite3.Connection) -> None:
                      "2024-06-30", "Officers landed")  # fmt: skip
     assert events.event_exists(conn, "e1")
     for article, clause in ((a, "Officers landed"), (b, "Officers arrived")):
+        actors = json.dumps({"kenya": "Kenya"})
         events.add_event_source(conn, "e1", article, 0, None, "2024-06", None, "2024-06-01",
-                                "2024-06-30", clause, json.dumps({"kenya": "Kenya"}))  # fmt: skip
+                                "2024-06-30", clause, actors, False)  # fmt: skip
     found = events.events_around(conn, "s1", "happened", ["2024-06"], "2024-06-03", "2024-06-03")
     assert [row["id"] for row in found] == ["e1"]
     assert (
@@ -172,7 +173,7 @@ def test_events_their_sources_and_words(conn: sqlite3.Connection) -> None:
     assert [r["article_id"] for r in events.event_source_rows(conn, "e1")] == [a, b]
     assert events.independent_outlets(conn, "e1") == 2
     events.update_event(conn, "e1", "2024-06-01", None, "2024-06-01", "2024-06-01", "2024-06",
-                        "Officers landed", "[]", 2)  # fmt: skip
+                        "Officers landed", "[]", 2, True)  # fmt: skip
     assert events.count_events(conn, "s1") == 1
     words = [f"w{n:04d}" for n in range(SQL_CHUNK + 2)]
     events.count_event_words(conn, "s1", ["", *words], +1)

@@ -58,6 +58,9 @@ def test_timeline_changes_entities(client: TestClient) -> None:
     assert isinstance(events, list)
     for event in events:
         assert event["status"] in {"happened", "expected"}
+    assert events and all(event["key"] for event in events)  # the key events by default
+    every = client.get(f"/api/v1/stories/{story['id']}/timeline", params={"all": "true"}).json()
+    assert {e["id"] for e in events} <= {e["id"] for e in every}
     assert client.get("/api/v1/stories/nope/timeline").status_code == 404
     changes = client.get("/api/v1/changes", params={"since": "2024-01-01"})
     assert changes.status_code == 200

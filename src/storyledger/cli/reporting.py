@@ -54,15 +54,21 @@ def timeline(
         str | None, typer.Option("--to", help="Events up to this date (YYYY[-MM[-DD]]).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON, by salience.")] = False,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Every dated event, not only the key ones."),
+    ] = False,
 ) -> None:
     """The dated events of a story, what happened kept apart from what is expected.
 
-    The table is in date order; --json lists the events by salience (independent outlets).
+    Key events only, unless --all: those two independent outlets report, or that a report
+    leads with. The table is in date order; --json lists the events by salience
+    (independent outlets).
 
-    Example: storyledger --db haiti.db timeline --from 2024-06 --to 2024-12
+    Example: storyledger --db haiti.db timeline --from 2024-06 --to 2024-12 --all
     """
     with ledger_from(ctx) as ledger:
-        events = timeline_data(ledger, story_id(ledger, story), start, end)
+        events = timeline_data(ledger, story_id(ledger, story), start, end, key_only=not everything)
     if as_json:
         print_json(events)
     else:

@@ -83,5 +83,5 @@ def run_demo(out: Path, progress: bool = False) -> DemoResult:
             stories=count_stories_with_articles(ledger.conn),
             story=story,
             figures=facts_data(ledger, story),
-            events=timeline_data(ledger, story),
+            events=timeline_data(ledger, story, key_only=True),
         )

@@ -39,6 +39,11 @@ from storyledger.timex import timex_interval
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(-(\d{2}(-\d{2})?|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|WI))?$")
 LEDE = -1  # the time index of a lede statement, dated by the publication date
+# A key event: reported by this many independent outlets, or a report's lead (a dated clause
+# of its first LEAD_SENTENCES sentences, at most LEAD_DAYS before its publication).
+KEY_OUTLETS = 2
+LEAD_SENTENCES = 3
+LEAD_DAYS = timedelta(days=3)
 REPORTING_VERB = re.compile(
     r"\b(?:said|says|told|tells|announced|announces|stated|declared|warned|insisted|assured|"
     r"confirmed|confirms)\b"
@@ -130,8 +135,24 @@ def link_events(ledger: Ledger, article: Article, extraction: Extraction, story:
             clause.interval_end,
             clause.clause,
             json.dumps(clause.actors, ensure_ascii=False),
+            leads_with(article, clause),
         )
         refresh_event(conn, event_id)
+
+
+def leads_with(article: Article, clause: DatedClause) -> bool:
+    """The report leads with the clause: one of its first sentences, about a day (not a month
+    or a year) at most a few days before the report (any day, for a report without a date)."""
+    if (
+        clause.sentence >= LEAD_SENTENCES
+        or span_days(clause.interval_start, clause.interval_end) > 1
+    ):
+        return False
+    if not article.published or len(article.published) < 10:
+        return True
+    published = date.fromisoformat(article.published[:10])
+    ended = date.fromisoformat(clause.interval_end[:10])
+    return timedelta(0) <= published - ended <= LEAD_DAYS
 
 
 def forget_article_events(conn: sqlite3.Connection, article_id: str) -> None:
@@ -530,12 +551,14 @@ def unused_event_id(conn: sqlite3.Connection, seed: str) -> str:
 
 
 def refresh_event(conn: sqlite3.Connection, event_id: str) -> None:
-    """Recompute date, description, actors and salience from the event's sources."""
+    """Recompute date, description, actors, salience and whether it is a key event (two
+    independent outlets, or a report's lead) from the event's sources."""
     sources = store.event_source_rows(conn, event_id)
     if not sources:
         store.delete_event(conn, event_id)
         return
     finest = min(sources, key=lambda s: span_days(s["interval_start"], s["interval_end"]))
+    salience = store.independent_outlets(conn, event_id)
     store.update_event(
         conn,
         event_id,
@@ -546,7 +569,8 @@ def refresh_event(conn: sqlite3.Connection, event_id: str) -> None:
         block_of(finest["interval_start"], finest["interval_end"]),
         best_supported_clause(sources, finest),
         json.dumps(ranked_actors(sources), ensure_ascii=False),
-        store.independent_outlets(conn, event_id),
+        salience,
+        salience >= KEY_OUTLETS or any(s["lead"] for s in sources),
     )
 
 

@@ -115,7 +115,10 @@ def place(
     for choice in choices:
         if not contradicts(candidate, placed.get(choice.figure_id)):
             predicate = candidate.quantity.predicate or candidate.claim.predicate
-            extend_figure(conn, story, choice.figure_id, choice.key, candidate.key, predicate)
+            names = label_names(candidate.claim, extraction, candidate.key)
+            extend_figure(
+                conn, story, choice.figure_id, choice.key, candidate.key, predicate, names
+            )
             return choice.figure_id
     return start_figure(conn, story, candidate, extraction)
 
@@ -414,9 +417,11 @@ def extend_figure(
     figure: FigureKey,
     key: FigureKey,
     predicate: str | None = None,
+    names: list[str] | None = None,
 ) -> None:
     """Add a newly aligned claim's words, subjects and blocking keys to its figure. A figure
-    of nothing known takes the first counted thing that agrees with it, and its name. A
+    of nothing known takes the first counted thing that agrees with it, and its name (with
+    the claim's label ``names``). A
     figure of a measure (deaths) keeps its key: a number of nothing known that agrees with
     one of its values adds no words nor subjects to it."""
     if set(key.words) <= set(figure.words) and key.actors <= figure.actors:
@@ -429,9 +434,8 @@ def extend_figure(
     words, actors = json.loads(row["words"]), set(json.loads(row["actors"]))
     if is_keyless(words) and not key.keyless:
         words = []
-        names = [name for _key, name in json.loads(row["entities"])]
         label = figure_label(
-            key.unit, key.counted, predicate, key.modality, key.change, names, key.measure
+            key.unit, key.counted, predicate, key.modality, key.change, names or [], key.measure
         )
         conn.execute(
             "UPDATE figures SET counted = ?, label = ? WHERE id = ?",

@@ -43,7 +43,7 @@ def briefing_data(ledger: Ledger, story: str | None = None) -> dict[str, Any]:
     story_id = story_info["id"] if story_info else None
     figures = [figure_summary(f) for f in headline_figures(facts_data(ledger, story_id))]
     events, total = (
-        timeline_data(ledger, story_id, limit=TIMELINE_EVENTS),
+        timeline_data(ledger, story_id, limit=TIMELINE_EVENTS, key_only=True),
         events_of(ledger, story_id),
     )
     timeline = [event_summary(e) for e in in_date_order(events)]

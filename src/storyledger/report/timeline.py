@@ -21,6 +21,7 @@ def timeline_data(
     start: str | None = None,
     end: str | None = None,
     limit: int | None = None,
+    key_only: bool = False,
 ) -> list[dict[str, Any]]:
     """Events (of one story, or all) overlapping [start, end], in salience order (only
     the first ``limit``, if given: their sources are read for them only).
@@ -28,8 +29,11 @@ def timeline_data(
     Salience order: the story's own events before its background (an event that ended
     well before the story's first report: "the 1960 quake", a war "since 2011"), then
     by independent outlets, then by precision (a day before a month before a year).
+    With ``key_only``, the key events only: those two independent outlets report, or that
+    a report leads with; the views show these and fold the others away.
 
-    Each event is ``{id, story, date, mod, status, description, salience, background, actors,
+    Each event is ``{id, story, date, mod, status, description, salience, background, key,
+    actors,
     sources: [{article, outlet, url, published, duplicate_of}]}``; ``date`` is a
     TIMEX3 value (or interval) exactly as precise as the sources give it.
     """
@@ -40,6 +44,7 @@ def timeline_data(
         day_bound(end, first=False) if end is not None else None,
         limit,
         BACKGROUND_DAYS,
+        key_only,
     )
     sources = event_sources(ledger.conn, [row["id"] for row in rows])
     return [
@@ -52,6 +57,7 @@ def timeline_data(
             "description": row["description"],
             "salience": row["salience"],
             "background": bool(row["background"]),
+            "key": bool(row["key_event"]),
             "actors": [name for _key, name in json.loads(row["actors"])],
             "actor_keys": [key for key, _name in json.loads(row["actors"])],
             "interval_start": row["interval_start"],

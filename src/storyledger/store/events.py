@@ -9,6 +9,9 @@ from typing import Any
 
 from storyledger.store.lookup import rows_in
 
+# An event ending well before its story's first report (the parameter: "-180 days").
+BACKGROUND = "COALESCE(e.interval_end < date(first.day, ?), 0)"
+
 
 def ranked_events(
     conn: sqlite3.Connection,
@@ -17,11 +20,12 @@ def ranked_events(
     last_day: str | None = None,
     limit: int | None = None,
     background_days: int = 180,
+    key_only: bool = False,
 ) -> list[sqlite3.Row]:
     """Events (of one story, or all) overlapping [first_day, last_day] (ISO days), in
     salience order, the first ``limit`` if given; each row has the event's columns and
     ``background`` (1 for an event ending ``background_days`` or more before its story's
-    first report).
+    first report); with ``key_only``, the key events only (see migration 011).
 
     Salience order: the story's own events before its background, then by salience
     (independent outlets), then by precision (a day before a month before a year)."""
@@ -36,10 +40,13 @@ def ranked_events(
     if last_day is not None:
         where.append("interval_start <= ?")
         params.append(last_day)
+    if key_only:  # the story's own key events: no background
+        where.append(f"key_event = 1 AND NOT {BACKGROUND}")
+        params.append(f"-{background_days} days")
     return conn.execute(
         "WITH first AS (SELECT ast.story, MIN(substr(a.published, 1, 10)) AS day"
         " FROM article_story ast JOIN articles a ON a.id = ast.article_id GROUP BY ast.story)"
-        " SELECT e.*, COALESCE(e.interval_end < date(first.day, ?), 0) AS background"
+        f" SELECT e.*, {BACKGROUND} AS background"
         " FROM events e LEFT JOIN first ON first.story = e.story WHERE "
         + " AND ".join(where)
         + " ORDER BY background, salience DESC,"  # the story's own events first, then
@@ -189,12 +196,14 @@ def add_event_source(
     interval_end: str,
     clause: str,
     actors: str,
+    lead: bool,
 ) -> None:
-    """One dated clause of an article supports the event (``actors`` a JSON object)."""
+    """One dated clause of an article supports the event (``actors`` a JSON object; ``lead``:
+    the report leads with it)."""
     conn.execute(
         "INSERT INTO event_sources (event_id, article_id, time_idx, claim, date,"
-        " mod, interval_start, interval_end, clause, actors)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " mod, interval_start, interval_end, clause, actors, lead)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             event_id,
             article_id,
@@ -206,6 +215,7 @@ def add_event_source(
             interval_end,
             clause,
             actors,
+            int(lead),
         ),
     )
 
@@ -235,12 +245,24 @@ def update_event(
     description: str,
     actors: str,
     salience: int,
+    key_event: bool,
 ) -> None:
     """An event's fields as its sources give them (``actors`` a JSON list)."""
     conn.execute(
         "UPDATE events SET date = ?, mod = ?, interval_start = ?, interval_end = ?, block = ?,"
-        " description = ?, actors = ?, salience = ? WHERE id = ?",
-        (date, mod, interval_start, interval_end, block, description, actors, salience, event_id),
+        " description = ?, actors = ?, salience = ?, key_event = ? WHERE id = ?",
+        (
+            date,
+            mod,
+            interval_start,
+            interval_end,
+            block,
+            description,
+            actors,
+            salience,
+            int(key_event),
+            event_id,
+        ),
     )
 
 

@@ -132,10 +132,12 @@ def story_timeline(
     story: str,
     start: Annotated[str | None, date_query("from")] = None,
     end: Annotated[str | None, date_query("to")] = None,
+    everything: Annotated[bool, Query(alias="all")] = False,
 ) -> Any:
-    """The dated events of one story, most salient first."""
+    """The dated events of one story, most salient first: the key events (two independent
+    outlets report them, or a report leads with them), or every one with ``all=true``."""
     ledger = ledger_of(request)
-    return timeline_data(ledger, known_story(ledger, story), start, end)
+    return timeline_data(ledger, known_story(ledger, story), start, end, key_only=not everything)
 
 
 @api_router.get("/changes", response_model=ChangesOut)

@@ -113,7 +113,7 @@ def story_page_data(
         if other_ledger is not None
         else None
     )
-    events = timeline_data(ledger, story, limit=TIMELINE_EVENTS)  # most salient first
+    events = timeline_data(ledger, story, limit=TIMELINE_EVENTS, key_only=True)  # most salient
     last_days: dict[str, str | None] = {}  # of the dates of this story's figures
     data = {
         "story": info,

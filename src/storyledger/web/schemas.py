@@ -60,6 +60,7 @@ class EventOut(Open):
     status: str
     description: str
     salience: int
+    key: bool
     sources: list[SourceOut]
 
 
