@@ -233,6 +233,22 @@ def test_a_number_of_nothing_known_only_joins_a_figure_to_agree(ledger: Ledger) 
     assert all(f["conflicts"] == [] for f in figures)
 
 
+def test_the_same_verb_of_nothing_known_joins_only_near_a_value(ledger: Ledger) -> None:
+    """ "Gangs control 80%", then "90%": one figure; "partners need $71.4 million" and "need
+    $1.8 billion" are an appeal and a reconstruction bill, two figures."""
+    for outlet, amount in (("A", 80), ("B", 90)):
+        link_sentence(ledger, f"Gangs control {amount}%.", outlet, "2024-06-09",
+                      [{"quantity": f"{amount}%", "value": amount, "unit": "percent",
+                        "predicate": "control"}])  # fmt: skip
+    for outlet, amount in (("C", 71.4e6), ("D", 1.8e9)):
+        link_sentence(ledger, f"Partners need ${amount:,.0f}.", outlet, "2024-06-10",
+                      [{"quantity": f"${amount:,.0f}", "value": amount, "unit": "USD",
+                        "predicate": "need", "modality": "needed"}])  # fmt: skip
+    figures = facts_data(ledger)
+    assert figure_with(figures, 80) is figure_with(figures, 90)
+    assert figure_with(figures, 71.4e6) is not figure_with(figures, 1.8e9)
+
+
 # -- pure rules ---------------------------------------------------------------------------
 
 

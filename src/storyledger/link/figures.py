@@ -36,6 +36,7 @@ from storyledger.model import Article, Claim, Extraction, QuantityMention
 from storyledger.store.sqlite import Ledger
 
 LABEL_NAMES = 2  # places or subjects a figure's label names at most
+NEAR_FACTOR = 3.0  # a number of nothing known joins its verb's figure only this near its values
 PUBLICATION_SLACK = timedelta(days=1)
 # A value whose time ended this long before the story's first report is background: years,
 # since a story's reports (clustered from a stream) may begin well after the happening.
@@ -253,8 +254,27 @@ def aligned_choices(
             holds = holds_value(conn, row["id"], candidate.quantity.value)
             choices.append(Choice(row["id"], key, holds, score, row["seq"]))
     # nothing says what the number counts (or what the figure counts): it may join a figure
-    # only to agree with it
-    return [c for c in choices if c.holds_value or not weak_alignment(claim.words, c.key.words)]
+    # only to agree with it; the same verb of nothing known ("need $71.4 million", "need $1.8
+    # billion") only near a value the figure holds
+    return [
+        c
+        for c in choices
+        if c.holds_value
+        or (
+            not weak_alignment(claim.words, c.key.words)
+            and (not claim.keyless or near_value(conn, c.figure_id, candidate.quantity.value))
+        )
+    ]
+
+
+def near_value(conn: sqlite3.Connection, figure_id: str, value: float) -> bool:
+    """The figure holds a value within a factor of NEAR_FACTOR of ``value``."""
+    low, high = sorted((value / NEAR_FACTOR, value * NEAR_FACTOR))
+    row = conn.execute(
+        "SELECT 1 FROM observations WHERE figure_id = ? AND value BETWEEN ? AND ? LIMIT 1",
+        (figure_id, low, high),
+    ).fetchone()
+    return row is not None
 
 
 def placement_order(
