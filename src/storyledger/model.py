@@ -19,7 +19,14 @@ DateSource = Literal["metadata", "html", "cli", "text", "none"]
 Modality = Literal["asserted", "planned", "pledged", "estimated", "needed", "reported"]
 
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "pledged", "estimated", "needed", "reported")
-RELATIONS: tuple[str, ...] = ("first", "corroborates", "updates", "conflicts", "refines")
+RELATIONS: tuple[str, ...] = (
+    "first",
+    "corroborates",
+    "updates",
+    "conflicts",
+    "refines",
+    "restates",
+)
 
 
 def content_id(text: str) -> str:

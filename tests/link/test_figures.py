@@ -290,6 +290,21 @@ def test_tolls_of_reports_dated_only_by_their_day_update_one_another() -> None:
     assert [(o.id, o.relation) for o in result] == [(1, "first"), (2, "updates"), (3, "conflicts")]
 
 
+def test_an_unchanged_value_said_again_by_its_source_restates_it() -> None:
+    """744 on Monday, 744 from the same outlet on Friday: nothing was updated; from another
+    outlet, a corroboration."""
+    result = assign_relations(
+        [
+            obs(1, 744, "A", "2025-03-03"),
+            obs(2, 744, "A", "2025-03-07"),
+            obs(3, 744, "B", "2025-03-08"),
+        ]
+    )
+    assert [(o.relation, o.relation_to) for o in result] == [
+        ("first", None), ("restates", 1), ("corroborates", 2)
+    ]  # fmt: skip
+
+
 def test_a_conflict_is_shown_against_the_nearest_rival_value() -> None:
     """Three counts of one day: 3,283 disagrees most directly with 3,958, not with 11,300."""
     result = assign_relations(

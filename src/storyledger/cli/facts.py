@@ -19,6 +19,7 @@ RELATION_STYLES = {
     "first": "",
     "corroborates": "green",
     "updates": "cyan",
+    "restates": "dim",
     "refines": "blue",
     "conflicts": "bold red",
 }
@@ -150,7 +151,7 @@ def facts_records(figures: list[dict[str, Any]]) -> Records:
         steps = [
             value_text(o, unit, change)
             for o in fig["observations"]
-            if o["relation"] not in ("corroborates", "conflicts")
+            if o["relation"] not in ("corroborates", "conflicts", "restates")
         ]
         conflicts = "; ".join(
             " vs ".join(value_text(v, unit, change) for v in c["values"])

@@ -13,7 +13,8 @@ functions: ``link.figures`` loads a figure's observations, calls
   source (another outlet, not a copy of the same wire text);
 - updates: a value for a later time, or a correction by the same source;
 - conflicts: a different value for the same time from an independent source;
-- refines: a value inside an earlier bound or range ("at least 5,000" -> "5,200").
+- refines: a value inside an earlier bound or range ("at least 5,000" -> "5,200");
+- restates: the same source (outlet) saying an unchanged value again.
 """
 
 from __future__ import annotations
@@ -215,7 +216,7 @@ def relation_at_same_time(obs: Obs, same: list[Obs]) -> tuple[str, int | None]:
             return "corroborates", e.id
     for e in same:
         if not independent(e, obs) and same_value(e, obs):
-            return e.relation, e.id  # the same source saying it again
+            return "restates", e.id  # the same source saying it again
     rivals = [e for e in same if independent(e, obs)]
     if rivals:  # the nearest value is the disagreement to show: 3,283 against 3,958, not 11,300
         return "conflicts", min(rivals, key=lambda e: abs(e.value - obs.value)).id
@@ -225,8 +226,8 @@ def relation_at_same_time(obs: Obs, same: list[Obs]) -> tuple[str, int | None]:
 def relation_at_later_time(obs: Obs, current: list[Obs]) -> tuple[str, int | None]:
     """Relation to the observations of the latest earlier time (newest first)."""
     for e in current:
-        if same_value(e, obs):
-            return ("corroborates" if independent(e, obs) else "updates"), e.id
+        if same_value(e, obs):  # unchanged since: confirmed by another outlet, or said again
+            return ("corroborates" if independent(e, obs) else "restates"), e.id
     for e in current:
         if within(obs, e):
             return "refines", e.id
