@@ -19,14 +19,8 @@ DateSource = Literal["metadata", "html", "cli", "text", "none"]
 Modality = Literal["asserted", "planned", "pledged", "estimated", "needed", "reported"]
 
 MODALITIES: tuple[str, ...] = ("asserted", "planned", "pledged", "estimated", "needed", "reported")
-RELATIONS: tuple[str, ...] = (
-    "first",
-    "corroborates",
-    "updates",
-    "conflicts",
-    "refines",
-    "restates",
-)
+# An observation's relation to those before it (link.relations says when each holds).
+Relation = Literal["first", "corroborates", "updates", "conflicts", "refines", "restates"]
 
 
 def content_id(text: str) -> str:

@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from storyledger.model import Relation
+
 MAX_TEXT_CHARS = 1_000_000
 
 
@@ -33,7 +35,7 @@ class ObservationOut(Open):
     outlet: str | None
     url: str | None
     speaker: str | None
-    relation: str
+    relation: Relation
 
 
 class FigureOut(Open):
