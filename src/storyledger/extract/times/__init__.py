@@ -51,6 +51,7 @@ HANDLERS: dict[str, Handler] = {
     "decade": periods.decade,
     "century": periods.century,
     "year": periods.year,
+    "fiscal_code": periods.fiscal_code,
     "year_range_short": periods.year_range_short,
     "ago": spans.ago,
     "duration": spans.duration,

@@ -208,6 +208,7 @@ PATTERNS: tuple[Pattern, ...] = (
         lowered=True,
         prefix=_THE,
     ),
+    _p("fiscal_code", r"\bFY\s?(?P<fy>(?:19|20)\d\d|\d\d)\b(?![-–/.]\d)", 6),
     _p("year_range_short", rf"\b{YEAR}[-–/](?P<y2>\d\d)\b(?![-–/.]\d)", 6),
     _p(
         "year",

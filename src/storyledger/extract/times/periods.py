@@ -232,6 +232,14 @@ def year(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     return [Timex(m.start(), m.end(), "DATE", m["year"], mod_of(m))]
 
 
+def fiscal_code(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
+    """ "FY2026", "FY 26": the fiscal year, named by the calendar year it ends in (as
+    "fiscal year 2026" is)."""
+    written = m["fy"]
+    year = int(written) if len(written) == 4 else 2000 + int(written)
+    return [Timex(m.start(), m.end(), "DATE", f"{year:04d}")]
+
+
 def year_range_short(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "2012-13": two years, the second written with two digits."""
     first = int(m["year"])
