@@ -613,6 +613,12 @@ def test_clock_times_and_sets_keep_their_type(
         ("Profit fell in fiscal 2024.", DECEMBER_REPORT, "fiscal 2024", "2024"),
         ("The plan is funded through FY2026.", DECEMBER_REPORT, "FY2026", "2026"),
         ("The FY25 budget was cut.", DECEMBER_REPORT, "FY25", "2025"),
+        (
+            "Power should return during the course of the day.",
+            DECEMBER_REPORT,
+            "the course of the day",
+            DECEMBER_REPORT.isoformat(),
+        ),
         # spans counted from the report
         ("A year ago the town was flooded.", DECEMBER_REPORT, "A year ago", "2023"),
         ("Two years ago the mine closed.", DECEMBER_REPORT, "Two years ago", "2022"),

@@ -259,11 +259,13 @@ def weekday(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
 DAY_OFFSETS = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
     "the day before yesterday": -2, "the day after tomorrow": 2,
+    "the course of the day": 0,  # "restored during the course of the day": today
 }  # fmt: skip
 
 
 def day_relative(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
-    """today, tonight, yesterday (morning), tomorrow, the day after tomorrow."""
+    """today, tonight, yesterday (morning), tomorrow, the day after tomorrow, "during the
+    course of the day"."""
     if is_name_not_time(ctx, m.start("rel")):
         return []
     rel = " ".join(m["rel"].lower().split())

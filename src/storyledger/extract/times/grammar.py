@@ -118,7 +118,8 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "day_relative",
         rf"""\b(?P<rel>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday
-        |the\s+day\s+after\s+tomorrow)\b(?:['’]s)?(?:\s+{_PART})?""",
+        |the\s+day\s+after\s+tomorrow|the\s+course\s+of\s+the\s+day)\b(?:['’]s)?
+        (?:\s+{_PART})?""",
         6,
         lowered=True,
         prefix=_MOD,
