@@ -118,3 +118,12 @@ def test_a_key_event_is_a_report_lead_or_told_by_two_outlets() -> None:
     )
     two = [*one, ("Paper B", "2025-03-06", other)]
     assert "2025-01-12" in key_dates(two)  # two independent outlets
+
+
+def test_a_report_date_line_is_no_event() -> None:
+    text = (
+        "By: Desk On: Mar 9, 2025, 6:10 AM Officials said schools in the Swat valley"
+        " reopened on March 7 after the floods. Traders counted their losses."
+    )
+    dates = key_dates([("Wire A", "2025-03-09", text)], key_only=False)
+    assert "2025-03-07" in dates and "2025-03-09" not in dates

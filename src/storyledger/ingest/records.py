@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from storyledger.errors import InputError, Msg
-from storyledger.ingest.text_dates import date_at_head
+from storyledger.extract.datelines import date_at_head
 from storyledger.model import Article, DateSource, content_id
 
 METADATA_FIELDS = ("url", "outlet", "title", "published", "author")

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from storyledger.extract.datelines import dateline_spans
 from storyledger.model import Article, Claim, Extraction, TimeMention
 from storyledger.store import events as store
 from storyledger.store.sqlite import Ledger
@@ -185,13 +186,17 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
     """The article's time mentions with a calendar date, each with its clause and status.
 
     A report without a publication date gives only the text's absolute dates: a relative
-    one ("on Monday", "last week") was resolved against no day the report was written."""
+    one ("on Monday", "last week") was resolved against no day the report was written. The
+    report's own date line gives none."""
     published = article.published[:10] if article.published else None
     claim_of_time = claims_by_time(extraction.claims)
+    datelines = dateline_spans(article.text)
     found = []
     for time_idx, time in calendar_times(article.text, extraction.times):
         if published is None and time.resolved:
             continue  # an undated report's "on Monday" has no day to count from
+        if any(start <= time.start < end for start, end in datelines):
+            continue  # "On: Sep 19, 2023", "Sept. 15 (UPI) --": the report's date, no event
         interval = interval_of(time)
         if interval is None:
             continue

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from storyledger.extract.datelines import HEAD_CHARS, date_at_head, dateline_spans
 from storyledger.ingest.files import read_sources
 from storyledger.ingest.records import Defaults, extract_request
-from storyledger.ingest.text_dates import HEAD_CHARS, date_at_head
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,20 @@ def test_extract_requests_take_the_head_date_before_the_cli_default() -> None:
         "2021-12-01",
         "2021-10",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("By: Desk On: Mar 4, 2025, 6:10 AM Floods hit the valley.", "On: Mar 4, 2025, 6:10 AM"),
+        ("Photo by Staff Mar. 4 (UPI) -- Floods hit the valley.", "Mar. 4 (UPI) -"),
+        ("KARACHI, March 4 (Reuters) - Floods hit the valley.", "March 4 (Reuters) -"),
+        ("date 2025-03-04\n\nFloods hit the valley on Tuesday.", "date 2025-03-04"),
+    ],
+)
+def test_the_date_lines_of_a_report(text: str, line: str) -> None:
+    assert [text[start:end] for start, end in dateline_spans(text)] == [line]
+
+
+def test_a_date_in_the_story_is_no_date_line() -> None:
+    assert dateline_spans("The floods of March 4, 2025 killed 84 people in the valley.") == []

@@ -1,4 +1,7 @@
-"""A publication date stated at the head of a report's text, for reports whose metadata has none.
+"""The report's own date lines: a publication date stated at the head of its text.
+
+Ingest takes the date for reports whose metadata has none; the timeline takes no event
+from a date line, which dates the report, not a happening (``dateline_spans``).
 
 Only the head counts (``HEAD_CHARS``), and only a full date with its year, where the page
 shows it as the report's own date: at the very start ("date 2023-09-16 ..."), on a line of
@@ -40,9 +43,9 @@ _DATE = (
 )
 _CLOCK = r"(?:,?\s*(?:-\s*)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
 _STATED = re.compile(
-    rf"""\A\s*(?:date\s+)?{_DATE}  # the text starts with it
+    rf"""\A\s*(?:date\s+)?{_DATE}{_CLOCK}  # the text starts with it
     |^[ \t]*{_DATE}{_CLOCK}[ \t]*$  # a line of its own
-    |\b(?:{CUES})\s*{_DATE}  # after a cue
+    |\b(?:{CUES})\s*{_DATE}{_CLOCK}  # after a cue
     |{_DATE}{_CLOCK}\s*·  # before a middle dot
     |^[A-Z][\w.'-]*(?:\ [\w.'-]+){{0,3}},\s*{_DATE}\s*\(  # a dateline: "Rabat, 20/09/2023 (MAP)"
     """,
@@ -53,6 +56,17 @@ _NUMERIC = re.compile(r"(\d+)[./](\d+)[./](\d{4})")
 _WORDS = re.compile(
     r"(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d+)|(?P<d2>\d+)\D*?\s+(?P<m2>[a-z]+)\.?),?\s+(?P<y>\d{4})"
 )
+
+
+# A wire dateline without a year: "Sept. 15 (UPI) --", "GENEVA, Sept 12 (Reuters) -"
+_WIRE = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*\([A-Z][\w ]*\)\s*[-–—]", re.IGNORECASE)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the head of ``text`` states the report's own date: (start, end) offsets."""
+    head = text[:HEAD_CHARS]
+    found = [m.span() for m in _STATED.finditer(head) if _day_of(m) is not None]
+    return found + [m.span() for m in _WIRE.finditer(head)]
 
 
 def date_at_head(text: str) -> str | None:
