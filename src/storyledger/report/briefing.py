@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from storyledger.errors import Msg, NotFoundError
 from storyledger.report.charts import Point, drawn, step_chart
 from storyledger.report.display import date_text, day_text, number_text, value_text
-from storyledger.report.facts import facts_data, reports_like
+from storyledger.report.facts import by_what_readers_follow, facts_data, reports_like
 from storyledger.report.quotes import key_order, quote_order, quotes_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.store.articles import count_story_articles, story_article_citations
@@ -70,13 +70,8 @@ def chosen_story(ledger: Ledger, story: str | None) -> dict[str, Any] | None:
 
 
 def headline_figures(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The figures reported by the most outlets (then with the most observations)."""
-
-    def weight(figure: dict[str, Any]) -> tuple[int, int]:
-        outlets = {o["outlet"] or o["article"] for o in figure["observations"]}
-        return len(outlets), len(figure["observations"])
-
-    ranked = sorted(figures, key=weight, reverse=True)
+    """The HEADLINE_FIGURES figures a reader follows first (``by_what_readers_follow``)."""
+    ranked = by_what_readers_follow(figures)
     return [f for f in ranked if f["observations"]][:HEADLINE_FIGURES]
 
 

@@ -63,6 +63,20 @@ def facts_data(
     return [figure_dict(f, History(by_figure.get(f["id"], []))) for f in figures]
 
 
+def by_what_readers_follow(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The figures a reader follows first: those more independent outlets report, then with
+    more revisions (updates) and conflicts, then with more observations; a figure of one
+    report and one value ("Leaders discussed: 2") comes last. Stable: ties keep their order."""
+
+    def weight(figure: dict[str, Any]) -> tuple[int, int, int]:
+        observations = figure["observations"]
+        outlets = {o["source_outlet"] or o["source"] for o in observations}
+        revisions = sum(o["relation"] in ("updates", "conflicts") for o in observations)
+        return len(outlets), revisions, len(observations)
+
+    return sorted(figures, key=weight, reverse=True)
+
+
 def facts_outline(ledger: Ledger, story: str) -> list[dict[str, Any]]:
     """The figures of one story as ``facts_data`` gives them, for summaries of their latest
     value, conflicts and chart (not of each step): each observation has only its fields of

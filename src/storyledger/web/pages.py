@@ -24,7 +24,12 @@ from storyledger.report.briefing import (
     story_quotes,
 )
 from storyledger.report.display import date_text, day_text, number_text, value_text
-from storyledger.report.facts import changes_data, facts_outline, figure_data
+from storyledger.report.facts import (
+    by_what_readers_follow,
+    changes_data,
+    facts_outline,
+    figure_data,
+)
 from storyledger.report.stories import stories_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.web.highlight import segments
@@ -119,7 +124,7 @@ def story_page_data(
         "story": info,
         "figures": [
             figure_summary(f, steps=False, last_days=last_days)
-            for f in facts_outline(ledger, story)
+            for f in by_what_readers_follow(facts_outline(ledger, story))
             if f["observations"]
         ],
         "timeline": [event_summary(e) for e in in_date_order(events)],
