@@ -97,6 +97,12 @@ def test_extract_requests_take_the_head_date_before_the_cli_default() -> None:
         ("Photo by Staff Mar. 4 (UPI) -- Floods hit the valley.", "Mar. 4 (UPI) -"),
         ("KARACHI, March 4 (Reuters) - Floods hit the valley.", "March 4 (Reuters) -"),
         ("date 2025-03-04\n\nFloods hit the valley on Tuesday.", "date 2025-03-04"),
+        ("Pakistan, March 4: Floods hit the valley.", "Pakistan, March 4:"),
+        ("| 4 March 2025, Tuesday | Floods hit the valley.", "| 4 March 2025, Tuesday |"),
+        (
+            "Swat, (APP - Staff - 4th Mar, 2025) Floods hit the valley.",
+            "(APP - Staff - 4th Mar, 2025)",
+        ),
     ],
 )
 def test_the_date_lines_of_a_report(text: str, line: str) -> None:

@@ -58,15 +58,24 @@ _WORDS = re.compile(
 )
 
 
-# A wire dateline without a year: "Sept. 15 (UPI) --", "GENEVA, Sept 12 (Reuters) -"
-_WIRE = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*\([A-Z][\w ]*\)\s*[-–—]", re.IGNORECASE)
+# Date lines that give no year, or a date in a credit: "Sept. 15 (UPI) --", "GENEVA, Sept
+# 12 (Reuters) -", "Libya, Sept 19: ...", "| 5 December 2023, Tuesday |", "Derna, (APP -
+# UrduPoint - 11th Sep, 2024)"
+_DATE_LINES = re.compile(
+    rf"""\b{_MONTH}\s+{_DAY}\s*\([A-Z][\w ]*\)\s*[-–—]  # a wire's
+    |^[A-Z][\w.'-]*(?:\ [\w.'-]+){{0,3}},\s*{_MONTH}\s+{_DAY}\s*:  # a place's
+    |\|\s*{_DATE}(?:,?\s*[A-Z][a-z]+day)?\s*\|  # between bars
+    |\([^()]{{0,80}}?{_DATE}\s*\)  # at the end of a credit in brackets
+    """,
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
     """Where the head of ``text`` states the report's own date: (start, end) offsets."""
     head = text[:HEAD_CHARS]
     found = [m.span() for m in _STATED.finditer(head) if _day_of(m) is not None]
-    return found + [m.span() for m in _WIRE.finditer(head)]
+    return found + [m.span() for m in _DATE_LINES.finditer(head)]
 
 
 def date_at_head(text: str) -> str | None:
