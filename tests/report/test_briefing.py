@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.report.ledger_builder import Draft, new_ledger, store
 
-from storyledger.report.briefing import briefing_data, render_briefing
+from storyledger.report.briefing import briefing_data, figure_summary, render_briefing
 from storyledger.store.sqlite import Ledger
 
 HOSTILE = '<script>alert("x")</script><img src="https://evil.example/p.png">'
@@ -114,3 +114,19 @@ def test_json_briefing_is_plain_data(ledger: Ledger) -> None:
     assert all(event["citations"] for event in data["timeline"])
     speakers = {group["speaker"] for group in data["quotes"]}
     assert "William Ruto" in speakers
+
+
+def test_undated_values_are_counted_apart_from_the_chart() -> None:
+    def observation(value: float, as_of: str | None, published: str | None) -> dict[str, object]:
+        return {"value": value, "low": None, "high": None, "approx": None, "as_of": as_of,
+                "as_of_end": as_of, "published": published, "relation": "first",
+                "article": "a", "outlet": "A", "url": None, "speaker": None,
+                "quantity_text": None, "source": "a", "source_outlet": "A"}  # fmt: skip
+
+    figure = {"id": "f1", "label": "Deaths", "unit": "count", "modality": "asserted",
+              "observations": [observation(84, "2025-03-02", "2025-03-02"),
+                               observation(131, "2025-03-03", "2025-03-03"),
+                               observation(150, None, None)]}  # fmt: skip
+    summary = figure_summary(figure)
+    assert summary["undated"] == 1
+    assert "150" not in summary["chart"] and "131" in summary["chart"]

@@ -143,6 +143,9 @@ def figure_summary(
             lambda v: number_text(v, unit),
             date_text,
         ),
+        # values known at no time (an undated report, no date in its text): kept out of the
+        # chart, which places values in time, and counted apart
+        "undated": sum(1 for o in observations if not observation_day(o, last_days or {})),
     }
 
 
