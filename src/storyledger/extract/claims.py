@@ -21,6 +21,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from storyledger.extract.boilerplate import in_furniture
 from storyledger.extract.parse import climb, sentence_of_token
 from storyledger.extract.quantities import (
     counted_noun,
@@ -97,15 +98,22 @@ def find_claims(
     quantities: list[QuantityMention],
     quotes: list[QuoteMention],
 ) -> list[Claim]:
-    """Claims of an article, in text order of the sentences."""
+    """Claims of an article, in text order of the sentences; page furniture (a caption, a
+    "Related:" list) gives none."""
     sentences = list(doc.sents)
+    furniture = {
+        number
+        for number, sent in enumerate(sentences)
+        if in_furniture(doc.text, (sent.start_char, sent.end_char))
+    }
     claims = [
         quantity_claim(doc, sentences, index, quantities, entities, times, quotes)
         for index, quantity in enumerate(quantities)
+        if quantity.sentence not in furniture
     ]
     with_quantity = {q.sentence for q in quantities}
     for number, sent in enumerate(sentences):
-        if number in with_quantity:
+        if number in with_quantity or number in furniture:
             continue
         time_index = sentence_time(times, number, sent)
         quote = next((q for q in quotes if sent.start_char <= q.start < sent.end_char), None)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+from storyledger.extract.boilerplate import in_furniture
 from storyledger.extract.datelines import dateline_spans
 from storyledger.model import Article, Claim, Extraction, TimeMention
 from storyledger.store import events as store
@@ -197,6 +198,8 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
             continue  # an undated report's "on Monday" has no day to count from
         if any(start <= time.start < end for start, end in datelines):
             continue  # "On: Sep 19, 2023", "Sept. 15 (UPI) --": the report's date, no event
+        if in_furniture(article.text, sentence_span(extraction, time)):
+            continue  # a caption, a "Related:" list: not the report
         interval = interval_of(time)
         if interval is None:
             continue
