@@ -33,7 +33,10 @@ from storyledger.link.figure_keys import (
 from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
 from storyledger.link.scopes import scopes_of
 from storyledger.model import Article, Claim, Extraction, QuantityMention
+from storyledger.store import figures as store
+from storyledger.store.articles import article_outlet, story_first_published_day
 from storyledger.store.sqlite import Ledger
+from storyledger.store.stories import original_of
 
 LABEL_NAMES = 2  # places or subjects a figure's label names at most
 NEAR_FACTOR = 3.0  # a number of nothing known joins its verb's figure only this near its values
@@ -129,10 +132,7 @@ def reprinted_figure(conn: sqlite3.Connection, source: Source, candidate: Candid
     the copy reprints it, whatever its edits call the subject ("Nairobi" for "Kenya")."""
     if source.duplicate_of is None:
         return None
-    rows = conn.execute(
-        "SELECT figure_id, sentence FROM observations WHERE article_id = ? AND value = ?",
-        (source.duplicate_of, candidate.quantity.value),
-    ).fetchall()
+    rows = store.article_value_observations(conn, source.duplicate_of, candidate.quantity.value)
     if not rows:
         return None
     words = set(candidate.claim.text.lower().split())
@@ -170,12 +170,7 @@ def of_the_story(found: list[Candidate], began: date | None) -> list[Candidate]:
 
 def story_began(conn: sqlite3.Connection, story: str, reported: date | None) -> date | None:
     """The day of the story's first dated report (this one included)."""
-    first = conn.execute(
-        "SELECT MIN(substr(a.published, 1, 10)) FROM articles a"
-        " JOIN article_story s ON s.article_id = a.id"
-        " WHERE s.story = ? AND length(a.published) >= 10",
-        (story,),
-    ).fetchone()[0]
+    first = story_first_published_day(conn, story)
     days = [d for d in (date.fromisoformat(first) if first else None, reported) if d]
     return min(days) if days else None
 
@@ -208,18 +203,10 @@ def publication_day(article: Article) -> date | None:
     return date.fromisoformat(stamp[:10]) if stamp and len(stamp) >= 10 else None
 
 
-def original_of(conn: sqlite3.Connection, article_id: str) -> str | None:
-    row = conn.execute(
-        "SELECT duplicate_of FROM article_story WHERE article_id = ?", (article_id,)
-    ).fetchone()
-    return row[0] if row else None
-
-
 def outlet_of(conn: sqlite3.Connection, original: str | None, article: Article) -> str | None:
     if original is None:
         return article.outlet
-    row = conn.execute("SELECT outlet FROM articles WHERE id = ?", (original,)).fetchone()
-    return row[0] if row else None
+    return article_outlet(conn, original)
 
 
 # -- figures -----------------------------------------------------------------------------
@@ -270,11 +257,7 @@ def aligned_choices(
 def near_value(conn: sqlite3.Connection, figure_id: str, value: float) -> bool:
     """The figure holds a value within a factor of NEAR_FACTOR of ``value``."""
     low, high = sorted((value / NEAR_FACTOR, value * NEAR_FACTOR))
-    row = conn.execute(
-        "SELECT 1 FROM observations WHERE figure_id = ? AND value BETWEEN ? AND ? LIMIT 1",
-        (figure_id, low, high),
-    ).fetchone()
-    return row is not None
+    return store.figure_has_value_between(conn, figure_id, low, high)
 
 
 def placement_order(
@@ -292,17 +275,9 @@ def holds_value(
 ) -> bool:
     """The figure has an observation of the value (for a time overlapping ``when``)."""
     if when is None or when.start is None or when.end is None:
-        row = conn.execute(
-            "SELECT 1 FROM observations WHERE figure_id = ? AND value = ? LIMIT 1",
-            (figure_id, value),
-        ).fetchone()
-        return row is not None
-    row = conn.execute(
-        "SELECT 1 FROM observations WHERE figure_id = ? AND value = ? AND as_of_start <= ?"
-        " AND as_of_end >= ? LIMIT 1",
-        (figure_id, value, when.end.isoformat(), when.start.isoformat()),
-    ).fetchone()
-    return row is not None
+        return store.figure_has_value(conn, figure_id, value)
+    start, end = when.start.isoformat(), when.end.isoformat()
+    return store.figure_has_value_during(conn, figure_id, value, start, end)
 
 
 def contradicts(candidate: Candidate, placed: list[Candidate] | None) -> bool:
@@ -327,14 +302,7 @@ def overlaps(a: AsOf, b: AsOf) -> bool:
 def candidate_figures(
     conn: sqlite3.Connection, story: str, key: FigureKey, value: float
 ) -> list[sqlite3.Row]:
-    blocks = [*key.blocks(), value_block(key, value)]
-    marks = ",".join("?" * len(blocks))
-    return conn.execute(
-        "SELECT f.id, f.unit, f.modality, f.change, f.words, f.actors, f.entities, f.seq"
-        " FROM figures f WHERE f.id IN (SELECT figure_id FROM figure_keys"
-        f" WHERE story = ? AND block IN ({marks}))",
-        (story, *blocks),
-    ).fetchall()
+    return store.figures_with_blocks(conn, story, [*key.blocks(), value_block(key, value)])
 
 
 def key_of_row(row: sqlite3.Row) -> FigureKey:
@@ -353,9 +321,7 @@ def start_figure(
 ) -> str:
     key, claim, quantity = candidate.key, candidate.claim, candidate.quantity
     names = entity_names(claim, extraction, key)
-    seq = conn.execute(
-        "SELECT COALESCE(MAX(seq), 0) + 1 FROM figures WHERE story = ?", (story,)
-    ).fetchone()[0]
+    seq = store.next_figure_seq(conn, story)
     figure_id = new_figure_id(conn, story, key)
     label = figure_label(
         key.unit,
@@ -366,22 +332,19 @@ def start_figure(
         label_names(claim, extraction, key),
         key.measure,
     )
-    conn.execute(
-        "INSERT INTO figures (id, story, label, unit, counted, modality, change, words, actors,"
-        " entities, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            figure_id,
-            story,
-            label,
-            key.unit,
-            key.counted,
-            key.modality,
-            int(key.change),
-            json.dumps(key.words),
-            json.dumps(sorted(key.actors)),
-            json.dumps(names),
-            seq,
-        ),
+    store.add_figure(
+        conn,
+        figure_id,
+        story,
+        label,
+        unit=key.unit,
+        counted=key.counted,
+        modality=key.modality,
+        change=key.change,
+        words=key.words,
+        actors=sorted(key.actors),
+        entities=names,
+        seq=seq,
     )
     add_blocks(conn, story, figure_id, key.blocks())
     return figure_id
@@ -424,7 +387,7 @@ def new_figure_id(conn: sqlite3.Connection, story: str, key: FigureKey) -> str:
     basis += "|" + ",".join(sorted(key.actors or key.entities))
     digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()
     figure_id, attempt = "f" + digest[:10], 1
-    while conn.execute("SELECT 1 FROM figures WHERE id = ?", (figure_id,)).fetchone():
+    while store.figure_exists(conn, figure_id):
         attempt += 1
         figure_id = f"f{digest[:10]}-{attempt}"
     return figure_id
@@ -448,37 +411,25 @@ def extend_figure(
         return
     if is_measure(figure.words) and key.measure is None:
         return
-    row = conn.execute(
-        "SELECT words, actors, entities FROM figures WHERE id = ?", (figure_id,)
-    ).fetchone()
-    words, actors = json.loads(row["words"]), set(json.loads(row["actors"]))
+    words, actors = store.figure_words_and_actors(conn, figure_id)
     if is_keyless(words) and not key.keyless:
         words = []
         label = figure_label(
             key.unit, key.counted, predicate, key.modality, key.change, names or [], key.measure
         )
-        conn.execute(
-            "UPDATE figures SET counted = ?, label = ? WHERE id = ?",
-            (key.counted, label, figure_id),
-        )
+        store.set_figure_counted(conn, figure_id, key.counted, label)
     if key.keyless:
         key = replace(key, words=[])
     new_words = [w for w in key.words if w not in words]
     # the head stays last: new modifiers go before it
     merged = words[:-1] + new_words + words[-1:] if words else new_words
-    conn.execute(
-        "UPDATE figures SET words = ?, actors = ? WHERE id = ?",
-        (json.dumps(merged), json.dumps(sorted(actors | key.actors)), figure_id),
-    )
+    store.set_figure_words_and_actors(conn, figure_id, merged, sorted(actors | key.actors))
     prefix = key.blocks()[0].rsplit("|", 1)[0]
     add_blocks(conn, story, figure_id, [f"{prefix}|{w}" for w in new_words])
 
 
 def add_blocks(conn: sqlite3.Connection, story: str, figure_id: str, blocks: list[str]) -> None:
-    conn.executemany(
-        "INSERT OR IGNORE INTO figure_keys (story, block, figure_id) VALUES (?, ?, ?)",
-        [(story, block, figure_id) for block in blocks],
-    )
+    store.add_figure_blocks(conn, story, figure_id, blocks)
 
 
 # -- observations ------------------------------------------------------------------------
@@ -493,37 +444,32 @@ def insert_observation(
     reported: date | None,
 ) -> int:
     q, claim, as_of = candidate.quantity, candidate.claim, candidate.as_of
-    observation_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM observations").fetchone()
-    conn.execute(
-        "INSERT INTO observations (id, figure_id, article_id, claim, source, duplicate_of,"
-        " source_outlet, value, low, high, approx, quantity_text, as_of, as_of_start, as_of_end,"
-        " reported, published, outlet, url, speaker, sentence, relation)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
-        (
-            observation_id[0],
-            figure_id,
-            article.id,
-            candidate.claim_idx,
-            source.article,
-            source.duplicate_of,
-            source.outlet,
-            q.value,
-            q.low,
-            q.high,
-            q.approx,
-            q.text,
-            as_of.value,
-            as_of.start.isoformat() if as_of.start else None,
-            as_of.end.isoformat() if as_of.end else None,
-            reported.isoformat() if reported else None,
-            article.published,
-            article.outlet,
-            article.url,
-            claim.speaker,
-            claim.text,
-        ),
+    observation_id = store.next_observation_id(conn)
+    store.add_observation(
+        conn,
+        observation_id,
+        figure_id,
+        article.id,
+        candidate.claim_idx,
+        source=source.article,
+        duplicate_of=source.duplicate_of,
+        source_outlet=source.outlet,
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        approx=q.approx,
+        quantity_text=q.text,
+        as_of=as_of.value,
+        as_of_start=as_of.start.isoformat() if as_of.start else None,
+        as_of_end=as_of.end.isoformat() if as_of.end else None,
+        reported=reported.isoformat() if reported else None,
+        published=article.published,
+        outlet=article.outlet,
+        url=article.url,
+        speaker=claim.speaker,
+        sentence=claim.text,
     )
-    return int(observation_id[0])
+    return observation_id
 
 
 def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Candidate]) -> None:
@@ -541,31 +487,19 @@ def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Cand
     rows = observation_rows(conn, figure_id, earliest)
     new_ids = {c.id for c in added}
     before = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
-    daily = is_measure(json.loads(figure_words(conn, figure_id)))
+    daily = is_measure(store.figure_words(conn, figure_id))
     observations = assign_relations(
         [replace(obs_of_row(row), revised_daily=daily) for row in rows], new_ids
     )
     changed = [
-        (o.relation, o.relation_to, figure_id, o.id)
+        (o.id, o.relation, o.relation_to)
         for o in observations
         if before[o.id] != (o.relation, o.relation_to)
     ]
     if changed:
-        conn.executemany(
-            "UPDATE observations SET relation = ?, relation_to = ? WHERE figure_id = ? AND id = ?",
-            changed,
-        )
+        store.set_observation_relations(conn, figure_id, changed)
 
 
-def figure_words(conn: sqlite3.Connection, figure_id: str) -> str:
-    row = conn.execute("SELECT words FROM figures WHERE id = ?", (figure_id,)).fetchone()
-    return str(row[0])
-
-
-OBSERVATION_ROW_COLUMNS = (
-    "id, article_id AS article, source, duplicate_of, source_outlet, value, low, high, approx,"
-    " as_of_start, as_of_end, reported, relation, relation_to"
-)
 CONTEXT_ORIGINALS = 8  # of the original reports ending before, the one starting last anchors
 
 
@@ -588,26 +522,14 @@ def observation_rows(
     cannot outlast ``g``). The other copies matter when the original's value is not in
     the figure: the first copy then stands for it, and a later one is its reprint.
     """
-    columns = OBSERVATION_ROW_COLUMNS
     anchor = context_anchor(conn, figure_id, earliest_end) if earliest_end else None
     if anchor is None:  # undated, or no dated original report before: the whole figure
-        return conn.execute(
-            f"SELECT {columns} FROM observations WHERE figure_id = ?", (figure_id,)
-        ).fetchall()
-    rows = conn.execute(
-        f"SELECT {columns} FROM observations WHERE figure_id = ? AND as_of_end >= ?",
-        (figure_id, anchor),
-    ).fetchall()
+        return store.relation_rows(conn, figure_id)
+    rows = store.relation_rows_ending_from(conn, figure_id, anchor)
     sources = sorted({row["source"] for row in rows if row["duplicate_of"] is not None})
     if sources:
         seen = {row["id"] for row in rows}
-        marks = ",".join("?" * len(sources))
-        copies = f"SELECT article_id FROM article_story WHERE duplicate_of IN ({marks})"
-        printings = conn.execute(
-            f"SELECT {columns} FROM observations WHERE figure_id = ?"
-            f" AND (article_id IN ({marks}) OR article_id IN ({copies}))",
-            (figure_id, *sources, *sources),
-        ).fetchall()
+        printings = store.relation_rows_of_printings(conn, figure_id, sources)
         rows += [row for row in printings if row["id"] not in seen]
     return rows
 
@@ -615,12 +537,9 @@ def observation_rows(
 def context_anchor(conn: sqlite3.Connection, figure_id: str, earliest_end: date) -> str | None:
     """The start of ``g`` (see ``observation_rows``): the latest start among the
     CONTEXT_ORIGINALS original reports ending last before ``earliest_end``."""
-    return conn.execute(
-        "SELECT MAX(as_of_start) FROM (SELECT as_of_start FROM observations"
-        " WHERE figure_id = ? AND as_of_end < ? AND duplicate_of IS NULL"
-        " ORDER BY as_of_end DESC LIMIT ?)",
-        (figure_id, earliest_end.isoformat(), CONTEXT_ORIGINALS),
-    ).fetchone()[0]
+    return store.latest_start_of_originals_ending_before(
+        conn, figure_id, earliest_end.isoformat(), CONTEXT_ORIGINALS
+    )
 
 
 def obs_of_row(row: Mapping[str, Any] | sqlite3.Row) -> Obs:

@@ -265,6 +265,24 @@ def story_article_citations(
     return conn.execute(sql, (*params, newest)).fetchall()[::-1]
 
 
+def article_outlet(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The outlet of an article; None when unknown (or no such article)."""
+    row = conn.execute("SELECT outlet FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def story_first_published_day(conn: sqlite3.Connection, story: str) -> str | None:
+    """The day (ISO, ``YYYY-MM-DD``) of the earliest publication among a story's articles
+    dated to the day; None when none is."""
+    row = conn.execute(
+        "SELECT MIN(substr(a.published, 1, 10)) FROM articles a"
+        " JOIN article_story s ON s.article_id = a.id"
+        " WHERE s.story = ? AND length(a.published) >= 10",
+        (story,),
+    ).fetchone()
+    return row[0]
+
+
 def count_story_articles(conn: sqlite3.Connection, story: str | None) -> int:
     """How many articles a story (the ledger, if None) has."""
     if story is None:

@@ -1,5 +1,5 @@
 """Figures and their observations, as the fact sheet, a figure's history and the changes
-since a date read them.
+since a date read them; and as the link stage places claims' values in figures.
 
 Observations are plain dicts whose keys are the JSON contract's names
 (``OBSERVATION_FIELDS``, plus ``sentence`` when asked), built by a dict display:
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from storyledger.store.lookup import resolve_id
+from storyledger.store.lookup import chunked, resolve_id
 
 # Observation columns, named as in the JSON contract (each row is an observation's JSON).
 OBSERVATION_FIELDS = (
@@ -187,3 +187,285 @@ def original_observations_since(
         (day, *wanted),
     )
     return [dict(row) for row in rows]
+
+
+# -- the link stage: placing a claim's value in a figure ----------------------------------------
+
+
+def figures_with_blocks(
+    conn: sqlite3.Connection, story: str, blocks: Sequence[str]
+) -> list[sqlite3.Row]:
+    """The figures of a story having any of these blocking keys (a claim's few keys), with
+    id, unit, modality, change, words, actors, entities (JSON) and seq."""
+    marks = ",".join("?" * len(blocks))
+    return conn.execute(
+        "SELECT f.id, f.unit, f.modality, f.change, f.words, f.actors, f.entities, f.seq"
+        " FROM figures f WHERE f.id IN (SELECT figure_id FROM figure_keys"
+        f" WHERE story = ? AND block IN ({marks}))",
+        (story, *blocks),
+    ).fetchall()
+
+
+def add_figure_blocks(
+    conn: sqlite3.Connection, story: str, figure_id: str, blocks: Iterable[str]
+) -> None:
+    """Index the figure under these blocking keys of its story (those it has are kept)."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO figure_keys (story, block, figure_id) VALUES (?, ?, ?)",
+        [(story, block, figure_id) for block in blocks],
+    )
+
+
+def figure_has_value(conn: sqlite3.Connection, figure_id: str, value: float) -> bool:
+    """The figure has an observation of exactly ``value``."""
+    row = conn.execute(
+        "SELECT 1 FROM observations WHERE figure_id = ? AND value = ? LIMIT 1",
+        (figure_id, value),
+    ).fetchone()
+    return row is not None
+
+
+def figure_has_value_during(
+    conn: sqlite3.Connection, figure_id: str, value: float, start: str, end: str
+) -> bool:
+    """The figure has an observation of exactly ``value`` whose time overlaps the days
+    ``start`` to ``end`` (ISO dates)."""
+    row = conn.execute(
+        "SELECT 1 FROM observations WHERE figure_id = ? AND value = ? AND as_of_start <= ?"
+        " AND as_of_end >= ? LIMIT 1",
+        (figure_id, value, end, start),
+    ).fetchone()
+    return row is not None
+
+
+def figure_has_value_between(
+    conn: sqlite3.Connection, figure_id: str, low: float, high: float
+) -> bool:
+    """The figure has an observation whose value is from ``low`` to ``high``."""
+    row = conn.execute(
+        "SELECT 1 FROM observations WHERE figure_id = ? AND value BETWEEN ? AND ? LIMIT 1",
+        (figure_id, low, high),
+    ).fetchone()
+    return row is not None
+
+
+def article_value_observations(
+    conn: sqlite3.Connection, article_id: str, value: float
+) -> list[sqlite3.Row]:
+    """figure_id and sentence of an article's observations of ``value``."""
+    return conn.execute(
+        "SELECT figure_id, sentence FROM observations WHERE article_id = ? AND value = ?",
+        (article_id, value),
+    ).fetchall()
+
+
+def figure_exists(conn: sqlite3.Connection, figure_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM figures WHERE id = ?", (figure_id,)).fetchone() is not None
+
+
+def next_figure_seq(conn: sqlite3.Connection, story: str) -> int:
+    """The seq of the story's next figure: one more than its last (1 for its first)."""
+    sql = "SELECT COALESCE(MAX(seq), 0) + 1 FROM figures WHERE story = ?"
+    return int(conn.execute(sql, (story,)).fetchone()[0])
+
+
+def add_figure(
+    conn: sqlite3.Connection,
+    figure_id: str,
+    story: str,
+    label: str,
+    *,
+    unit: str | None,
+    counted: str | None,
+    modality: str | None,
+    change: bool,
+    words: list[str],
+    actors: list[str],
+    entities: list[list[str]],
+    seq: int,
+) -> None:
+    """Store a new figure (its words, actors and [key, name] entities as JSON)."""
+    conn.execute(
+        "INSERT INTO figures (id, story, label, unit, counted, modality, change, words, actors,"
+        " entities, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            figure_id,
+            story,
+            label,
+            unit,
+            counted,
+            modality,
+            int(change),
+            json.dumps(words),
+            json.dumps(actors),
+            json.dumps(entities),
+            seq,
+        ),
+    )
+
+
+def figure_words(conn: sqlite3.Connection, figure_id: str) -> list[str]:
+    """The words of a figure's key (its counted thing, the head last)."""
+    row = conn.execute("SELECT words FROM figures WHERE id = ?", (figure_id,)).fetchone()
+    words: list[str] = json.loads(row[0])
+    return words
+
+
+def figure_words_and_actors(conn: sqlite3.Connection, figure_id: str) -> tuple[list[str], set[str]]:
+    """The words of a figure's key and the keys of its actors (subjects)."""
+    row = conn.execute("SELECT words, actors FROM figures WHERE id = ?", (figure_id,)).fetchone()
+    return json.loads(row["words"]), set(json.loads(row["actors"]))
+
+
+def set_figure_counted(
+    conn: sqlite3.Connection, figure_id: str, counted: str | None, label: str
+) -> None:
+    """A figure now knows what it counts, and is labelled by it."""
+    conn.execute(
+        "UPDATE figures SET counted = ?, label = ? WHERE id = ?", (counted, label, figure_id)
+    )
+
+
+def set_figure_words_and_actors(
+    conn: sqlite3.Connection, figure_id: str, words: list[str], actors: list[str]
+) -> None:
+    conn.execute(
+        "UPDATE figures SET words = ?, actors = ? WHERE id = ?",
+        (json.dumps(words), json.dumps(actors), figure_id),
+    )
+
+
+def next_observation_id(conn: sqlite3.Connection) -> int:
+    """The id of the ledger's next observation: one more than the last (1 for the first)."""
+    return int(conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM observations").fetchone()[0])
+
+
+def add_observation(
+    conn: sqlite3.Connection,
+    observation_id: int,
+    figure_id: str,
+    article_id: str,
+    claim: int,
+    *,
+    source: str,
+    duplicate_of: str | None,
+    source_outlet: str | None,
+    value: float,
+    low: float | None,
+    high: float | None,
+    approx: str | None,
+    quantity_text: str,
+    as_of: str | None,
+    as_of_start: str | None,
+    as_of_end: str | None,
+    reported: str | None,
+    published: str | None,
+    outlet: str | None,
+    url: str | None,
+    speaker: str | None,
+    sentence: str,
+) -> None:
+    """Store an observation of a figure, as its ``first`` report until its relations are
+    computed (``set_observation_relations``)."""
+    conn.execute(
+        "INSERT INTO observations (id, figure_id, article_id, claim, source, duplicate_of,"
+        " source_outlet, value, low, high, approx, quantity_text, as_of, as_of_start, as_of_end,"
+        " reported, published, outlet, url, speaker, sentence, relation)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
+        (
+            observation_id,
+            figure_id,
+            article_id,
+            claim,
+            source,
+            duplicate_of,
+            source_outlet,
+            value,
+            low,
+            high,
+            approx,
+            quantity_text,
+            as_of,
+            as_of_start,
+            as_of_end,
+            reported,
+            published,
+            outlet,
+            url,
+            speaker,
+            sentence,
+        ),
+    )
+
+
+def set_observation_relations(
+    conn: sqlite3.Connection,
+    figure_id: str,
+    relations: Iterable[tuple[int, str | None, int | None]],
+) -> None:
+    """Store (observation id, relation, relation_to) of observations of the figure."""
+    conn.executemany(
+        "UPDATE observations SET relation = ?, relation_to = ? WHERE figure_id = ? AND id = ?",
+        [(relation, to, figure_id, id_) for id_, relation, to in relations],
+    )
+
+
+# What the link stage reads of an observation to compute relations (``link.figures.obs_of_row``).
+RELATION_COLUMNS = (
+    "id, article_id AS article, source, duplicate_of, source_outlet, value, low, high, approx,"
+    " as_of_start, as_of_end, reported, relation, relation_to"
+)
+
+
+def relation_rows(conn: sqlite3.Connection, figure_id: str) -> list[sqlite3.Row]:
+    """Every observation of a figure, with ``RELATION_COLUMNS``, in no set order."""
+    return conn.execute(
+        f"SELECT {RELATION_COLUMNS} FROM observations WHERE figure_id = ?", (figure_id,)
+    ).fetchall()
+
+
+def relation_rows_ending_from(
+    conn: sqlite3.Connection, figure_id: str, day: str
+) -> list[sqlite3.Row]:
+    """The observations of a figure whose time ends on ``day`` (ISO) or later, with
+    ``RELATION_COLUMNS``, in no set order."""
+    return conn.execute(
+        f"SELECT {RELATION_COLUMNS} FROM observations WHERE figure_id = ? AND as_of_end >= ?",
+        (figure_id, day),
+    ).fetchall()
+
+
+def relation_rows_of_printings(
+    conn: sqlite3.Connection, figure_id: str, originals: Sequence[str]
+) -> list[sqlite3.Row]:
+    """The observations of a figure from every printing of these original articles: the
+    originals themselves and their syndicated copies, with ``RELATION_COLUMNS``, each once.
+    The list of originals goes in chunks (``lookup.chunked``: it is in the query twice)."""
+    found: list[sqlite3.Row] = []
+    seen: set[int] = set()
+    for chunk in chunked(originals):
+        marks = ",".join("?" * len(chunk))
+        copies = f"SELECT article_id FROM article_story WHERE duplicate_of IN ({marks})"
+        for row in conn.execute(
+            f"SELECT {RELATION_COLUMNS} FROM observations WHERE figure_id = ?"
+            f" AND (article_id IN ({marks}) OR article_id IN ({copies}))",
+            (figure_id, *chunk, *chunk),
+        ):
+            if row["id"] not in seen:
+                seen.add(row["id"])
+                found.append(row)
+    return found
+
+
+def latest_start_of_originals_ending_before(
+    conn: sqlite3.Connection, figure_id: str, day: str, originals: int
+) -> str | None:
+    """The latest start (ISO) among the ``originals`` observations of a figure that are no
+    syndicated copies and end last before ``day`` (ISO); None when there is none dated."""
+    row = conn.execute(
+        "SELECT MAX(as_of_start) FROM (SELECT as_of_start FROM observations"
+        " WHERE figure_id = ? AND as_of_end < ? AND duplicate_of IS NULL"
+        " ORDER BY as_of_end DESC LIMIT ?)",
+        (figure_id, day, originals),
+    ).fetchone()
+    return row[0]
