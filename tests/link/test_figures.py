@@ -316,6 +316,12 @@ def test_a_conflict_is_shown_against_the_nearest_rival_value() -> None:
     )
     assert (result[2].relation, result[2].relation_to) == ("conflicts", 2)
 
+    # of two as near, the value more outlets gave
+    magnitudes = [obs(1, 6.8, "A", "2025-03-02"), obs(2, 7.2, "B", "2025-03-02"),
+                  obs(3, 6.8, "C", "2025-03-02"), obs(4, 7.0, "D", "2025-03-02")]  # fmt: skip
+    last = assign_relations(magnitudes)[-1]
+    assert (last.id, last.relation, last.relation_to) in {(4, "conflicts", 1), (4, "conflicts", 3)}
+
 
 def test_relations_rules() -> None:
     result = assign_relations(

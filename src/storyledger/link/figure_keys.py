@@ -109,6 +109,12 @@ def is_measure(words: list[str]) -> bool:
     return any(w.startswith("@") for w in words)
 
 
+def revised_daily(words: list[str]) -> bool:
+    """A toll of a happening (deaths, injured, missing): revised from one report to the next.
+    A quake's magnitude is a fact of a moment: agencies that disagree on it conflict."""
+    return is_measure(words) and "@magnitude" not in words
+
+
 def weak_alignment(words: list[str], figure_words: list[str]) -> bool:
     """Nothing known on one side, or nothing at all, or different verbs of nothing known:
     such a claim may join a figure only to agree with a value it holds."""

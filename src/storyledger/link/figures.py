@@ -28,6 +28,7 @@ from storyledger.link.figure_keys import (
     figure_label,
     is_keyless,
     is_measure,
+    revised_daily,
     weak_alignment,
 )
 from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
@@ -487,7 +488,7 @@ def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Cand
     rows = observation_rows(conn, figure_id, earliest)
     new_ids = {c.id for c in added}
     before = {row["id"]: (row["relation"], row["relation_to"]) for row in rows}
-    daily = is_measure(store.figure_words(conn, figure_id))
+    daily = revised_daily(store.figure_words(conn, figure_id))
     observations = assign_relations(
         [replace(obs_of_row(row), revised_daily=daily) for row in rows], new_ids
     )
