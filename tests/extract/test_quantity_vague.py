@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from tests.extract.reading import quantities
-
-from storyledger.model import QuantityMention
-
-
-def only(nlp: Language, text: str) -> QuantityMention:
-    found = quantities(nlp, text)
-    assert len(found) == 1, [(q.text, q.value, q.unit, q.counted) for q in found]
-    return found[0]
-
+from tests.extract.reading import only, quantities
 
 # --- shares: a fraction of a whole is a percent share -----------------------------------
 
