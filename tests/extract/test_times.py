@@ -614,6 +614,18 @@ def test_clock_times_and_sets_keep_their_type(
         ("The plan is funded through FY2026.", DECEMBER_REPORT, "FY2026", "2026"),
         ("The FY25 budget was cut.", DECEMBER_REPORT, "FY25", "2025"),
         (
+            "The vote is set for the first of March.",
+            DECEMBER_REPORT,
+            "the first of March",
+            "2025-03-01",
+        ),
+        (
+            "The second of March 2021 was cold.",
+            DECEMBER_REPORT,
+            "The second of March 2021",
+            "2021-03-02",
+        ),
+        (
             "Power should return during the course of the day.",
             DECEMBER_REPORT,
             "the course of the day",

@@ -35,6 +35,7 @@ HANDLERS: dict[str, Handler] = {
     "numeric_date": dates.numeric_date,
     "month_day": dates.month_day,
     "day_month": dates.month_day,
+    "day_word_month": dates.day_word_month,
     "month_year": dates.month_year,
     "month_relative_year": dates.month_relative_year,
     "relative_month": dates.relative_month,

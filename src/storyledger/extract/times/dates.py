@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from storyledger.extract.times.calendar import nearest_month, nearest_month_day, nearest_weekday
 from storyledger.extract.times.context import Timex, TimexContext, TimexMatch
-from storyledger.extract.times.words import MODS, MONTHS, PARTS_OF_DAY, RECURRENCE_WORDS, WEEKDAYS
+from storyledger.extract.times.words import (
+    DAY_WORDS,
+    MODS,
+    MONTHS,
+    PARTS_OF_DAY,
+    RECURRENCE_WORDS,
+    WEEKDAYS,
+)
 from storyledger.timex import day_value, month_value
 
 if TYPE_CHECKING:
@@ -71,7 +78,15 @@ def numeric_date(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
 
 def month_day(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
     """ "January 26, 2024", "26 January", "Saturday 8 October 2011", "May 25"."""
-    month, day = month_number(m["month"]), int(m["day"])
+    return dated_month_day(m, ctx, month_number(m["month"]), int(m["day"]))
+
+
+def day_word_month(m: TimexMatch, ctx: TimexContext) -> list[Timex]:
+    """ "the first of November", "Thursday, the twenty-first of May 2024"."""
+    return dated_month_day(m, ctx, month_number(m["month"]), DAY_WORDS[m["dayword"].lower()])
+
+
+def dated_month_day(m: TimexMatch, ctx: TimexContext, month: int, day: int) -> list[Timex]:
     if m["year"]:
         return _written_day(m, int(m["year"]), month, day)
     if not _exists(2000, month, day):  # a leap year: February 29 may exist

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyledger.extract.times.words import DAY_WORDS
+
 _MONTH_FULL = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -25,6 +27,7 @@ _WEEKDAY_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 WEEKDAY = rf"(?P<weekday>{_WEEKDAY_FULL})\b"
 _WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d,.]\d|:\s?\d)\b"
+DAY_WORD = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
 YEAR = r"(?P<year>1[1-9]\d\d|20\d\d)(?!\d)"
 # what follows a four-digit clock time ("1845 GMT", "0730 local time"): never a year
 CLOCK_SUFFIX = r"\s+(?:GMT|UTC|hours\b|hrs\b|local\s+time\b)"
@@ -95,6 +98,12 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "day_month",
         rf"\b{DAY}\s+(?:of\s+)?{MONTH}{YEAR_TAIL}",
+        8,
+        prefix=_LEAD_WEEKDAY + _THE,
+    ),
+    _p(
+        "day_word_month",
+        rf"\b(?P<dayword>{DAY_WORD})\s+of\s+{MONTH}{YEAR_TAIL}",
         8,
         prefix=_LEAD_WEEKDAY + _THE,
     ),

@@ -29,6 +29,17 @@ ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
     "final": 4, "last": 4,
 }  # fmt: skip
+_DAY_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+# "the first of November", "the twenty-first of May": the days of a month in words
+DAY_WORDS = (
+    {word: n for n, word in enumerate(_DAY_ORDINALS, 1)}
+    | {f"twenty-{word}": 20 + n for n, word in enumerate(_DAY_ORDINALS[:9], 1)}
+    | {"thirtieth": 30, "thirty-first": 31}
+)
 CENTURY_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
