@@ -81,7 +81,6 @@ class FigureKey:
     actors: set[str] = field(default_factory=set)  # entity keys in the claim's subject
     entities: set[str] = field(default_factory=set)  # entity keys in the claim's sentence
     counted: str | None = None  # the counted phrase, as written
-    places: set[str] = field(default_factory=set)  # countries and places of the sentence
     measure: str | None = None  # "deaths", "injured", ... (see link.measures)
     scope: str | None = None  # the place the report sets the number apart for (link.scopes)
 
@@ -195,7 +194,6 @@ def claim_key(
         else subject_entities(claim, extraction) or pledger(claim, quantity, modality),
         entities=key_entities(claim, extraction),
         counted=counted,
-        places=places_of(claim, extraction),
         measure=measure.name if measure else None,
         scope=scope.name if scope else None,
     )
@@ -227,16 +225,6 @@ def pledger(claim: Claim, quantity: QuantityMention, modality: str) -> set[str]:
     if not words or words[-1].lower() in PRONOUNS:
         return set()
     return {"~" + singular(words[-1].lower())}
-
-
-def places_of(claim: Claim, extraction: Extraction) -> set[str]:
-    """The countries and places named in the claim's sentence (not organisations, which are
-    often only where a figure was announced)."""
-    return {
-        e.key
-        for e in extraction.entities
-        if claim.start <= e.start < claim.end and e.label in PLACE_LABELS
-    } & set(claim.entities)
 
 
 def counted_of(claim: Claim, quantity: QuantityMention, extraction: Extraction) -> str | None:
