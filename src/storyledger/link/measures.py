@@ -85,8 +85,7 @@ PROJECTION = re.compile(
 
 @dataclass(frozen=True)
 class Measure:
-    name: str  # "deaths", "injured", ...
-    label: str  # "Deaths", "People injured"
+    name: str  # "deaths", "injured", ... (its label: LABELS[name])
 
 
 @lru_cache(maxsize=65536)
@@ -109,13 +108,13 @@ def measure_of(claim: Claim, quantity: QuantityMention) -> Measure | None:
     counted = lemmas_of(words_of(quantity.counted or ""))
     after_words, before_words = words_after(claim, quantity), words_before(claim, quantity)
     if lemmas_of(before_words[-2:] + after_words[:3]) & SCALE_LEMMAS:
-        return Measure("magnitude", LABELS["magnitude"])  # "magnitude 6.8", "7.0 on the Richter"
+        return Measure("magnitude")  # "magnitude 6.8", "7.0 on the Richter"
     after, before = lemmas_of(after_words), lemmas_of(before_words)
     context = counted | after | before | {predicate}
     for found in ({predicate}, counted, after, before):
         name = measure_in(found, context)
         if name:
-            return Measure(name, LABELS[name])
+            return Measure(name)
     return None
 
 
@@ -124,7 +123,7 @@ def sentence_measure(claim: Claim) -> Measure | None:
     none ("deaths were reported in villages, including 1,452 in Al Haouz, 764 in ...")."""
     found = lemmas_of(words_of(claim.text))
     name = measure_in(found, found)
-    return Measure(name, LABELS[name]) if name else None
+    return Measure(name) if name else None
 
 
 def lemmas_of(words: list[str]) -> set[str]:
