@@ -20,13 +20,13 @@ SEASON_OF_MONTH = {
 }  # fmt: skip
 SEASON_ORDER = ("SP", "SU", "FA", "WI")
 
-_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
+MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _DECADE = re.compile(r"^(\d{3})(?:X|0s)?$")
 _CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 
@@ -81,10 +81,10 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _calendar_interval(value: str) -> tuple[date, date] | None:
-    if m := _DAY.match(value):
+    if m := DAY_VALUE.match(value):
         day = date(int(m[1]), int(m[2]), int(m[3]))
         return day, day
-    if m := _MONTH.match(value):
+    if m := MONTH_VALUE.match(value):
         year, month = int(m[1]), int(m[2])
         return date(year, month, 1), _month_end(year, month)
     if m := _YEAR.match(value):
@@ -105,7 +105,7 @@ def _period_interval(value: str) -> tuple[date, date] | None:
     if m := _HALF.match(value):
         year, first = int(m[1]), (int(m[2]) - 1) * 6 + 1
         return date(year, first, 1), _month_end(year, first + 5)
-    if m := _SEASON.match(value):
+    if m := SEASON_VALUE.match(value):
         year, first = int(m[1]), SEASON_START_MONTH[m[2]]
         last_year, last = add_months(year, first, 2)
         return date(year, first, 1), _month_end(last_year, last)

@@ -20,6 +20,7 @@ from babel.numbers import get_currency_symbol
 
 from storyledger.extract.quantities.lexicon import BOUNDS
 from storyledger.extract.quantities.units import registry
+from storyledger.timex import DAY_VALUE, MONTH_VALUE, SEASON_VALUE
 
 SHORT_ID = 7  # characters of an id shown in tables, as git shows commits
 WHOLE_WITHIN = 2  # an id that would lose no more characters than this is shown whole
@@ -56,11 +57,9 @@ LEADING_BOUND = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
-DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
-MONTH = re.compile(r"(\d{4})-(\d{2})")
+# the forms timex.py reads otherwise (a weekend, a quarter or half apart, a decade as "197")
 WEEK = re.compile(r"(\d{4})-W(\d{2})")
 PART_OF_YEAR = re.compile(r"(\d{4})-(Q[1-4]|H[12])")
-SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 DECADE = re.compile(r"(\d{3})X")
 
 
@@ -184,19 +183,19 @@ def date_text(value: str | None, mod: str | None = None) -> str:
 
 
 def plain_date(value: str) -> str:
-    if m := DAY.fullmatch(value):
+    if m := DAY_VALUE.fullmatch(value):
         try:
             day = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
             return value
         return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    if (m := MONTH.fullmatch(value)) and 1 <= int(m[2]) <= 12:
+    if (m := MONTH_VALUE.fullmatch(value)) and 1 <= int(m[2]) <= 12:
         return f"{MONTHS[int(m[2]) - 1]} {m[1]}"
     if m := WEEK.fullmatch(value):
         return f"week {int(m[2])} of {m[1]}"
     if m := PART_OF_YEAR.fullmatch(value):
         return f"{m[2]} {m[1]}"
-    if m := SEASON.fullmatch(value):
+    if m := SEASON_VALUE.fullmatch(value):
         return f"{SEASONS[m[2]]} {m[1]}"
     if m := DECADE.fullmatch(value):
         return f"{m[1]}0s"
