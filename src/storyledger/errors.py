@@ -33,6 +33,11 @@ class Msg:
     # store
     DB_NEWER = "{path}: the ledger was written by a newer storyledger (schema {found} > {known})"
     NOT_A_LEDGER = "{path}: not a storyledger database ({detail})"
+    POSTGRESQL_MISSING = (
+        "{url}: a PostgreSQL ledger needs psycopg, which is not installed; "
+        "install it with: pip install 'storyledger[postgresql]'"
+    )
+    POSTGRESQL_UNREACHABLE = "{url}: cannot open the PostgreSQL ledger ({detail})"
     UNKNOWN_ARTICLE = "no article with id '{id}'"
     UNKNOWN_STORY = "no story with id '{id}'"
     UNKNOWN_FIGURE = "no figure with id '{id}'"
