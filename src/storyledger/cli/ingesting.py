@@ -14,6 +14,7 @@ from rich.text import Text
 
 from storyledger.cli.app import app, console, err_console, ledger_from, print_json
 from storyledger.cli.layout import Records, laid_out
+from storyledger.extract.engines import Engine, EngineName
 from storyledger.extract.parallel import TIME_LIMIT
 from storyledger.ingest.pipeline import IngestReport, ingest_paths, rebuild
 from storyledger.ingest.progress import wanted
@@ -23,6 +24,32 @@ from storyledger.report.display import date_text, day_text, short_ids, value_tex
 
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-w", min=1, help="Extract in this many processes.")
+]
+EngineWorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Extract in this many processes (default 1), or Ray actors (default: one per CPU"
+        " of the cluster).",
+    ),
+]
+EngineOption = Annotated[
+    EngineName,
+    typer.Option(
+        "--engine",
+        help="Extract here (local) or on a Ray cluster (ray; install storyledger\\[ray]).",
+    ),
+]
+AddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--address",
+        envvar="RAY_ADDRESS",
+        help="With --engine ray: the cluster (HOST:PORT, or auto for one started on this"
+        " machine with ray start); without it, a local Ray runs for the command.",
+    ),
 ]
 TimeoutOption = Annotated[
     float,
@@ -47,7 +74,9 @@ def ingest(
         typer.Option(help="Publication date for articles without one (YYYY-MM-DD)."),
     ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet for articles without one.")] = None,
-    workers: WorkersOption = 1,
+    workers: EngineWorkersOption = None,
+    engine: EngineOption = EngineName.LOCAL,
+    address: AddressOption = None,
     extract_timeout: TimeoutOption = TIME_LIMIT,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     quiet: QuietOption = False,
@@ -59,6 +88,8 @@ def ingest(
     batch still goes in (exit code 1 if anything failed).
 
     Example: storyledger --db haiti.db ingest examples/ reports/ --outlet Reuters --workers 2
+
+    On a Ray cluster: storyledger --db archive.db ingest archive/ --engine ray --address HEAD:6379
     """
     defaults = Defaults(
         published=normalise_date(published, "--published") if published else None,
@@ -66,7 +97,13 @@ def ingest(
     )
     with ledger_from(ctx) as ledger:
         report = ingest_paths(
-            ledger, paths, defaults, workers, wanted(quiet), time_limit=extract_timeout
+            ledger,
+            paths,
+            defaults,
+            workers,
+            wanted(quiet),
+            time_limit=extract_timeout,
+            engine=Engine(engine, address),
         )
     print_errors(message for _, message in report.failed)
     if as_json:
@@ -140,7 +177,9 @@ def show(
 @app.command("rebuild")
 def rebuild_command(
     ctx: typer.Context,
-    workers: WorkersOption = 1,
+    workers: EngineWorkersOption = None,
+    engine: EngineOption = EngineName.LOCAL,
+    address: AddressOption = None,
     extract_timeout: TimeoutOption = TIME_LIMIT,
     everything: Annotated[
         bool, typer.Option("--all", help="Re-extract every article, not only outdated ones.")
@@ -151,9 +190,18 @@ def rebuild_command(
     """Re-extract the articles stored by an older extractor version, then re-link.
 
     Example: storyledger --db haiti.db rebuild --workers 2
+
+    On a local Ray of 2 actors: storyledger --db haiti.db rebuild --all --engine ray --workers 2
     """
     with ledger_from(ctx) as ledger:
-        report = rebuild(ledger, workers, wanted(quiet), everything, time_limit=extract_timeout)
+        report = rebuild(
+            ledger,
+            workers,
+            wanted(quiet),
+            everything,
+            time_limit=extract_timeout,
+            engine=Engine(engine, address),
+        )
     print_errors(message for _, message in report.failed)
     if as_json:
         print_json(report.to_json())

@@ -132,8 +132,9 @@ class WorkerUse:
     cpu_seconds: float
 
 
-def _extract_chunk(jobs: list[Job], time_limit: float | None) -> tuple[list[Outcome], WorkerUse]:
-    """Worker task: the outcomes of a chunk, and what they cost this worker."""
+def extract_chunk(jobs: list[Job], time_limit: float | None) -> tuple[list[Outcome], WorkerUse]:
+    """Worker task (a pool's process or a Ray actor): the outcomes of a chunk, and what they
+    cost this worker."""
     cpu_start = time.process_time()
     stream = extract_stream(jobs, _same_job, time_limit=time_limit)
     outcomes = [outcome for _, outcome in stream]
@@ -145,7 +146,7 @@ def _start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def in_chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
@@ -218,7 +219,7 @@ class ParallelExtractor(Generic[T]):
     def _send(self, jobs: list[Job]) -> ChunkFuture:
         """The chunk sent to the pool; a pool already broken gives a future that says so."""
         try:
-            return self._started_pool().submit(_extract_chunk, jobs, self.time_limit)
+            return self._started_pool().submit(extract_chunk, jobs, self.time_limit)
         except BrokenProcessPool as exc:
             broken: ChunkFuture = Future()
             broken.set_exception(exc)
@@ -229,7 +230,7 @@ class ParallelExtractor(Generic[T]):
     ) -> Iterator[tuple[T, Outcome]]:
         in_flight: deque[_Sent[T]] = deque()
         limit = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
-        for chunk in _chunks(items, self.chunk_size):
+        for chunk in in_chunks(items, self.chunk_size):
             jobs = [job(item) for item in chunk]
             in_flight.append(_Sent(chunk, jobs, self._send(jobs)))
             if len(in_flight) >= limit:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from storyledger.errors import InputError, Msg
+from storyledger.extract.engines import LOCAL, Engine, open_extractor
 from storyledger.extract.language import ENGLISH
 from storyledger.extract.parallel import TIME_LIMIT, Failed, Job, ParallelExtractor
 from storyledger.extract.pipeline import EXTRACTOR_VERSION
@@ -56,39 +57,45 @@ class IngestReport:
 def ingest_articles(
     ledger: Ledger,
     articles: Iterable[Article],
-    workers: int = 1,
+    workers: int | None = None,
     progress: bool = False,
     time_limit: float | None = TIME_LIMIT,
+    engine: Engine = LOCAL,
 ) -> IngestReport:
     """Extract, store and link articles; each article is committed whole or not at all."""
     loaded = (Loaded(_where(article), article=article) for article in articles)
-    return ingest_loaded(ledger, loaded, workers, progress, time_limit)
+    return ingest_loaded(ledger, loaded, workers, progress, time_limit, engine)
 
 
 def ingest_paths(
     ledger: Ledger,
     paths: Iterable[str | Path],
     defaults: Defaults | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     progress: bool = False,
     time_limit: float | None = TIME_LIMIT,
+    engine: Engine = LOCAL,
 ) -> IngestReport:
     """Ingest files and folders (text, HTML, JSON, JSONL); bad ones are reported, not fatal."""
-    return ingest_loaded(ledger, read_sources(paths, defaults), workers, progress, time_limit)
+    sources = read_sources(paths, defaults)
+    return ingest_loaded(ledger, sources, workers, progress, time_limit, engine)
 
 
 def ingest_loaded(
     ledger: Ledger,
     loaded: Iterable[Loaded],
-    workers: int = 1,
+    workers: int | None = None,
     progress: bool = False,
     time_limit: float | None = TIME_LIMIT,
+    engine: Engine = LOCAL,
 ) -> IngestReport:
-    """Store every new article of ``loaded`` with its extraction, then link; report the rest."""
+    """Store every new article of ``loaded`` with its extraction, then link; report the rest.
+    ``workers`` processes extract (actors with the Ray engine; None: one process locally,
+    one actor per CPU of a Ray cluster)."""
     report = IngestReport()
     fresh = _new_articles(ledger, loaded, report)
     with progress_bar(progress) as bar:
-        with ParallelExtractor[Loaded](workers, time_limit=time_limit) as extractor:
+        with open_extractor(engine, workers, time_limit) as extractor:
             task = bar.add_task("extracting", total=None)
             for item, outcome in extractor.map(fresh, _job):
                 assert item.article is not None  # _new_articles passes articles only
@@ -150,10 +157,11 @@ class RebuildReport:
 
 def rebuild(
     ledger: Ledger,
-    workers: int = 1,
+    workers: int | None = None,
     progress: bool = False,
     everything: bool = False,
     time_limit: float | None = TIME_LIMIT,
+    engine: Engine = LOCAL,
 ) -> RebuildReport:
     """Re-extract the articles of an older extractor version (all with ``everything``), re-link."""
     ids = (
@@ -164,7 +172,7 @@ def rebuild(
     report = RebuildReport()
     articles = (ledger.get_article(article_id) for article_id in ids)
     with progress_bar(progress) as bar:
-        with ParallelExtractor[Article](workers, time_limit=time_limit) as extractor:
+        with open_extractor(engine, workers, time_limit) as extractor:
             task = bar.add_task("re-extracting", total=len(ids))
             for article, outcome in extractor.map(articles, _article_job):
                 if isinstance(outcome, Failed):
