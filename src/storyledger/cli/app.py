@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -30,15 +29,20 @@ err_console = Console(stderr=True)
 
 @dataclass
 class Settings:
-    db: Path
+    db: str  # a file path, or a postgresql:// URL (kept as typed: a Path would mangle it)
 
 
 @app.callback()
 def global_options(
     ctx: typer.Context,
     db: Annotated[
-        Path, typer.Option("--db", envvar="STORYLEDGER_DB", help="Ledger database file.")
-    ] = Path("storyledger.db"),
+        str,
+        typer.Option(
+            "--db",
+            envvar="STORYLEDGER_DB",
+            help="Ledger database file, or a PostgreSQL server's postgresql://user@host/db.",
+        ),
+    ] = "storyledger.db",
 ) -> None:
     ctx.obj = Settings(db=db)
     follow_columns()

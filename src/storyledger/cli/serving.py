@@ -12,6 +12,7 @@ import typer
 
 from storyledger.cli.app import Settings, app, err_console
 from storyledger.errors import InputError, Msg, NotFoundError
+from storyledger.store.connection import is_server_url
 
 TOKEN_VARIABLE = "STORYLEDGER_TOKEN"
 
@@ -46,7 +47,7 @@ def serve(
     from storyledger.web.app import create_app
 
     settings: Settings = ctx.find_root().obj
-    if not Path(settings.db).exists():
+    if not is_server_url(settings.db) and not Path(settings.db).exists():
         if read_only:  # nothing to show and nothing may be added: surely a wrong --db
             raise NotFoundError(Msg.NO_LEDGER_TO_SERVE.format(path=settings.db))
         err_console.print(Msg.NEW_LEDGER_SERVED.format(path=settings.db), markup=False)

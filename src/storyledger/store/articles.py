@@ -111,8 +111,9 @@ def write_extraction(conn: sqlite3.Connection, article_id: str, extraction: Extr
         ],
     )
     conn.execute(
-        "INSERT OR REPLACE INTO extractions (article_id, extractor_version, sentences)"
-        " VALUES (?, ?, ?)",
+        "INSERT INTO extractions (article_id, extractor_version, sentences) VALUES (?, ?, ?)"
+        " ON CONFLICT (article_id) DO UPDATE SET extractor_version = excluded.extractor_version,"
+        " sentences = excluded.sentences",
         (article_id, extraction.extractor_version, json.dumps(extraction.sentences)),
     )
     conn.execute(
@@ -146,7 +147,7 @@ def get_article(conn: sqlite3.Connection, article_id: str) -> Article:
 
 
 def iter_articles(conn: sqlite3.Connection, order: str = "seq") -> Iterator[Article]:
-    column = {"seq": "seq", "published": "published, seq"}[order]
+    column = {"seq": "seq", "published": "published NULLS FIRST, seq"}[order]
     for row in conn.execute(f"SELECT * FROM articles ORDER BY {column}"):
         yield article_from_row(row)
 
@@ -260,8 +261,8 @@ def story_article_citations(
         sql += " WHERE id IN (SELECT article_id FROM article_story WHERE story = ?)"
         params = (story,)
     if newest is None:
-        return conn.execute(sql + " ORDER BY published, seq", params).fetchall()
-    sql += " ORDER BY published DESC, seq DESC LIMIT ?"
+        return conn.execute(sql + " ORDER BY published NULLS FIRST, seq", params).fetchall()
+    sql += " ORDER BY published DESC NULLS LAST, seq DESC LIMIT ?"
     return conn.execute(sql, (*params, newest)).fetchall()[::-1]
 
 
@@ -303,5 +304,5 @@ def article_export_rows(conn: sqlite3.Connection, story: str | None) -> Iterator
     if story is not None:
         sql += " WHERE ast.story = ?"
         params = (story,)
-    for row in conn.execute(sql + " ORDER BY a.published, a.seq", params):
+    for row in conn.execute(sql + " ORDER BY a.published NULLS FIRST, a.seq", params):
         yield dict(row)

@@ -1,6 +1,7 @@
-"""Opening a ledger's SQLite connection: WAL, busy timeout, versioned migrations, and the
-transaction every write that belongs together runs in (a crash or a kill never leaves half
-an article behind)."""
+"""Opening a ledger's connection: a SQLite file (WAL, busy timeout, versioned migrations) or
+a PostgreSQL server (``postgresql.py``), and the transaction every write that belongs
+together runs in (a crash or a kill never leaves half an article behind; writers take turns).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
+from typing import Any
 
 from storyledger.errors import Msg, StoreError
 
 BUSY_TIMEOUT_MS = 30_000
+POSTGRESQL_SCHEMES = ("postgresql://", "postgres://")
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -34,9 +37,19 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def dialect(conn: Any) -> str:
+    """'sqlite' or 'postgresql': the few statements that must differ ask this."""
+    return str(getattr(conn, "dialect", "sqlite"))
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One atomic unit of work: committed whole or not at all."""
+    """One atomic unit of work: committed whole or not at all. Writers take turns: SQLite's
+    BEGIN IMMEDIATE, PostgreSQL's writer lock (``postgresql.PgConnection.begin``)."""
+    if dialect(conn) == "postgresql":
+        with _server_transaction(conn):
+            yield conn
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
@@ -44,6 +57,17 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def _server_transaction(conn: Any) -> Iterator[None]:
+    conn.begin()
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def _migrate(conn: sqlite3.Connection, path: str) -> None:
@@ -58,9 +82,17 @@ def _migrate(conn: sqlite3.Connection, path: str) -> None:
         conn.executescript(f"BEGIN;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;")
 
 
+def is_server_url(db: str) -> bool:
+    """True for a PostgreSQL server's URL, False for a SQLite file's path."""
+    return db.startswith(POSTGRESQL_SCHEMES)
+
+
 def connect(path: str) -> sqlite3.Connection:
     """A connection to the ledger at ``path`` (created and migrated as needed; ':memory:'
-    works too), in autocommit mode with rows as ``sqlite3.Row``."""
+    works too), in autocommit mode with rows as ``sqlite3.Row``; or, for a
+    ``postgresql://`` URL, to that server, with the same calling surface."""
+    if is_server_url(path):
+        return connect_server(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.row_factory = sqlite3.Row
@@ -72,4 +104,16 @@ def connect(path: str) -> sqlite3.Connection:
         _migrate(conn, path)
     except sqlite3.DatabaseError as exc:
         raise StoreError(Msg.NOT_A_LEDGER.format(path=path, detail=exc)) from exc
+    return conn
+
+
+def connect_server(url: str) -> sqlite3.Connection:
+    """A PostgreSQL ledger's connection (psycopg is an optional extra: a clear error without
+    it). It answers the calls the query modules make of a ``sqlite3.Connection``, which
+    is the type they are written against."""
+    try:
+        from storyledger.store import postgresql
+    except ImportError as exc:
+        raise StoreError(Msg.POSTGRESQL_MISSING.format(url=url)) from exc
+    conn: Any = postgresql.connect_postgresql(url, schema_version_known(), now_iso())
     return conn

@@ -11,7 +11,8 @@ def add_band_keys(
 ) -> None:
     """File the article under the (band, bucket) of each of its LSH bands."""
     conn.executemany(
-        "INSERT OR IGNORE INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?)",
+        "INSERT INTO minhash_bands (band, bucket, article_id) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
         [(band, bucket, article_id) for band, bucket in keys],
     )
 

@@ -14,16 +14,18 @@ def most_mentioned_entities(
 ) -> list[sqlite3.Row]:
     """key, name, type and mentions (in the whole ledger) of the entities most mentioned in
     ``story`` (in the ledger, if None), the first ``limit`` of them if given."""
+    limited = ("", ()) if limit is None else (" LIMIT ?", (limit,))
     if story is None:
         return conn.execute(
-            "SELECT key, name, type, mentions FROM entities ORDER BY mentions DESC, key LIMIT ?",
-            (-1 if limit is None else limit,),
+            "SELECT key, name, type, mentions FROM entities ORDER BY mentions DESC, key"
+            + limited[0],
+            limited[1],
         ).fetchall()
     return conn.execute(
         "SELECT e.key, e.name, e.type, e.mentions FROM entity_counts c"
         " JOIN entities e ON e.key = c.key WHERE c.story = ?"
-        " ORDER BY c.mentions DESC, e.key LIMIT ?",
-        (story, -1 if limit is None else limit),
+        " ORDER BY c.mentions DESC, e.key" + limited[0],
+        (story, *limited[1]),
     ).fetchall()
 
 

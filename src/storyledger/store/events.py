@@ -9,8 +9,9 @@ from typing import Any
 
 from storyledger.store.lookup import rows_in
 
-# An event ending well before its story's first report (the parameter: "-180 days").
-BACKGROUND = "COALESCE(e.interval_end < date(first.day, ?), 0)"
+# 1 for an event ending well before its story's first report (the parameter: 180 days),
+# else 0 (also when that report has no day). PostgreSQL has julianday from migration 004.
+BACKGROUND = "CASE WHEN julianday(e.interval_end) < julianday(first.day) - ? THEN 1 ELSE 0 END"
 
 
 def ranked_events(
@@ -41,8 +42,8 @@ def ranked_events(
         where.append("interval_start <= ?")
         params.append(last_day)
     if key_only:  # the story's own key events: no background
-        where.append(f"key_event = 1 AND NOT {BACKGROUND}")
-        params.append(f"-{background_days} days")
+        where.append(f"key_event = 1 AND {BACKGROUND} = 0")
+        params.append(background_days)
     return conn.execute(
         "WITH first AS (SELECT ast.story, MIN(substr(a.published, 1, 10)) AS day"
         " FROM article_story ast JOIN articles a ON a.id = ast.article_id GROUP BY ast.story)"
@@ -52,9 +53,7 @@ def ranked_events(
         + " ORDER BY background, salience DESC,"  # the story's own events first, then
         " julianday(interval_end) - julianday(interval_start),"  # a day before a month
         " interval_start, interval_end, id" + (" LIMIT ?" if limit is not None else ""),
-        [f"-{background_days} days", *params, limit]
-        if limit is not None
-        else [f"-{background_days} days", *params],
+        [background_days, *params, limit] if limit is not None else [background_days, *params],
     ).fetchall()
 
 
@@ -77,7 +76,7 @@ def event_sources(
         "SELECT es.event_id, a.id, a.outlet, a.url, a.published, ast.duplicate_of"
         " FROM event_sources es JOIN articles a ON a.id = es.article_id"
         " LEFT JOIN article_story ast ON ast.article_id = a.id"
-        " WHERE es.event_id IN ({marks}) ORDER BY a.published, a.seq"
+        " WHERE es.event_id IN ({marks}) ORDER BY a.published NULLS FIRST, a.seq"
     )
     for event_id, article, outlet, url, published, duplicate_of in rows_in(conn, sql, event_ids):
         if (event_id, article) in seen:
@@ -225,7 +224,7 @@ def event_source_rows(conn: sqlite3.Connection, event_id: str) -> list[sqlite3.R
     article first."""
     return conn.execute(
         "SELECT es.*, a.published FROM event_sources es JOIN articles a ON a.id = es.article_id"
-        " WHERE es.event_id = ? ORDER BY a.published, a.seq, es.time_idx",
+        " WHERE es.event_id = ? ORDER BY a.published NULLS FIRST, a.seq, es.time_idx",
         (event_id,),
     ).fetchall()
 

@@ -18,8 +18,9 @@ def was_fetched(conn: sqlite3.Connection, url: str) -> bool:
 def remember_fetched(conn: sqlite3.Connection, url: str, final_url: str, article_id: str) -> None:
     """``url`` (served as ``final_url``) gave the article ``article_id``."""
     conn.execute(
-        "INSERT OR REPLACE INTO fetched_urls (url, final_url, article_id, fetched_at)"
-        " VALUES (?, ?, ?, ?)",
+        "INSERT INTO fetched_urls (url, final_url, article_id, fetched_at) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,"
+        " article_id = excluded.article_id, fetched_at = excluded.fetched_at",
         (url, final_url, article_id, now_iso()),
     )
 
@@ -60,7 +61,8 @@ def mark_feed_entry_seen(
 ) -> None:
     """The feed's entry needs no further work: ``outcome`` is 'fetched' or why it failed."""
     conn.execute(
-        "INSERT OR REPLACE INTO feed_entries (feed_url, entry_key, link, outcome, seen_at)"
-        " VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO feed_entries (feed_url, entry_key, link, outcome, seen_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed_url, entry_key) DO UPDATE SET"
+        " link = excluded.link, outcome = excluded.outcome, seen_at = excluded.seen_at",
         (feed_url, entry_key, link, outcome, now_iso()),
     )

@@ -25,7 +25,10 @@ Row = dict[str, Any]
 # The order relations are computed in (``Obs.order``): by the last day of the time referred
 # to ("400 in June" after "380 on June 24"), then the first, publication, article, id; each
 # relation refers to an observation listed before it. Read through ``observations_history``.
-OBSERVATION_ORDER = "o.as_of_end, o.as_of_start, o.reported, o.article_id, o.id"
+# A missing day first, as SQLite orders NULL (PostgreSQL is told so; its index is ordered so).
+OBSERVATION_ORDER = (
+    "o.as_of_end NULLS FIRST, o.as_of_start NULLS FIRST, o.reported NULLS FIRST, o.article_id, o.id"
+)
 FIGURE_OBSERVATIONS = f"FROM observations o WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}"
 # What a summary reads of an observation (its relations, the latest value, agreeing
 # sources, conflicts) and a chart draws: the index observations_history holds them all
@@ -87,12 +90,11 @@ def all_observations(conn: sqlite3.Connection, sentences: bool) -> list[Row]:
 
 def observations_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> list[Row]:
     """The observations of these ids, whole (without their sentence), in no set order."""
-    return observation_rows(
-        conn,
-        "FROM observations o WHERE o.id IN (SELECT value FROM json_each(?))",
-        (json.dumps(list(ids)),),
-        False,
-    )
+    rows: list[Row] = []
+    for chunk in chunked(list(ids)):
+        marks = ",".join("?" * len(chunk))
+        rows += observation_rows(conn, f"FROM observations o WHERE o.id IN ({marks})", chunk, False)
+    return rows
 
 
 def history_rows(conn: sqlite3.Connection, figure_id: str) -> list[Row]:
@@ -211,7 +213,7 @@ def add_figure_blocks(
 ) -> None:
     """Index the figure under these blocking keys of its story (those it has are kept)."""
     conn.executemany(
-        "INSERT OR IGNORE INTO figure_keys (story, block, figure_id) VALUES (?, ?, ?)",
+        "INSERT INTO figure_keys (story, block, figure_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [(story, block, figure_id) for block in blocks],
     )
 
@@ -465,7 +467,7 @@ def latest_start_of_originals_ending_before(
     row = conn.execute(
         "SELECT MAX(as_of_start) FROM (SELECT as_of_start FROM observations"
         " WHERE figure_id = ? AND as_of_end < ? AND duplicate_of IS NULL"
-        " ORDER BY as_of_end DESC LIMIT ?)",
+        " ORDER BY as_of_end DESC LIMIT ?) latest",
         (figure_id, day, originals),
     ).fetchone()
     return row[0]

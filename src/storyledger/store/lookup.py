@@ -31,7 +31,7 @@ def resolve_id(
         return id_or_prefix  # the usual case, by the primary key
     prefix = id_or_prefix.replace("%", "").replace("_", "")
     rows = conn.execute(
-        f"SELECT id FROM {table} WHERE id LIKE ? || '%' ORDER BY id LIMIT 3", (prefix,)
+        f"SELECT id FROM {table} WHERE id LIKE ? ORDER BY id LIMIT 3", (prefix + "%",)
     ).fetchall()
     ids = [str(row[0]) for row in rows]
     if not ids or not (prefix or blank_matches):

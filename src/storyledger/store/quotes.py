@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from storyledger.store.connection import dialect
+
 # A quote mention's fields, from their own columns (migration 008): a story's quotes are
 # counted from the index mentions_quotes alone, never reading their JSON (json_extract of
 # every quote took most of the story page's time); and its article's citation fields.
@@ -39,7 +41,7 @@ def quote_rows(conn: sqlite3.Connection, story: str | None) -> Iterator[tuple[An
     cursor.row_factory = None
     cursor.execute(
         f"SELECT {QUOTE_FIELDS}, 1, {CITATION_FIELDS}{from_where}"
-        " ORDER BY a.published, a.seq, m.idx",
+        " ORDER BY a.published NULLS FIRST, a.seq, m.idx",
         params,
     )
     return cursor
@@ -52,6 +54,9 @@ def counted_quote_rows(conn: sqlite3.Connection, story: str | None) -> Iterator[
     from_where, params = quotes_from(story)
     cursor = conn.cursor()
     cursor.row_factory = None
+    if dialect(conn) == "postgresql":
+        cursor.execute(FIRST_PRINTINGS.format(from_where=from_where), params)
+        return cursor
     cursor.execute(
         f"SELECT {QUOTE_FIELDS}, count(*), {CITATION_FIELDS},"
         # the order of quote_rows, as one string (a missing date first, as in ORDER BY)
@@ -60,3 +65,20 @@ def counted_quote_rows(conn: sqlite3.Connection, story: str | None) -> Iterator[
         params,
     )
     return cursor  # with the order key last
+
+
+# counted_quote_rows on PostgreSQL, which takes no column from "the row that gave the MIN":
+# each quote's first printing is picked by a window over its printings, with the same
+# order key as SQLite's statement makes.
+FIRST_PRINTINGS = (
+    "SELECT key, text, quote_speaker, quote_direct, quote_cue, printed, article_id, outlet,"
+    " url, published, story, first FROM ("
+    f" SELECT {QUOTE_FIELDS}, count(*) OVER same_quote AS printed, {CITATION_FIELDS},"
+    " concat_ws(' ', coalesce(a.published, ''), lpad(a.seq::text, 20, '0'),"
+    "  lpad(m.idx::text, 20, '0')) AS first,"
+    " row_number() OVER (same_quote ORDER BY a.published NULLS FIRST, a.seq, m.idx) AS nth"
+    "{from_where}"
+    " WINDOW same_quote AS"
+    " (PARTITION BY m.key, m.text, m.quote_speaker, m.quote_direct, m.quote_cue)"
+    ') printings WHERE nth = 1 ORDER BY first COLLATE "C"'
+)

@@ -24,7 +24,7 @@ def stories_by_size(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     sources first, then the oldest."""
     return conn.execute(
         "SELECT id, label, first_seen, last_seen, sources FROM stories"
-        " ORDER BY sources DESC, first_seen, seq"
+        " ORDER BY sources DESC, first_seen NULLS FIRST, seq"
     ).fetchall()
 
 
@@ -103,8 +103,9 @@ def add_story_member(
     story's dates to ``seen`` (first_seen, last_seen) and ``published`` (first_published,
     last_published; None leaves them); returns the story's source count."""
     conn.execute(
-        "INSERT OR REPLACE INTO article_story (article_id, story, duplicate_of, similarity)"
-        " VALUES (?, ?, ?, ?)",
+        "INSERT INTO article_story (article_id, story, duplicate_of, similarity)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET story = excluded.story,"
+        " duplicate_of = excluded.duplicate_of, similarity = excluded.similarity",
         (article_id, story, duplicate_of, similarity),
     )
     conn.execute(
