@@ -93,7 +93,9 @@ def observations_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> list[Row
     rows: list[Row] = []
     for chunk in chunked(list(ids)):
         marks = ",".join("?" * len(chunk))
-        rows += observation_rows(conn, f"FROM observations o WHERE o.id IN ({marks})", chunk, False)
+        rows += observation_rows(
+            conn, f"FROM observations o WHERE o.id IN ({marks})", tuple(chunk), False
+        )
     return rows
 
 
