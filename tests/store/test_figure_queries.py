@@ -1,6 +1,6 @@
 """The link stage's figure queries: blocking keys, values a figure holds, new figures and
 observations (ids and seqs one more than the last), relations, and the rows relations are
-computed from, on a real SQLite ledger."""
+computed from, on a real ledger of each backend."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from storyledger.store.sqlite import open_ledger
 
 
 @pytest.fixture
-def conn() -> Iterator[sqlite3.Connection]:
-    with open_ledger(":memory:") as ledger:
+def conn(ledger_db: str) -> Iterator[sqlite3.Connection]:
+    """A fresh ledger's connection, on each backend."""
+    with open_ledger(ledger_db) as ledger:
         yield ledger.conn
 
 

@@ -17,8 +17,9 @@ from storyledger.store.sqlite import open_ledger
 
 
 @pytest.fixture
-def conn() -> Iterator[sqlite3.Connection]:
-    with open_ledger(":memory:") as ledger:
+def conn(ledger_db: str) -> Iterator[sqlite3.Connection]:
+    """A fresh ledger's connection, on each backend."""
+    with open_ledger(ledger_db) as ledger:
         yield ledger.conn
 
 

@@ -69,17 +69,19 @@ def count_entity_mentions(
     the story."""
     conn.execute(
         "INSERT INTO entities (key, name, type, mentions) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET mentions = mentions + excluded.mentions",
+        " ON CONFLICT (key) DO UPDATE SET mentions = entities.mentions + excluded.mentions",
         (key, name, label, mentions),
     )
     conn.executemany(
         "INSERT INTO entity_aliases (key, alias, mentions) VALUES (?, ?, ?)"
-        " ON CONFLICT (key, alias) DO UPDATE SET mentions = mentions + excluded.mentions",
+        " ON CONFLICT (key, alias) DO UPDATE"
+        " SET mentions = entity_aliases.mentions + excluded.mentions",
         [(key, alias, count) for alias, count in aliases.items()],
     )
     conn.executemany(
         "INSERT INTO entity_types (key, type, mentions) VALUES (?, ?, ?)"
-        " ON CONFLICT (key, type) DO UPDATE SET mentions = mentions + excluded.mentions",
+        " ON CONFLICT (key, type) DO UPDATE"
+        " SET mentions = entity_types.mentions + excluded.mentions",
         [(key, type_, count) for type_, count in types.items()],
     )
     conn.execute(
@@ -89,7 +91,8 @@ def count_entity_mentions(
     )
     conn.execute(
         "INSERT INTO entity_counts (key, story, mentions, articles) VALUES (?, ?, ?, 1)"
-        " ON CONFLICT (key, story) DO UPDATE SET mentions = mentions + excluded.mentions,"
-        " articles = articles + 1",
+        " ON CONFLICT (key, story) DO UPDATE"
+        " SET mentions = entity_counts.mentions + excluded.mentions,"
+        " articles = entity_counts.articles + 1",
         (key, story, mentions),
     )

@@ -116,7 +116,7 @@ def count_event_words(
     every clause)."""
     conn.executemany(
         "INSERT INTO event_words (story, word, clauses) VALUES (?, ?, ?)"
-        " ON CONFLICT (story, word) DO UPDATE SET clauses = clauses + excluded.clauses",
+        " ON CONFLICT (story, word) DO UPDATE SET clauses = event_words.clauses + excluded.clauses",
         [(story, word, delta) for word in words],
     )
 

@@ -41,7 +41,7 @@ def save_feed(
     """A feed was checked now: its validators, and its title if it gave one."""
     conn.execute(
         "INSERT INTO feeds (url, title, etag, last_modified, checked_at) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT(url) DO UPDATE SET title = COALESCE(excluded.title, title),"
+        " ON CONFLICT(url) DO UPDATE SET title = COALESCE(excluded.title, feeds.title),"
         " etag = excluded.etag, last_modified = excluded.last_modified,"
         " checked_at = excluded.checked_at",
         (url, title, etag, last_modified, now_iso()),

@@ -9,7 +9,7 @@ def bump_counter(conn: sqlite3.Connection, name: str) -> int:
     """Add one to the link counter ``name`` (documents seen, stories started); its new value."""
     conn.execute(
         "INSERT INTO link_counters (name, value) VALUES (?, 1)"
-        " ON CONFLICT (name) DO UPDATE SET value = value + 1",
+        " ON CONFLICT (name) DO UPDATE SET value = link_counters.value + 1",
         (name,),
     )
     return int(

@@ -15,7 +15,7 @@ def count_document_terms(conn: sqlite3.Connection, terms: Iterable[tuple[int, st
     first time keeps this surface."""
     conn.executemany(
         "INSERT INTO term_df (channel, term, df, surface) VALUES (?, ?, 1, ?)"
-        " ON CONFLICT (channel, term) DO UPDATE SET df = df + 1",
+        " ON CONFLICT (channel, term) DO UPDATE SET df = term_df.df + 1",
         list(terms),
     )
 
@@ -68,7 +68,7 @@ def add_to_centroid(
     )
     conn.executemany(
         "INSERT INTO story_terms (story, channel, term, weight) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (story, channel, term) DO UPDATE SET weight = weight + excluded.weight",
+        " ON CONFLICT (story, channel, term) DO UPDATE SET weight = story_terms.weight + excluded.weight",
         [(story, channel, term, weight) for term, weight in vector.items()],
     )
 
