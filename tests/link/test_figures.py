@@ -323,6 +323,32 @@ def test_a_conflict_is_shown_against_the_nearest_rival_value() -> None:
     assert (last.id, last.relation, last.relation_to) in {(4, "conflicts", 1), (4, "conflicts", 3)}
 
 
+def test_of_two_rivals_as_near_the_one_shown_is_the_value_more_reports_gave_before() -> None:
+    """6.8 in three earlier reports of other days, then one day's 6.8, 7.2 and 7.0: the 7.0
+    disagrees with the 6.8 most reports gave, though only one of that day did."""
+    earlier = [obs(i, 6.8, f"E{i}", f"2025-03-0{i}") for i in (1, 2, 3)]
+    day = [obs(4, 6.8, "A", "2025-03-05"), obs(5, 7.2, "B", "2025-03-05"),
+           obs(6, 7.0, "C", "2025-03-05")]  # fmt: skip
+    last = assign_relations([*earlier, *day])[-1]
+    assert (last.id, last.relation, last.relation_to) == (6, "conflicts", 4)
+
+
+def test_a_bound_reaches_twice_its_number_and_no_further() -> None:
+    """ "More than 2,000" and 2,497 of the same day agree (a count rounded down); "at least 150"
+    and 2,000 are two counts; "fewer than 100" and 60 agree, "fewer than 100" and 30 do not."""
+
+    def pair(bound: Obs, value: float) -> str:
+        return assign_relations([bound, obs(2, value, "B", "2025-03-02")])[-1].relation
+
+    at_least = obs(1, 2000, "A", "2025-03-02", low=2000, approx="more than")
+    assert pair(at_least, 2497) == "refines"
+    assert pair(at_least, 3900) == "refines"
+    assert pair(obs(1, 150, "A", "2025-03-02", low=150, approx="at least"), 2000) == "conflicts"
+    fewer = obs(1, 100, "A", "2025-03-02", high=100, approx="fewer than")
+    assert pair(fewer, 60) == "refines"
+    assert pair(fewer, 30) == "conflicts"
+
+
 def test_relations_rules() -> None:
     result = assign_relations(
         [

@@ -32,6 +32,7 @@ from storyledger.link.figure_keys import (
     weak_alignment,
 )
 from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
+from storyledger.link.retold import denied, said_before
 from storyledger.link.scopes import scopes_of
 from storyledger.model import Article, Claim, Extraction, QuantityMention
 from storyledger.store import figures as store
@@ -155,8 +156,11 @@ def candidates(extraction: Extraction, published: date | None) -> list[Candidate
         if claim.quantity is None or claim.polarity == "negative":
             continue
         quantity = extraction.quantities[claim.quantity]
+        if denied(claim, quantity):
+            continue
         key = claim_key(claim, quantity, extraction, scopes.get(idx))
-        found.append(Candidate(idx, claim, quantity, key, as_of_of(claim, extraction, published)))
+        when = as_of_of(claim, extraction, None if said_before(claim, quantity) else published)
+        found.append(Candidate(idx, claim, quantity, key, when))
     return found
 
 
@@ -178,7 +182,8 @@ def story_began(conn: sqlite3.Connection, story: str, reported: date | None) -> 
 
 def as_of_of(claim: Claim, extraction: Extraction, published: date | None) -> AsOf:
     """The time a claim is about: its time's interval (a time of day is its day), else the
-    day it was published."""
+    day it was published (``published`` is None for a value the report says was given
+    before: its time is unknown, ``link.retold``)."""
     if claim.time is not None:
         time = extraction.times[claim.time]
         if (

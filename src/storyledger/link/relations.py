@@ -20,6 +20,7 @@ functions: ``link.figures`` loads a figure's observations, calls
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,6 +28,10 @@ APPROX_TOLERANCE = 0.05  # "about 1,000" and "1,020" are the same value
 EXACT_TOLERANCE = 1e-9
 SAME_TIME_MAX_DAYS = 31  # a month holds its days; a year does not hold a month's count
 PRECISION_RATIO = 4  # a week is the time of a day reported with its slack, a month is not
+# A bound is a count rounded the safe way ("more than 2,000" for 2,497): it reaches up to
+# twice its number (half of it for "fewer than"), as rounding down to a leading digit
+# never loses more. "At least 150 dead" beside 2,000 dead is another count, not the same.
+BOUND_REACH = 2.0
 
 
 @dataclass
@@ -62,11 +67,15 @@ class Obs:
         )
 
     def bounds(self) -> tuple[float, float]:
-        """The values the observation allows: a point, a range, or a one-sided bound."""
+        """The values the observation allows: a point, a range, or a one-sided bound (which
+        reaches BOUND_REACH times its number of a positive count, see there)."""
         if self.low is None and self.high is None:
             return self.value, self.value
-        low = self.low if self.low is not None else -math.inf
-        high = self.high if self.high is not None else math.inf
+        low, high = self.low, self.high
+        if high is None:
+            return low, low * BOUND_REACH if low is not None and low > 0 else math.inf
+        if low is None:
+            return high / BOUND_REACH if high > 0 else -math.inf, high
         return low, high
 
     def is_point(self) -> bool:
@@ -167,6 +176,7 @@ def assign_relations(observations: list[Obs], new: set[int] | None = None) -> li
     running: list[Obs] = []  # earlier originals whose time may still overlap
     latest: list[Obs] = []  # the latest original and the earlier ones of its time, newest first
     printed: dict[str, list[Obs]] = {}  # by article: the earlier ones of each original
+    said: Counter[float] = Counter()  # how many earlier originals gave each value
     for index, obs in enumerate(ordered):
         if obs.start is not None:
             running = [e for e in running if e.end is not None and e.end >= obs.start]
@@ -180,8 +190,9 @@ def assign_relations(observations: list[Obs], new: set[int] | None = None) -> li
             if original is not None:
                 obs.relation, obs.relation_to = original.relation, original.id
             else:
-                obs.relation, obs.relation_to = relation_to_earlier(obs, same, latest)
+                obs.relation, obs.relation_to = relation_to_earlier(obs, same, latest, said)
         if original is None:
+            said[obs.value] += 1
             running.append(obs)
             latest = [obs, *reversed(same)]
     return ordered
@@ -194,16 +205,21 @@ def reprinted(copy: Obs, same: list[Obs]) -> Obs | None:
     )
 
 
-def relation_to_earlier(obs: Obs, same: list[Obs], latest: list[Obs]) -> tuple[str, int | None]:
-    """Relation to the earlier originals of the same time, else to those of the latest time."""
+def relation_to_earlier(
+    obs: Obs, same: list[Obs], latest: list[Obs], said: Counter[float]
+) -> tuple[str, int | None]:
+    """Relation to the earlier originals of the same time, else to those of the latest time
+    (``said``: how many earlier originals gave each value)."""
     if not latest:
         return "first", None
     if same:
-        return relation_at_same_time(obs, list(reversed(same)))
+        return relation_at_same_time(obs, list(reversed(same)), said)
     return relation_at_later_time(obs, latest)
 
 
-def relation_at_same_time(obs: Obs, same: list[Obs]) -> tuple[str, int | None]:
+def relation_at_same_time(
+    obs: Obs, same: list[Obs], said: Counter[float]
+) -> tuple[str, int | None]:
     """Relation to earlier observations of the same time (newest first)."""
     for e in same:
         if independent(e, obs) and same_value(e, obs):
@@ -219,14 +235,14 @@ def relation_at_same_time(obs: Obs, same: list[Obs]) -> tuple[str, int | None]:
             return "restates", e.id  # the same source saying it again
     rivals = [e for e in same if independent(e, obs)]
     if rivals:
-        return "conflicts", nearest_rival(obs, rivals).id
+        return "conflicts", nearest_rival(obs, rivals, said).id
     return "updates", same[0].id  # a correction by the same source
 
 
-def nearest_rival(obs: Obs, rivals: list[Obs]) -> Obs:
+def nearest_rival(obs: Obs, rivals: list[Obs], said: Counter[float]) -> Obs:
     """The disagreement to show: the nearest value (3,283 against 3,958, not 11,300), and of
-    two as near, the one more outlets gave (7.0 against the 6.8 most reported, not 7.2)."""
-    said = {e.value: sum(r.value == e.value for r in rivals) for e in rivals}
+    two as near, the one more reports gave before (``said``: 7.0 against the 6.8 most
+    reported, not 7.2)."""
     scale = max(abs(obs.value), 1.0)
 
     def distance(e: Obs) -> tuple[float, int]:
