@@ -104,7 +104,7 @@ def postgresql_server() -> Iterator[Server]:
     """A PostgreSQL server for the session (skips only when no server binary exists)."""
     bin_dir = server_bin()
     if bin_dir is None:
-        pytest.skip("no PostgreSQL server binary (initdb) found: scripts/bootstrap --dev installs it")
+        pytest.skip("no PostgreSQL server (initdb) found: scripts/bootstrap --dev installs it")
     folder = Path(tempfile.mkdtemp(prefix="storyledger-pg-"))
     server = Server(bin_dir, folder)
     server.start()

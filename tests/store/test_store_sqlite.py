@@ -1,4 +1,5 @@
-"""The SQLite ledger: migrations, atomic article writes, id prefixes, full-text search."""
+"""The ledger: migrations (SQLite), atomic article writes, id prefixes and full-text search
+(on both backends)."""
 
 from __future__ import annotations
 
@@ -84,8 +85,8 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
         open_ledger(path)
 
 
-def test_article_and_extraction_round_trip(tmp_path: Path) -> None:
-    with open_ledger(tmp_path / "l.db") as ledger:
+def test_article_and_extraction_round_trip(ledger_db: str) -> None:
+    with open_ledger(ledger_db) as ledger:
         stored = article(title="Police land", outlet="AP", published="2024-06-25")
         assert ledger.add_article(stored, extraction()) is True
         assert ledger.add_article(article(), extraction()) is False  # same content
@@ -97,20 +98,21 @@ def test_article_and_extraction_round_trip(tmp_path: Path) -> None:
         assert ledger.count_articles() == 1
 
 
-def test_a_failed_extraction_write_leaves_no_article_behind(tmp_path: Path) -> None:
+def test_a_failed_extraction_write_leaves_no_article_behind(ledger_db: str) -> None:
     broken = extraction()
     broken.entities[0].key = object()  # type: ignore[assignment]  # cannot be stored as JSON
-    with open_ledger(tmp_path / "l.db") as ledger:
+    with open_ledger(ledger_db) as ledger:
         with pytest.raises(TypeError):
             ledger.add_article(article(), broken)
         assert ledger.count_articles() == 0
-        for table in ("mentions", "claims", "extractions", "articles_fts"):
+        for table in ("mentions", "claims", "extractions"):
             assert ledger.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+        assert ledger.search("Kenya") == []  # nothing in the full-text index either
         assert ledger.add_article(article(), extraction()) is True  # the ledger still works
 
 
-def test_replace_extraction_swaps_every_mention(tmp_path: Path) -> None:
-    with open_ledger(tmp_path / "l.db") as ledger:
+def test_replace_extraction_swaps_every_mention(ledger_db: str) -> None:
+    with open_ledger(ledger_db) as ledger:
         ledger.add_article(article(), extraction())
         newer = Extraction(entities=extraction().entities, extractor_version="test-2")
         ledger.replace_extraction(content_id(TEXT), newer)
@@ -149,8 +151,8 @@ def test_quote_speaker_direct_and_cue_are_columns_as_in_their_json(tmp_path: Pat
         ] == [(None, 0, None)]
 
 
-def test_ids_resolve_from_unique_prefixes(tmp_path: Path) -> None:
-    with open_ledger(tmp_path / "l.db") as ledger:
+def test_ids_resolve_from_unique_prefixes(ledger_db: str) -> None:
+    with open_ledger(ledger_db) as ledger:
         texts = [f"Report number {n}." for n in range(40)]
         for text in texts:
             ledger.add_article(article(text))
@@ -168,8 +170,8 @@ def test_ids_resolve_from_unique_prefixes(tmp_path: Path) -> None:
             ledger.resolve_article_id(shared)
 
 
-def test_full_text_search_with_stemming_and_safe_queries(tmp_path: Path) -> None:
-    with open_ledger(tmp_path / "l.db") as ledger:
+def test_full_text_search_with_stemming_and_safe_queries(ledger_db: str) -> None:
+    with open_ledger(ledger_db) as ledger:
         ledger.add_article(article(title="Police land in Haiti"))
         ledger.add_article(article("The trust fund received 21 million dollars."))
         hits = ledger.search("deploy officer")
@@ -177,10 +179,16 @@ def test_full_text_search_with_stemming_and_safe_queries(tmp_path: Path) -> None
         assert "[deployed]" in hits[0]["snippet"]
         assert ledger.search('"unbalanced AND (') == []
         assert ledger.search("Haiti")[0]["title"] == "Police land in Haiti"
+        assert [hit["id"] for hit in ledger.search("officers ready")] == [content_id(TEXT)]
+        assert ledger.search("officers dollars") == []  # every word, in one article
+        assert ledger.search("") == []
+        funds = ledger.search("funds", marks=("<b>", "</b>"))
+        assert len(funds) == 1 and "<b>fund</b>" in funds[0]["snippet"]
+        assert "21 million" in funds[0]["snippet"]
 
 
-def test_article_summaries_order_by_date_undated_last(tmp_path: Path) -> None:
-    with open_ledger(tmp_path / "l.db") as ledger:
+def test_article_summaries_order_by_date_undated_last(ledger_db: str) -> None:
+    with open_ledger(ledger_db) as ledger:
         ledger.add_article(article("Undated."))
         ledger.add_article(article("Later.", published="2024-07-17"))
         ledger.add_article(article("Earlier.", published="2024-06-25T10:00:00+00:00"))
