@@ -41,6 +41,7 @@ class Msg:
     UNKNOWN_ARTICLE = "no article with id '{id}'"
     UNKNOWN_STORY = "no story with id '{id}'"
     UNKNOWN_FIGURE = "no figure with id '{id}'"
+    BAD_CURSOR = "cannot read the cursor '{cursor}' (give the next_cursor of a page)"
     MERGE_SAME_STORY = "cannot merge story '{id}' with itself"
     ARTICLE_NOT_IN_STORY = "article '{article}' is not in story '{story}'"
     SPLIT_WHOLE_STORY = "cannot split every article off story '{id}': none would be left"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from storyledger.link.figures import link_figures
+from storyledger.link.summaries import mark_changed, refresh_summaries
 from storyledger.model import (
     Article,
     Claim,
@@ -143,7 +144,8 @@ def corpus() -> dict[str, tuple[Article, Extraction]]:
 
 def link_by_hand(ledger: Ledger, keys: Iterable[str], story: str = STORY) -> dict[str, str]:
     """Store and link the given articles (in that order) in one story, copies marked as
-    such; only the figure stage runs. Returns key -> article id."""
+    such; only the figure stage runs (and the summaries of the figures are kept, as
+    ``link_pending`` keeps them). Returns key -> article id."""
     built = corpus()
     ids = {key: article.id for key, (article, _x) in built.items()}
     for key in keys:
@@ -156,4 +158,6 @@ def link_by_hand(ledger: Ledger, keys: Iterable[str], story: str = STORY) -> dic
                 (article.id, story, original),
             )
             link_figures(ledger, ledger.get_article(article.id), extraction, story)
+            mark_changed(ledger, article.id)
+    refresh_summaries(ledger)
     return ids

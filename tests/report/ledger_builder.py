@@ -14,6 +14,7 @@ from pathlib import Path
 from storyledger.link.entities import update_entities
 from storyledger.link.events import link_events
 from storyledger.link.figures import link_figures
+from storyledger.link.summaries import mark_changed, refresh_summaries
 from storyledger.model import (
     Article,
     Claim,
@@ -144,8 +145,10 @@ def store(ledger: Ledger, draft: Draft, story: str = STORY, duplicate_of: str | 
         )
         update_entities(ledger, article, extraction, story)
         link_figures(ledger, article, extraction, story)
+        mark_changed(ledger, article.id)
         link_events(ledger, article, extraction, story)
         conn.execute("UPDATE articles SET linked = 1 WHERE id = ?", (article.id,))
+    refresh_summaries(ledger)
     return article.id
 
 

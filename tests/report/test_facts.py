@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from storyledger.cli import app
 from storyledger.errors import NotFoundError
 from storyledger.link.relations import same_time
+from storyledger.link.summaries import series_of
 from storyledger.report.briefing import chart_points, figure_summary
 from storyledger.report.facts import History, changes_data, facts_data, figure_data
 from storyledger.store.figures import FIGURE_OBSERVATIONS, HISTORY_COLUMNS
@@ -202,7 +203,7 @@ def test_a_month_is_listed_after_the_day_inside_it(tmp_path: Path) -> None:
         assert_relations_point_back(history["observations"])
         summary = figure_summary(figure)
         assert [s["value"] for s in summary["steps"]] == ["380", "400"]
-        points = chart_points(figure["observations"])
+        points = chart_points(series_of(figure["observations"])[0])
         assert [(p.day, p.value) for p in points] == [("2024-06-24", 380), ("2024-06-30", 400)]
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from tests.report.ledger_builder import Draft, new_ledger, store
 
+from storyledger.link.summaries import series_of
 from storyledger.model import Article, Extraction, QuoteMention, Speaker, content_id
 from storyledger.report.briefing import chart_points, key_quotes, value_steps
 from storyledger.report.charts import step_chart
@@ -76,7 +77,7 @@ def test_a_chart_has_a_point_where_the_value_changes_and_every_conflict() -> Non
         observation("2024-06-21", 600),
         *(observation(f"2024-06-{d:02d}", 600, "corroborates") for d in range(22, 29)),
     ]
-    points = chart_points(observations)
+    points = chart_points(series_of(observations)[0])
     assert [(p.day, p.value, p.conflicts) for p in points] == [
         ("2024-06-01", 400, False),
         ("2024-06-20", 350, True),
@@ -101,7 +102,7 @@ def test_a_chart_marks_each_conflicting_report_once_not_its_copies() -> None:
         for day in (7, 8)
     ]
     observations = [first, rival, other, *copies, observation("2024-06-09", 600)]
-    points = chart_points(observations)
+    points = chart_points(series_of(observations)[0])
     assert [(p.day, p.value, p.conflicts) for p in points] == [
         ("2024-06-01", 400, False),
         ("2024-06-05", 350, True),
@@ -180,7 +181,7 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
         assert any(g["speaker"] == "(unattributed)" for g in expected[0])
     # the ledger as the schema before 008 had it: the quote's fields only in its JSON (and
     # the observations' index of 007, which 009 replaces, no quantity text, which 010 adds,
-    # and no key events, which 011 adds)
+    # no key events, which 011 adds, and no figure summaries, which 012 adds)
     previous = max(version for version, _, _ in _migrations() if version < 8)
     with closing(sqlite3.connect(path)) as conn:
         conn.executescript(
@@ -194,6 +195,8 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
             " ALTER TABLE observations DROP COLUMN quantity_text;"
             " ALTER TABLE event_sources DROP COLUMN lead;"
             " ALTER TABLE events DROP COLUMN key_event;"
+            " DROP TABLE figure_summaries;"
+            " DELETE FROM link_tables WHERE name = 'figure_summaries';"
             f" PRAGMA user_version = {previous};"
         )
     with open_ledger(path) as ledger:  # migrated again

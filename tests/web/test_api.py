@@ -26,8 +26,9 @@ def test_stories_follow_the_contract(client: TestClient) -> None:
 
 def test_facts_of_a_story_carry_observations_with_citations(client: TestClient) -> None:
     story = first_story(client)
-    figures = client.get(f"/api/v1/stories/{story['id']}/facts").json()
-    assert figures
+    page = client.get(f"/api/v1/stories/{story['id']}/facts").json()
+    figures = page["figures"]
+    assert figures and page["total"] == len(figures) and page["next_cursor"] is None
     values = {o["value"] for f in figures for o in f["observations"]}
     assert 1000 in values
     for figure in figures:
@@ -43,13 +44,34 @@ def test_facts_of_a_story_carry_observations_with_citations(client: TestClient) 
 
 def test_figure_history_and_unknown_figure(client: TestClient) -> None:
     story = first_story(client)
-    figure = client.get(f"/api/v1/stories/{story['id']}/facts").json()[0]
+    figure = client.get(f"/api/v1/stories/{story['id']}/facts").json()["figures"][0]
     response = client.get(f"/api/v1/figures/{figure['id']}")
     assert response.status_code == 200
     assert response.json()["id"] == figure["id"]
+    assert len(response.json()["observations"]) == figure["observation_count"]
     missing = client.get("/api/v1/figures/no-such-figure")
     assert missing.status_code == 404
     assert "no-such-figure" in missing.json()["detail"]
+
+
+def test_facts_come_in_pages_a_cursor_apart(client: TestClient) -> None:
+    """Page by page, one figure at a time, the facts are the whole page's figures in the
+    same order; a cursor that no page gave is refused."""
+    for url in (f"/api/v1/stories/{first_story(client)['id']}/facts", "/api/v1/facts"):
+        whole = client.get(url, params={"limit": 200}).json()
+        assert whole["next_cursor"] is None and len(whole["figures"]) == whole["total"] > 1
+        paged, params = [], {"limit": 1}
+        while True:
+            page = client.get(url, params=params).json()
+            assert len(page["figures"]) == 1 and page["total"] == whole["total"]
+            paged += page["figures"]
+            if page["next_cursor"] is None:
+                break
+            params = {"limit": 1, "cursor": page["next_cursor"]}
+        assert paged == whole["figures"]
+        for cursor in ("nonsense", "W10", "WyJhIiwgMSwgMSwgIngiLCAxXQ"):
+            refused = client.get(url, params={"cursor": cursor})
+            assert refused.status_code == 400 and "cursor" in refused.json()["detail"]
 
 
 def test_timeline_changes_entities(client: TestClient) -> None:

@@ -14,6 +14,7 @@ from storyledger.link.entities import update_entities
 from storyledger.link.events import link_events
 from storyledger.link.figures import link_figures
 from storyledger.link.stories import assign_story
+from storyledger.link.summaries import mark_changed, refresh_summaries
 from storyledger.store.articles import mark_article_linked, unlinked_article_ids
 from storyledger.store.links import forget_linked
 from storyledger.store.sqlite import Ledger
@@ -29,6 +30,7 @@ def link_article(ledger: Ledger, article_id: str) -> str:
         story_id = assign_story(ledger, article, extraction)
         update_entities(ledger, article, extraction, story_id)
         link_figures(ledger, article, extraction, story_id)
+        mark_changed(ledger, article_id)
         link_events(ledger, article, extraction, story_id)
         mark_article_linked(conn, article_id)
     return story_id
@@ -42,12 +44,14 @@ def link_pending(ledger: Ledger, progress: LinkProgress | None = None) -> int:
     in time, each report finds the story it continues already there, is the original of
     its later copies, and mostly adds the latest value of its figures, whose relations are
     then computed from its own time on only (an earlier value arriving late makes every
-    later one of the figure be looked at again)."""
+    later one of the figure be looked at again). Then the summaries of the figures the batch
+    changed are recomputed (``link.summaries``), and any left stale before."""
     ids = unlinked_article_ids(ledger.conn)
     for done, article_id in enumerate(ids, start=1):
         link_article(ledger, article_id)
         if progress is not None:
             progress(done, len(ids))
+    refresh_summaries(ledger)  # of the figures the batch changed, each once
     return len(ids)
 
 

@@ -10,21 +10,20 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyledger.errors import Msg, NotFoundError
+from storyledger.link.summaries import SeriesPoint, reports_like, series_of
 from storyledger.report.charts import Point, drawn, step_chart
 from storyledger.report.display import date_text, day_text, number_text, value_text
-from storyledger.report.facts import by_what_readers_follow, facts_data, reports_like
+from storyledger.report.facts import by_what_readers_follow, facts_data
 from storyledger.report.quotes import key_order, quote_order, quotes_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.store.articles import count_story_articles, story_article_citations
 from storyledger.store.sqlite import Ledger, now_iso
 from storyledger.store.stories import largest_story, story_by_id
-from storyledger.timex import timex_interval
 
 FORMATS = ("md", "html", "json")
 HEADLINE_FIGURES = 8
@@ -88,36 +87,6 @@ def citation(source: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def observation_day(observation: dict[str, Any], last_days: dict[str, str | None]) -> str:
-    """The day an observation is drawn at: the last day its time denotes (the order of
-    its relations: "400 in June" is the state June ended in, after "380 on June 24"),
-    else its publication date, else "" (``last_days``: as_of -> its last day, filled as
-    values are resolved)."""
-    as_of = observation.get("as_of")
-    day = observation.get("as_of_end")
-    if not day and as_of:
-        if as_of not in last_days:
-            last_days[as_of] = last_day(as_of)
-        day = last_days[as_of]
-    return day or (observation.get("published") or "")[:10]
-
-
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def last_day(value: str) -> str | None:
-    """The last day a TIMEX3 value denotes (ISO), None if it denotes none; a day is
-    itself (the common case, without resolving it)."""
-    if len(value) == 10 and value[4] == value[7] == "-" and ISO_DAY.fullmatch(value):
-        try:
-            date.fromisoformat(value)  # a real day (not 2024-02-30)
-        except ValueError:
-            return None
-        return value
-    interval = timex_interval(value)
-    return interval[1].isoformat() if interval is not None else None
-
-
 def figure_summary(
     figure: dict[str, Any], steps: bool = True, last_days: dict[str, str | None] | None = None
 ) -> dict[str, Any]:
@@ -125,10 +94,16 @@ def figure_summary(
     (``steps`` empty unless asked for: the story page shows the chart instead).
     ``last_days`` (as_of -> the day it is drawn at, its last; only needed for
     observations without ``as_of_end``) may be shared by the figures of one story: an
-    article's figures have the same dates."""
+    article's figures have the same dates. A figure of ``facts_page`` has its chart's
+    series and its undated values counted already, and only the observations its
+    summary cites."""
     observations = figure["observations"]  # in the order of their relations (Obs.order)
     unit, change = figure["unit"], figure.get("change")
     latest = figure.get("latest") or observations[-1]
+    if "series" in figure:  # a figure of ``facts_page``, from its summary
+        series, undated = figure["series"], figure["undated"]
+    else:
+        series, undated = series_of(observations, last_days)
     return {
         "id": figure["id"],
         "label": figure["label"],
@@ -138,52 +113,19 @@ def figure_summary(
         "steps": value_steps(unit, observations, change) if steps else [],
         "conflicts": [conflict_summary(figure, c) for c in figure.get("conflicts", [])],
         "chart": step_chart(
-            chart_points(observations, last_days),
-            figure["label"],
-            lambda v: number_text(v, unit),
-            date_text,
+            chart_points(series), figure["label"], lambda v: number_text(v, unit), date_text
         ),
         # values known at no time (an undated report, no date in its text): kept out of the
         # chart, which places values in time, and counted apart
-        "undated": sum(1 for o in observations if not observation_day(o, last_days or {})),
+        "undated": undated,
     }
 
 
-def chart_points(
-    observations: list[dict[str, Any]], last_days: dict[str, str | None] | None = None
-) -> list[Point]:
-    """The points a step chart needs, in date order (of the last day of each one's time,
-    the order of relations): where the value changes, the last one, and every conflicting
-    report but syndicated copies (not one point per observation: a big story's figure has
-    thousands of reports of a few values, and copies of them)."""
-    known = {} if last_days is None else last_days
-    days = [observation_day(o, known) for o in observations]  # "" for none
-    dated = sorted((i for i, day in enumerate(days) if day), key=days.__getitem__)
-    kept = []
-    previous = None
-    for n, i in enumerate(dated):  # in date order, ties in the observations' order
-        o = observations[i]
-        if (
-            n in (0, len(dated) - 1)
-            or o["value"] != previous
-            or (o["relation"] == "conflicts" and o.get("duplicate_of") is None)
-        ):
-            kept.append(i)
-        previous = o["value"]
-    shown = drawn(
-        [days[i] for i in kept],
-        [observations[i]["value"] for i in kept],
-        [observations[i]["relation"] == "conflicts" for i in kept],
-    )
-    return [
-        Point(
-            days[i],
-            (o := observations[i])["value"],
-            o.get("as_of") or days[i],
-            o["relation"] == "conflicts",
-        )
-        for i in (kept[n] for n in shown)
-    ]
+def chart_points(series: list[SeriesPoint]) -> list[Point]:
+    """The points of a figure's series (``link.summaries.series_of``) a step chart draws
+    (``charts.drawn``: a chart of only these is the chart of all)."""
+    shown = drawn([p[0] for p in series], [p[1] for p in series], [p[3] for p in series])
+    return [Point(*series[n]) for n in shown]
 
 
 def step_of(

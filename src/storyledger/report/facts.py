@@ -13,33 +13,38 @@ as printed), ``as_of_start, as_of_end`` (the days ``as_of`` spans), ``published`
 ``sentence`` (see ``facts_data``), ``relation_to`` (the observation the relation refers to),
 ``duplicate_of``, ``source`` and ``source_outlet`` (the original of a copy), ``claim``.
 ``conflicts`` holds the open conflicts only: two independent values for the same
-time that no later report has sided with. ``facts_outline`` gives a story's figures
-the same way, for summaries: only what a summary cites is read whole.
+time that no later report has sided with. ``facts_page`` gives a page of the figures,
+those a reader follows first first, from the summaries the link stage keeps
+(``link.summaries``): of each figure, only the observations its summary cites are read.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import sqlite3
-from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from storyledger.link.figures import obs_of_row
-from storyledger.link.relations import (
-    PRECISION_RATIO,
-    SAME_TIME_MAX_DAYS,
-    Obs,
-    same_time,
-    same_value,
-    settles,
+from storyledger.errors import InputError, Msg
+from storyledger.link.summaries import (
+    History,
+    Summary,
+    kept_summary,
+    ranking_weight,
+    summary_of,
 )
 from storyledger.store import figures as store
 from storyledger.store.figures import Row
 from storyledger.store.sqlite import Ledger
 from storyledger.store.stories import stories_first_seen_since
+from storyledger.store.summaries import figures_with_summaries
+
+FACTS_PAGE = 20  # figures per page of the facts, by default
+FACTS_PAGE_MAX = 200
 
 
 def facts_data(
@@ -69,33 +74,111 @@ def by_what_readers_follow(figures: list[dict[str, Any]]) -> list[dict[str, Any]
     report and one value ("Leaders discussed: 2") comes last. Stable: ties keep their order."""
 
     def weight(figure: dict[str, Any]) -> tuple[int, int, int]:
-        observations = figure["observations"]
-        outlets = {o["source_outlet"] or o["source"] for o in observations}
-        revisions = sum(o["relation"] in ("updates", "conflicts") for o in observations)
-        return len(outlets), revisions, len(observations)
+        return ranking_weight(figure["observations"])
 
     return sorted(figures, key=weight, reverse=True)
 
 
-def facts_outline(ledger: Ledger, story: str) -> list[dict[str, Any]]:
-    """The figures of one story as ``facts_data`` gives them, for summaries of their latest
-    value, conflicts and chart (not of each step): each observation has only its fields of
-    ``store.figures.HISTORY_FIELDS`` (read from an index, not from the rows: a big story has
-    thousands), except those a summary cites, which are whole: the latest and every report
-    of its value for its time (``reports_like``), and both values of each conflict and what
-    settled it.
-    """
-    return [outlined_figure(ledger, f) for f in store.story_figures(ledger.conn, story)]
+def facts_page(
+    ledger: Ledger, story: str | None, limit: int = FACTS_PAGE, cursor: str | None = None
+) -> dict[str, Any]:
+    """A page of the figures of one story (of every story if None), those a reader follows
+    first first (``Summary.weight``; ties in the order first seen), from their summaries:
+    ``{figures, total, next_cursor}``. Each figure is as ``facts_data`` gives it, but its
+    ``observations`` are only those its summary cites (the latest value and every report of
+    it for its time, both values of each conflict and what settled it), in order, and it
+    has ``observation_count``, ``outlets``, ``revisions``, ``undated`` and ``series`` (the
+    points its chart draws); ``figure_data`` gives its whole history. ``next_cursor``
+    (opaque; None on the last page) continues after the page's last figure, where it is
+    ranked then: a figure that rose meanwhile is not shown twice."""
+    ranked = sorted(summarised_figures(ledger, story), key=page_key)
+    total = len(ranked)
+    if cursor is not None:
+        after = cursor_key(cursor)
+        ranked = [pair for pair in ranked if page_key(pair) > after]
+    page = ranked[:limit]
+    return {
+        "figures": outlined_figures(ledger, page),
+        "total": total,
+        "next_cursor": cursor_of(page_key(page[-1])) if len(ranked) > limit else None,
+    }
 
 
-def outlined_figure(ledger: Ledger, figure: sqlite3.Row) -> dict[str, Any]:
-    history = History(store.history_rows(ledger.conn, figure["id"]))
-    cited = sorted(history.cited())
-    whole = store.observations_by_id(ledger.conn, [history.rows[i]["id"] for i in cited])
-    by_id = {row["id"]: row for row in whole}
-    for i in cited:
-        history.rows[i] = by_id[history.rows[i]["id"]]
-    return figure_dict(figure, history)
+FigureSummary = tuple[dict[str, Any], Summary]
+PageKey = tuple[int, int, int, str, int]
+
+
+def summarised_figures(ledger: Ledger, story: str | None) -> list[FigureSummary]:
+    """Each figure with its summary: the one the link stage keeps, else (not kept yet: an
+    article linked on its own, a ledger from before summaries) computed now."""
+    found = []
+    for figure in figures_with_summaries(ledger.conn, story):
+        kept = figure.pop("summary")
+        if kept is not None:
+            summary = kept_summary(kept)
+        else:
+            summary = summary_of(store.figure_observations(ledger.conn, figure["id"], False))
+        found.append((figure, summary))
+    return found
+
+
+def page_key(pair: FigureSummary) -> PageKey:
+    figure, summary = pair
+    outlets, revisions, observations = summary.weight()
+    return -outlets, -revisions, -observations, figure["story"], figure["seq"]
+
+
+def cursor_of(key: PageKey) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def cursor_key(cursor: str) -> PageKey:
+    """The key a cursor continues after; InputError for anything ``cursor_of`` never gave."""
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError) as exc:
+        raise InputError(Msg.BAD_CURSOR.format(cursor=cursor[:40])) from exc
+    kinds = (int, int, int, str, int)
+    if not (
+        isinstance(key, list)
+        and len(key) == len(kinds)
+        and all(type(k) is kind for k, kind in zip(key, kinds, strict=True))
+    ):
+        raise InputError(Msg.BAD_CURSOR.format(cursor=cursor[:40]))
+    return key[0], key[1], key[2], key[3], key[4]
+
+
+def outlined_figures(ledger: Ledger, pairs: list[FigureSummary]) -> list[dict[str, Any]]:
+    """The figures as ``facts_page`` gives them: the observations their summaries cite are
+    read whole, at once."""
+    cited = [i for _figure, summary in pairs for i in summary.cited]
+    by_id = {row["id"]: row for row in store.observations_by_id(ledger.conn, cited)}
+    return [outlined_figure(figure, summary, by_id) for figure, summary in pairs]
+
+
+def outlined_figure(figure: dict[str, Any], summary: Summary, by_id: dict[int, Row]) -> Any:
+    def of(i: int | None) -> Row | None:
+        return by_id[i] if i is not None else None
+
+    return {
+        **figure_fields(figure),
+        "latest": of(summary.latest),
+        "sources": summary.sources,
+        "observations": [by_id[i] for i in summary.cited],
+        "observation_count": summary.observations,
+        "outlets": summary.outlets,
+        "revisions": summary.revisions,
+        "conflicts": [
+            conflict_dict(by_id[c], by_id[r], None) for c, r, s in summary.conflicts if s is None
+        ],
+        "settled_conflicts": [
+            conflict_dict(by_id[c], by_id[r], by_id[s])
+            for c, r, s in summary.conflicts
+            if s is not None
+        ],
+        "undated": summary.undated,
+        "series": summary.series,
+    }
 
 
 def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
@@ -104,136 +187,28 @@ def figure_data(ledger: Ledger, figure_id: str) -> dict[str, Any]:
     return figure_dict(figure, History(store.figure_observations(ledger.conn, figure["id"], True)))
 
 
-class History:
-    """A figure's observations in order, as rows, with their ``Obs`` built only when needed."""
-
-    def __init__(self, rows: list[Row]) -> None:
-        self.rows = rows
-        self.built: dict[int, Obs] = {}
-        self._index: dict[int, int] | None = None
-        self._conflicts: list[tuple[int, int, int | None]] | None = None
-
-    @property
-    def index(self) -> dict[int, int]:
-        """Observation id -> position (built when a conflict needs its rival)."""
-        if self._index is None:
-            self._index = {row["id"]: i for i, row in enumerate(self.rows)}
-        return self._index
-
-    def obs(self, i: int) -> Obs:
-        if i not in self.built:
-            self.built[i] = obs_of_row(self.rows[i])
-        return self.built[i]
-
-    def latest(self) -> int | None:
-        """The most recent value: the last original report about the time that ends last
-        (the rows are in that order)."""
-        for i in range(len(self.rows) - 1, -1, -1):
-            if self.rows[i]["duplicate_of"] is None:
-                return i
-        return len(self.rows) - 1 if self.rows else None
-
-    def around(self, i: int) -> Iterable[int]:
-        """Indices of the observations that can be of the same time as the i-th (a few more
-        may be among them). The rows are in the order of the end of their time: those before
-        the i-th that overlap it end on or after its start; those after it that can be of
-        its time (``same_time``: about as long, or longer but at most a month and at most
-        ``PRECISION_RATIO`` times as long) end soon after it."""
-        start, end = self.rows[i]["as_of_start"], self.rows[i]["as_of_end"]
-        if start is None or end is None:
-            return range(len(self.rows))
-        first = i
-        while first > 0 and (self.rows[first - 1]["as_of_end"] or "") >= start:
-            first -= 1
-        last_day = date.fromisoformat(end)
-        days = (last_day - date.fromisoformat(start)).days
-        reach = max(days + 1, min(SAME_TIME_MAX_DAYS, PRECISION_RATIO * (days + 1) - 1))
-        high = (last_day + timedelta(days=reach)).isoformat()
-        last = i
-        while last + 1 < len(self.rows) and (self.rows[last + 1]["as_of_end"] or "") <= high:
-            last += 1
-        return range(first, last + 1)
-
-    def agreeing_sources(self, i: int) -> int:
-        """Independent sources (outlets; a copy counts as its original) that gave the i-th
-        value since the figure last had another one (other values for its own time, such as
-        a conflicting report, do not end the run)."""
-        target, value = self.obs(i), self.value_of(i)
-        sources = set()
-        for j in range(i, -1, -1):
-            row = self.rows[j]
-            if self.value_of(j) == value or same_value(self.obs(j), target):
-                sources.add(row["source_outlet"] or row["source"])
-            elif not same_time(self.obs(j), target):
-                break
-        return len(sources)
-
-    def value_of(self, i: int) -> tuple[float, float | None, float | None]:
-        row = self.rows[i]
-        return row["value"], row["low"], row["high"]
-
-    def cited(self) -> set[int]:
-        """Indices of the observations a summary cites: the latest and every report of its
-        value for its time, and both values of each conflict and what settled it."""
-        latest = self.latest()
-        found = set(reports_like(self.rows, latest)) if latest is not None else set()
-        for conflict in self.conflicts():
-            found.update(i for i in conflict if i is not None)
-        return found
-
-    def conflicts(self) -> list[tuple[int, int, int | None]]:
-        """(conflicting, rival, settling report or None) of every conflict, by index."""
-        if self._conflicts is None:
-            self._conflicts = self.found_conflicts()
-        return self._conflicts
-
-    def found_conflicts(self) -> list[tuple[int, int, int | None]]:
-        found = []
-        for i, row in enumerate(self.rows):
-            if row["relation"] != "conflicts" or row["duplicate_of"] is not None:
-                continue
-            rival = self.index.get(row["relation_to"])
-            if rival is None:
-                continue
-            obs, rival_obs = self.obs(i), self.obs(rival)
-            after = max(obs.reported or "", rival_obs.reported or "")
-            rows = self.rows  # an original published after both (checked on the rows first)
-            settled = next(
-                (
-                    j
-                    for j in self.around(i)
-                    if rows[j]["duplicate_of"] is None
-                    and (rows[j]["reported"] or "") > after
-                    and settles(self.obs(j), obs, rival_obs)
-                ),
-                None,
-            )
-            found.append((i, rival, settled))
-        return found
-
-
-def reports_like(rows: list[Row], i: int) -> list[int]:
-    """Indices of the reports of the i-th value (with its range) for its time (``as_of``),
-    the i-th among them. They end on the same day, so they are listed together."""
-    target = rows[i]
-    key = (target.get("as_of"), target["value"], target["low"], target["high"])
-    end = target.get("as_of_end")
-    first, last = i, i
-    while first > 0 and rows[first - 1].get("as_of_end") == end:
-        first -= 1
-    while last + 1 < len(rows) and rows[last + 1].get("as_of_end") == end:
-        last += 1
-    return [
-        j
-        for j in range(first, last + 1)
-        if (rows[j].get("as_of"), rows[j]["value"], rows[j]["low"], rows[j]["high"]) == key
-    ]
-
-
 def figure_dict(figure: sqlite3.Row, history: History) -> dict[str, Any]:
     observations = history.rows
     latest = history.latest()
     conflicts = history.conflicts()
+
+    def conflict(c: int, r: int, s: int | None) -> dict[str, Any]:
+        return conflict_dict(
+            observations[c], observations[r], observations[s] if s is not None else None
+        )
+
+    return {
+        **figure_fields(figure),
+        "latest": observations[latest] if latest is not None else None,
+        "sources": history.agreeing_sources(latest) if latest is not None else 0,
+        "observations": observations,
+        "conflicts": [conflict(c, r, s) for c, r, s in conflicts if s is None],
+        "settled_conflicts": [conflict(c, r, s) for c, r, s in conflicts if s is not None],
+    }
+
+
+def figure_fields(figure: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
+    """What the contract says of a figure itself."""
     return {
         "id": figure["id"],
         "story": figure["story"],
@@ -243,27 +218,12 @@ def figure_dict(figure: sqlite3.Row, history: History) -> dict[str, Any]:
         "modality": figure["modality"],
         "change": bool(figure["change"]),
         "entities": [name for _key, name in json.loads(figure["entities"])],
-        "latest": observations[latest] if latest is not None else None,
-        "sources": history.agreeing_sources(latest) if latest is not None else 0,
-        "observations": observations,
-        "conflicts": [
-            conflict_dict(observations, c, r, None) for c, r, s in conflicts if s is None
-        ],
-        "settled_conflicts": [
-            conflict_dict(observations, c, r, s) for c, r, s in conflicts if s is not None
-        ],
     }
 
 
-def conflict_dict(
-    observations: list[dict[str, Any]], conflicting: int, rival: int, settled: int | None
-) -> dict[str, Any]:
+def conflict_dict(conflicting: Row, rival: Row, settled: Row | None) -> dict[str, Any]:
     """``{as_of, values: [earlier observation, conflicting one], settled_by}``."""
-    return {
-        "as_of": observations[conflicting]["as_of"],
-        "values": [observations[rival], observations[conflicting]],
-        "settled_by": observations[settled] if settled is not None else None,
-    }
+    return {"as_of": conflicting["as_of"], "values": [rival, conflicting], "settled_by": settled}
 
 
 # -- changes since a date ----------------------------------------------------------------

@@ -17,7 +17,13 @@ from storyledger.ingest.pipeline import ingest_loaded
 from storyledger.ingest.records import Defaults
 from storyledger.report.articles import article_data, articles_data
 from storyledger.report.briefing import chosen_story
-from storyledger.report.facts import changes_data, facts_data, figure_data
+from storyledger.report.facts import (
+    FACTS_PAGE,
+    FACTS_PAGE_MAX,
+    changes_data,
+    facts_page,
+    figure_data,
+)
 from storyledger.report.stories import entities_data, stories_data
 from storyledger.report.timeline import day_bound, timeline_data
 from storyledger.store.sqlite import Ledger
@@ -28,6 +34,7 @@ from storyledger.web.schemas import (
     ChangesOut,
     EntityOut,
     EventOut,
+    FactsPageOut,
     FigureOut,
     IngestIn,
     IngestOut,
@@ -107,17 +114,29 @@ def as_is(data: Any) -> Response:
     return Response(orjson.dumps(data), media_type="application/json")
 
 
-@api_router.get("/stories/{story}/facts", response_model=list[FigureOut])
-def story_facts(request: Request, story: str) -> Any:
-    """The figures of one story, each with its observations and open conflicts."""
+PageLimit = Annotated[int, Query(ge=1, le=FACTS_PAGE_MAX)]
+PageCursor = Annotated[str | None, Query(max_length=200)]
+
+
+@api_router.get("/stories/{story}/facts", response_model=FactsPageOut)
+def story_facts(
+    request: Request, story: str, limit: PageLimit = FACTS_PAGE, cursor: PageCursor = None
+) -> Any:
+    """A page of the figures of one story, those a reader follows first first (more
+    independent outlets, then more revisions and conflicts, then more observations):
+    ``{figures, total, next_cursor}``. Each figure has its latest value, open and settled
+    conflicts and counts, and of its observations those these cite;
+    ``/figures/{figure}`` gives its whole history. Pass ``next_cursor`` as ``cursor`` for
+    the next page (null on the last). Until 2026-12 this was every figure, with every
+    observation, in the order first seen: ``storyledger facts --json`` still gives that."""
     ledger = ledger_of(request)
-    return as_is(facts_data(ledger, known_story(ledger, story)))
+    return as_is(facts_page(ledger, known_story(ledger, story), limit, cursor))
 
 
-@api_router.get("/facts", response_model=list[FigureOut])
-def all_facts(request: Request) -> Any:
-    """The figures of every story."""
-    return as_is(facts_data(ledger_of(request)))
+@api_router.get("/facts", response_model=FactsPageOut)
+def all_facts(request: Request, limit: PageLimit = FACTS_PAGE, cursor: PageCursor = None) -> Any:
+    """A page of the figures of every story, as ``/stories/{story}/facts`` gives them."""
+    return as_is(facts_page(ledger_of(request), None, limit, cursor))
 
 
 @api_router.get("/figures/{figure}", response_model=FigureOut)

@@ -24,12 +24,7 @@ from storyledger.report.briefing import (
     story_quotes,
 )
 from storyledger.report.display import date_text, day_text, number_text, value_text
-from storyledger.report.facts import (
-    by_what_readers_follow,
-    changes_data,
-    facts_outline,
-    figure_data,
-)
+from storyledger.report.facts import changes_data, facts_page, figure_data
 from storyledger.report.stories import stories_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.web.highlight import segments
@@ -37,6 +32,7 @@ from storyledger.web.pool import ledger_of
 
 RECENT_DAYS = 14
 SOURCES_SHOWN = 50  # on the story page, the newest; all of them on its sources page
+FIGURES_SHOWN = 12  # on the story page, those a reader follows first; the next ones a click away
 PAGE_WORKERS = ThreadPoolExecutor(4, thread_name_prefix="storyledger-page")
 SNIPPET_MARKS = ("\x02", "\x03")  # cannot occur in article text the template shows
 
@@ -104,11 +100,15 @@ def index(request: Request) -> HTMLResponse:
 
 
 def story_page_data(
-    ledger: Any, story: str, other_ledger: Callable[[], Any] | None = None
+    ledger: Any,
+    story: str,
+    other_ledger: Callable[[], Any] | None = None,
+    figures_after: str | None = None,
 ) -> dict[str, Any]:
-    """The briefing's pieces for one story, each read once, with every figure (not only the
-    headline ones; their charts, not their steps: so from the facts in outline), the
-    TIMELINE_EVENTS most salient events, the key quotes and the newest SOURCES_SHOWN sources.
+    """The briefing's pieces for one story, each read once: the FIGURES_SHOWN figures a
+    reader follows first (their charts, not their steps; from their summaries, a page of
+    ``facts_page``: the next page after ``figures_after``, a cursor), the TIMELINE_EVENTS
+    most salient events, the key quotes and the newest SOURCES_SHOWN sources.
 
     With ``other_ledger`` (a connection of the calling thread), the key quotes are read
     meanwhile by a worker thread: SQLite does most of that work without the GIL."""
@@ -119,14 +119,17 @@ def story_page_data(
         else None
     )
     events = timeline_data(ledger, story, limit=TIMELINE_EVENTS, key_only=True)  # most salient
+    figures = facts_page(ledger, story, FIGURES_SHOWN, figures_after)
     last_days: dict[str, str | None] = {}  # of the dates of this story's figures
     data = {
         "story": info,
         "figures": [
             figure_summary(f, steps=False, last_days=last_days)
-            for f in by_what_readers_follow(facts_outline(ledger, story))
+            for f in figures["figures"]
             if f["observations"]
         ],
+        "figures_total": figures["total"],
+        "figures_next": figures["next_cursor"],
         "timeline": [event_summary(e) for e in in_date_order(events)],
         "events_not_shown": events_of(ledger, story) - len(events),
         "sources": sources_of_story(ledger, info, newest=SOURCES_SHOWN),
@@ -138,9 +141,14 @@ def story_page_data(
 
 
 @page_router.get("/stories/{story}")
-def story_page(request: Request, story: str) -> HTMLResponse:
+def story_page(
+    request: Request,
+    story: str,
+    figures: Annotated[str | None, Query(max_length=200)] = None,
+) -> HTMLResponse:
+    """A story's page; ``figures`` (a cursor) shows the figures after those shown before."""
     pool = request.app.state.pool
-    data = story_page_data(ledger_of(request), story, pool.get)
+    data = story_page_data(ledger_of(request), story, pool.get, figures)
     return render(request, "story.html", brief=data, figures=data["figures"])
 
 

@@ -49,6 +49,14 @@ class FigureOut(Open):
     conflicts: list[Any]
 
 
+class FactsPageOut(Open):
+    """A page of figures; each has only the observations its summary cites."""
+
+    figures: list[FigureOut]
+    total: int
+    next_cursor: str | None
+
+
 class SourceOut(Open):
     article: str
     outlet: str | None
