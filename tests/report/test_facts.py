@@ -68,6 +68,26 @@ def test_facts_json_follows_the_contract(db: Path) -> None:
     assert unknown.exit_code == 1 and "no story" in str(unknown.exception)
 
 
+def test_facts_json_in_pages_gives_every_figure_once_ranked(db: Path) -> None:
+    """``facts --limit/--cursor`` pages through the figures readers follow first first;
+    each figure of a page cites its latest value, its whole history is ``figure``'s."""
+    whole = {f["id"]: f for f in json_of(db, "facts", "--story", STORY)}
+    paged, args = [], ["--limit", "2"]
+    while True:
+        page = json_of(db, "facts", "--story", STORY, *args)
+        assert page["total"] == len(whole) and len(page["figures"]) <= 2
+        paged += page["figures"]
+        if page["next_cursor"] is None:
+            break
+        args = ["--limit", "2", "--cursor", page["next_cursor"]]
+    assert sorted(f["id"] for f in paged) == sorted(whole)
+    for figure in paged:
+        assert figure["latest"] == whole[figure["id"]]["latest"]
+        assert figure["observation_count"] == len(whole[figure["id"]]["observations"])
+    refused = invoke(db, "facts", "--cursor", "nonsense", "--json")
+    assert refused.exit_code == 1 and "cursor" in str(refused.exception)
+
+
 def test_the_outline_of_a_story_summarises_as_its_facts(db: Path) -> None:
     """The story page reads a story's facts in outline; a settled conflict among them."""
     with open_ledger(db) as ledger:

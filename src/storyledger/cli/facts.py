@@ -11,7 +11,14 @@ from storyledger.cli.app import app, console, ledger_from, print_json, story_id
 from storyledger.cli.layout import Records, cell, laid_out
 from storyledger.errors import InputError, Msg
 from storyledger.report.display import date_text, day_text, short_id, short_ids, value_text
-from storyledger.report.facts import changes_data, facts_data, figure_data
+from storyledger.report.facts import (
+    FACTS_PAGE,
+    FACTS_PAGE_MAX,
+    changes_data,
+    facts_data,
+    facts_page,
+    figure_data,
+)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 HISTORY_SHOWN = 4
@@ -32,19 +39,47 @@ def facts(
         str | None,
         typer.Option("--story", "-s", help="Story id or a unique prefix (default: every story)."),
     ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=1,
+            max=FACTS_PAGE_MAX,
+            help="A page of this many figures, those readers follow first first, from their"
+            " summaries (as the API gives them).",
+        ),
+    ] = None,
+    cursor: Annotated[
+        str | None,
+        typer.Option("--cursor", help="The page after this one (a page's next_cursor)."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """The figures of a story: latest value, as of when, how many independent outlets,
-    how it changed, and open conflicts between outlets.
+    how it changed, and open conflicts between outlets. With --limit or --cursor, a page
+    of them: {figures, total, next_cursor}, each figure with the observations its summary
+    cites (``storyledger figure ID`` gives every one).
 
     Example: storyledger --db haiti.db facts --story s1 --json
+    Example: storyledger --db haiti.db facts --story s1 --limit 10 --json
     """
+    paged = limit is not None or cursor is not None
     with ledger_from(ctx) as ledger:
-        figures = facts_data(ledger, story_id(ledger, story))
+        chosen = story_id(ledger, story)
+        if paged:
+            page = facts_page(ledger, chosen, limit or FACTS_PAGE, cursor)
+            figures = page["figures"]
+        else:
+            figures = facts_data(ledger, chosen)
     if as_json:
-        print_json([figure_texts(f) for f in figures])
-    else:
-        console.print(laid_out(facts_records(figures), console.width))
+        texts = [figure_texts(f) for f in figures]
+        print_json({**page, "figures": texts} if paged else texts)
+        return
+    console.print(laid_out(facts_records(figures), console.width))
+    if paged and page["next_cursor"]:
+        console.print(
+            f"{len(figures)} of {page['total']} figures; next: --cursor {page['next_cursor']}"
+        )
 
 
 @app.command()
