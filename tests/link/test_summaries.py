@@ -3,8 +3,7 @@ the articles came in, recomputed when marked, and never kept from a stale readin
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import pytest
 from tests.link.mission_corpus import STORY, link_by_hand, records
 from tests.report.outline import assert_outline_summarises_as_the_facts, assert_summaries_are_kept
 
@@ -15,23 +14,23 @@ from storyledger.store import summaries as store
 from storyledger.store.sqlite import open_ledger
 
 
-def test_summaries_are_kept_in_any_order_of_arrival(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backwards", [False, True])
+def test_summaries_are_kept_in_any_order_of_arrival(ledger_db: str, backwards: bool) -> None:
     """The mission corpus (revisions, settled conflicts, syndicated copies) linked in its
     order and backwards: the kept summaries are those of the whole figures each time."""
     keys = [r["id"] for r in records()]
-    for name, order in (("forward", keys), ("backward", keys[::-1])):
-        with open_ledger(tmp_path / f"{name}.db") as ledger:
-            link_by_hand(ledger, order)
-            assert any(f["settled_conflicts"] for f in facts_data(ledger, STORY))
-            assert_outline_summarises_as_the_facts(ledger, STORY)
+    with open_ledger(ledger_db) as ledger:
+        link_by_hand(ledger, keys[::-1] if backwards else keys)
+        assert any(f["settled_conflicts"] for f in facts_data(ledger, STORY))
+        assert_outline_summarises_as_the_facts(ledger, STORY)
 
 
 def test_a_stale_summary_is_computed_when_read_and_kept_by_the_next_link_run(
-    tmp_path: Path,
+    ledger_db: str,
 ) -> None:
     """As a ledger migrated from before summaries (migration 012 marks every figure): the
     pages read the same, and the next link run keeps the summaries again."""
-    with open_ledger(tmp_path / "ledger.db") as ledger:
+    with open_ledger(ledger_db) as ledger:
         link_by_hand(ledger, [r["id"] for r in records()])
         ledger.conn.execute("UPDATE articles SET linked = 1")  # as link_pending leaves them
         before = facts_page(ledger, STORY, limit=100)
@@ -43,10 +42,10 @@ def test_a_stale_summary_is_computed_when_read_and_kept_by_the_next_link_run(
         assert facts_page(ledger, STORY, limit=100) == before
 
 
-def test_a_summary_read_before_another_change_is_not_kept(tmp_path: Path) -> None:
+def test_a_summary_read_before_another_change_is_not_kept(ledger_db: str) -> None:
     """A writer that computed a summary at one version of the marks cannot store it once
     another article marked the figure again: the figure stays marked."""
-    with open_ledger(tmp_path / "ledger.db") as ledger:
+    with open_ledger(ledger_db) as ledger:
         link_by_hand(ledger, [r["id"] for r in records()])
         figure = facts_data(ledger, STORY)[0]
         ledger.conn.execute(
