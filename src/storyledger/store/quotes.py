@@ -13,11 +13,13 @@ from storyledger.store.connection import dialect
 # every quote took most of the story page's time); and its article's citation fields.
 QUOTE_FIELDS = "m.key, m.text, m.quote_speaker, m.quote_direct, m.quote_cue"
 CITATION_FIELDS = "m.article_id, a.outlet, a.url, a.published, ast.story"
+STORY_FIRST = {"sqlite": "CROSS JOIN", "postgresql": "JOIN"}
 
 
-def quotes_from(story: str | None) -> tuple[str, tuple[str, ...]]:
+def quotes_from(conn: sqlite3.Connection, story: str | None) -> tuple[str, tuple[str, ...]]:
     """The FROM and WHERE of quote mentions with their article and story: a story's quotes
-    are found from its articles, not among every quote of the ledger."""
+    are found from its articles, not among every quote of the ledger (SQLite is told so by
+    CROSS JOIN, which fixes its join order; PostgreSQL has no such form and plans it so)."""
     if story is None:
         return (
             " FROM mentions m JOIN articles a ON a.id = m.article_id"
@@ -26,7 +28,8 @@ def quotes_from(story: str | None) -> tuple[str, tuple[str, ...]]:
         )
     return (
         " FROM article_story ast"
-        " CROSS JOIN mentions m ON m.article_id = ast.article_id AND m.kind = 'quote'"
+        f" {STORY_FIRST[dialect(conn)]} mentions m"
+        " ON m.article_id = ast.article_id AND m.kind = 'quote'"
         " JOIN articles a ON a.id = ast.article_id WHERE ast.story = ?",
         (story,),
     )
@@ -36,7 +39,7 @@ def quote_rows(conn: sqlite3.Connection, story: str | None) -> Iterator[tuple[An
     """Every quote mention (of a story, if given) as printed once, oldest article first:
     tuples ``(speaker key, text, speaker name, direct, cue, 1, article, outlet, url,
     published, story)``, read one at a time."""
-    from_where, params = quotes_from(story)
+    from_where, params = quotes_from(conn, story)
     cursor = conn.cursor()
     cursor.row_factory = None
     cursor.execute(
@@ -51,7 +54,7 @@ def counted_quote_rows(conn: sqlite3.Connection, story: str | None) -> Iterator[
     """The same quote mentions counted: one row per speaker, words and way of quoting,
     with how many printed them and the first that did (SQLite takes the other columns
     of an aggregate query from the row that gave the MIN), in the order of that first."""
-    from_where, params = quotes_from(story)
+    from_where, params = quotes_from(conn, story)
     cursor = conn.cursor()
     cursor.row_factory = None
     if dialect(conn) == "postgresql":

@@ -68,7 +68,8 @@ def add_to_centroid(
     )
     conn.executemany(
         "INSERT INTO story_terms (story, channel, term, weight) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (story, channel, term) DO UPDATE SET weight = story_terms.weight + excluded.weight",
+        " ON CONFLICT (story, channel, term) DO UPDATE"
+        " SET weight = story_terms.weight + excluded.weight",
         [(story, channel, term, weight) for term, weight in vector.items()],
     )
 
