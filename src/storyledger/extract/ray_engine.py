@@ -93,6 +93,7 @@ class RayExtractor:
     cpu_seconds: dict[int, float] = field(default_factory=dict)
     actors_replaced: int = 0
     _actors: list[ActorHandle] = field(default_factory=list, init=False, repr=False)
+    _ready: set[int] = field(default_factory=set, init=False, repr=False)  # slots that answered
     _started_ray: bool = field(default=False, init=False, repr=False)
 
     def __enter__(self) -> RayExtractor:
@@ -102,6 +103,7 @@ class RayExtractor:
         for actor in self._actors:
             ray.kill(actor)
         self._actors = []
+        self._ready.clear()
         if self._started_ray:
             ray.shutdown()
             self._started_ray = False
@@ -149,10 +151,14 @@ class RayExtractor:
             raise EngineError(Msg.RAY_UNREACHABLE.format(address=where, detail=exc)) from exc
         self._started_ray = True
 
-    def _send(self, chunk: list[Any], jobs: list[Job], in_flight: deque[_Sent]) -> _Sent:
-        """The chunk sent to the actor with the fewest chunks in flight."""
+    def _send(
+        self, chunk: list[Any], jobs: list[Job], in_flight: deque[_Sent], ready: bool = False
+    ) -> _Sent:
+        """The chunk sent to the actor with the fewest chunks in flight (with ``ready``, of
+        those that have answered, when any has: not to one still loading its model)."""
         held = Counter(sent.slot for sent in in_flight)
-        slot = min(range(len(self._actors)), key=lambda s: held[s])
+        slots = sorted(self._ready) if ready and self._ready else range(len(self._actors))
+        slot = min(slots, key=lambda s: held[s])
         return self._send_to(slot, chunk, jobs)
 
     def _send_to(self, slot: int, chunk: list[Any], jobs: list[Job]) -> _Sent:
@@ -164,34 +170,38 @@ class RayExtractor:
         one by one, and the chunks behind it on that actor sent to the actor's successor."""
         sent = in_flight.popleft()
         try:
-            outcomes = self._wait(sent.result, len(sent.jobs))
+            outcomes = self._wait(sent, len(sent.jobs))
         except WorkerLost:
             self._replace(sent.slot, sent.actor, in_flight)
             outcomes = [self._retry_alone(job, in_flight) for job in sent.jobs]
         yield from zip(sent.chunk, outcomes, strict=True)
 
     def _retry_alone(self, job: Job, in_flight: deque[_Sent]) -> Outcome:
-        """The outcome of one text sent alone; a second lost actor makes it fail."""
-        retry = self._send([job], [job], in_flight)
+        """The outcome of one text sent alone, to an actor that has answered if there is one;
+        a second lost actor makes it fail."""
+        retry = self._send([job], [job], in_flight, ready=True)
         queued = sum(len(sent.jobs) for sent in in_flight if sent.slot == retry.slot)
         try:
-            (outcome,) = self._wait(retry.result, 1 + queued)
+            (outcome,) = self._wait(retry, 1 + queued)
         except WorkerLost as lost:
             self._replace(retry.slot, retry.actor, in_flight)
             return Failed(str(lost))
         return outcome
 
-    def _wait(self, result: ray.ObjectRef, texts: int) -> list[Outcome]:
-        """The chunk's outcomes, or ``WorkerLost`` when its actor died or is stuck."""
+    def _wait(self, sent: _Sent, texts: int) -> list[Outcome]:
+        """The chunk's outcomes (``texts`` of them and before them on its actor give the
+        deadline), or ``WorkerLost`` when its actor died or is stuck."""
         limit = self.time_limit
         deadline = None if limit is None else self.start_allowance + texts * limit
         try:
-            outcomes, use = ray.get(result, timeout=deadline)
+            outcomes, use = ray.get(sent.result, timeout=deadline)
         except (RayActorError, ObjectLostError) as exc:
             raise WorkerLost(Msg.EXTRACT_WORKER_DIED) from exc
         except GetTimeoutError as exc:
             raise WorkerLost(Msg.EXTRACT_WORKER_STUCK.format(seconds=deadline)) from exc
         self._account(use)
+        if self._actors[sent.slot] is sent.actor:
+            self._ready.add(sent.slot)
         return list(outcomes)
 
     def _replace(self, slot: int, lost: ActorHandle, in_flight: deque[_Sent]) -> None:
@@ -201,6 +211,7 @@ class RayExtractor:
             return
         ray.kill(lost)
         self._actors[slot] = _new_actor()
+        self._ready.discard(slot)
         self.actors_replaced += 1
         for index, sent in enumerate(in_flight):
             if sent.actor is lost:
