@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -57,16 +58,20 @@ def _same(job: Job) -> Job:
     return job
 
 
-def total(runs: list[Run]) -> Run:
+def total(name: str, runs: list[Run]) -> Run:
     first = runs[0]
     return Run(
-        f"{first.name}, all",
+        name,
         sum(r.seconds for r in runs),
         sum(r.cpu_seconds for r in runs),
         sum(r.articles for r in runs),
         sum(r.tokens for r in runs),
         first.peak_rss_mb,
     )
+
+
+def _load() -> str:
+    return ", ".join(f"{load:.2f}" for load in os.getloadavg())
 
 
 def main() -> None:
@@ -81,6 +86,7 @@ def main() -> None:
     tokens = count_tokens(texts)
     jobs: list[Job] = [(text, "2024-06-26") for text in texts]
     print(f"{len(texts)} texts, {tokens} tokens, {BATCH_SIZE} texts per batch")
+    print(f"load average before: {_load()}")
     ray.init(
         address="local",
         num_cpus=args.workers,
@@ -106,7 +112,9 @@ def main() -> None:
             ray_name = f"ray, {args.workers} actors #{round_}"
             ray_runs.append(timed_run(ray_name, on_ray, jobs, tokens))
     ray.shutdown()
-    local_all, ray_all = total(local_runs), total(ray_runs)
+    local_all = total(f"local, {args.workers} workers, all", local_runs)
+    ray_all = total(f"ray, {args.workers} actors, all", ray_runs)
+    print(f"load average after: {_load()}\n")
     print_table([*local_runs, *ray_runs, local_all, ray_all])
     ratio = ray_all.articles_per_s / local_all.articles_per_s
     verdict = "ok" if ratio >= TARGET else "MISSED"
