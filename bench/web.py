@@ -15,6 +15,7 @@ after: the machine may be shared, and a busy machine shows in the p95.
 
     .venv/bin/python bench/web.py                  # 10,000 articles, 200 requests per URL
     .venv/bin/python bench/web.py --articles 2000  # a quicker look
+    .venv/bin/python bench/web.py --stories 1      # one story of 10,000 articles
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ WARMUP = 10
 TARGET_MS = 100
 
 
-def build_ledger(path: Path, total: int, workers: int) -> None:
-    articles = generated_articles(total, STORIES)
+def build_ledger(path: Path, total: int, workers: int, stories: int = STORIES) -> None:
+    articles = generated_articles(total, stories)
     started = time.perf_counter()
     partial = path.with_name(path.name + ".building")
     for leftover in partial.parent.glob(partial.name + "*"):
@@ -118,11 +119,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--stories", type=int, default=STORIES, help="1: one story of them all")
     parser.add_argument("--db", type=Path, default=None)
     args = parser.parse_args()
-    path = args.db or Path(f"/tmp/storyledger-bench-news-{args.articles}.db")
+    named = "" if args.stories == STORIES else f"-{args.stories}-stories"
+    path = args.db or Path(f"/tmp/storyledger-bench-news-{args.articles}{named}.db")
     if not path.exists():
-        build_ledger(path, args.articles, args.workers)
+        build_ledger(path, args.articles, args.workers, args.stories)
     print(relations_check(path))
     print(f"load average before: {load()}  ({os.cpu_count()} cores)")
     port = free_port()
@@ -131,11 +134,11 @@ def main() -> None:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             stories = client.get("/api/v1/stories").json()
             story = max(stories, key=lambda s: len(s["articles"]))
-            figures = client.get(f"/api/v1/stories/{story['id']}/facts").json()
+            figures = client.get(f"/api/v1/stories/{story['id']}/facts").json()["total"]
             print(
                 f"ledger: {sum(len(s['articles']) for s in stories)} articles, "
                 f"{len(stories)} stories; measured story: {len(story['articles'])} articles, "
-                f"{len(figures)} figures"
+                f"{figures} figures"
             )
             for name, url in (
                 ("story page", f"/stories/{story['id']}"),

@@ -125,7 +125,8 @@ def test_pending_articles_in_time_and_relinking(conn: sqlite3.Connection) -> Non
     late = add(conn, "late", "2024-07-01")
     early = add(conn, "early", "2024-06-01")
     assert articles.unlinked_article_ids(conn) == [early, late]
-    articles.mark_article_linked(conn, early)
+    assert articles.mark_article_linked(conn, early)
+    assert not articles.mark_article_linked(conn, early)  # taken: another writer links it
     assert articles.unlinked_article_ids(conn) == [late]
     stories.start_story(conn, "s1", None, 1)
     stories.add_story_member(conn, "s1", early, None, None, "2024-06-01", "2024-06-01")

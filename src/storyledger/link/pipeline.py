@@ -22,17 +22,19 @@ from storyledger.store.sqlite import Ledger
 LinkProgress = Callable[[int, int], None]  # told (articles linked, articles to link) after each
 
 
-def link_article(ledger: Ledger, article_id: str) -> str:
-    """Link one stored article; returns the id of its story."""
+def link_article(ledger: Ledger, article_id: str) -> str | None:
+    """Link one stored article; returns the id of its story, or None if another writer
+    linked it first (writers take turns: its linking and the mark are one transaction)."""
     article = ledger.get_article(article_id)
     extraction = ledger.get_extraction(article_id)
     with ledger.transaction() as conn:
+        if not mark_article_linked(conn, article_id):
+            return None
         story_id = assign_story(ledger, article, extraction)
         update_entities(ledger, article, extraction, story_id)
         link_figures(ledger, article, extraction, story_id)
         mark_changed(ledger, article_id)
         link_events(ledger, article, extraction, story_id)
-        mark_article_linked(conn, article_id)
     return story_id
 
 

@@ -190,9 +190,13 @@ def unlinked_article_ids(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
-def mark_article_linked(conn: sqlite3.Connection, article_id: str) -> None:
-    """The link stage has taken the article (inside the caller's transaction)."""
-    conn.execute("UPDATE articles SET linked = 1 WHERE id = ?", (article_id,))
+def mark_article_linked(conn: sqlite3.Connection, article_id: str) -> bool:
+    """The link stage takes the article (inside the caller's transaction): False if it
+    was taken already (by another writer, whose transaction came first)."""
+    cursor = conn.execute(
+        "UPDATE articles SET linked = 1 WHERE id = ? AND linked = 0", (article_id,)
+    )
+    return cursor.rowcount == 1
 
 
 def get_extraction(conn: sqlite3.Connection, article_id: str) -> Extraction:
