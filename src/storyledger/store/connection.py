@@ -60,8 +60,25 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextmanager
-def _server_transaction(conn: Any) -> Iterator[None]:
-    conn.begin()
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Reads that see the ledger as of one moment, whatever writers commit meanwhile (a
+    view reading stories, then their articles, finds every article's story): SQLite's
+    deferred transaction in WAL mode, PostgreSQL's REPEATABLE READ READ ONLY one. Takes no
+    writer's turn."""
+    if dialect(conn) == "postgresql":
+        with _server_transaction(conn, read_only=True):
+            yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")
+
+
+@contextmanager
+def _server_transaction(conn: Any, read_only: bool = False) -> Iterator[None]:
+    conn.begin(read_only)
     try:
         yield
     except BaseException:

@@ -15,7 +15,7 @@ from typing import Any
 from storyledger.model import Article, Extraction
 from storyledger.store import articles
 from storyledger.store import search as full_text
-from storyledger.store.connection import connect, transaction
+from storyledger.store.connection import connect, snapshot, transaction
 
 
 class Ledger:
@@ -38,6 +38,10 @@ class Ledger:
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """One atomic unit of work: committed whole or not at all."""
         return transaction(self.conn)
+
+    def snapshot(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Reads of the ledger as of one moment, whatever writers commit meanwhile."""
+        return snapshot(self.conn)
 
     # -- articles ---------------------------------------------------------
     def has_article(self, article_id: str) -> bool:

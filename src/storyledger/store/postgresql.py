@@ -173,10 +173,14 @@ class PgConnection:
     def cursor(self) -> Cursor:
         return Cursor(self)
 
-    def begin(self) -> None:
-        """Start a write transaction on a connection of its own, holding the writer lock."""
+    def begin(self, read_only: bool = False) -> None:
+        """Start a write transaction on a connection of its own, holding the writer lock;
+        or, ``read_only``, one that reads a single snapshot and takes no lock."""
         self._held = self.pool.getconn()
         try:
+            if read_only:
+                self._held.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                return
             self._held.execute("BEGIN")
             self._held.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
         except BaseException:
