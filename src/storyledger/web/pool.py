@@ -1,4 +1,6 @@
-"""Ledger connections for the web app: one per server thread."""
+"""Ledger connections for the web app: one per server thread. On PostgreSQL each thread's
+ledger borrows the server connections of one shared pool (``store.postgresql``), a
+connection per statement or per transaction, so the threads share a few."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from storyledger.store.sqlite import Ledger, open_ledger
 
 
 class LedgerPool:
-    """One ledger connection per server thread (SQLite connections are thread-bound)."""
+    """One ledger per server thread (SQLite connections are thread-bound)."""
 
     def __init__(self, db_path: str) -> None:
         self.db_path = db_path
