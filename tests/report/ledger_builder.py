@@ -139,8 +139,9 @@ def store(ledger: Ledger, draft: Draft, story: str = STORY, duplicate_of: str | 
     ledger.add_article(article, extraction)
     with ledger.transaction() as conn:
         conn.execute(
-            "INSERT OR REPLACE INTO article_story (article_id, story, duplicate_of)"
-            " VALUES (?, ?, ?)",
+            "INSERT INTO article_story (article_id, story, duplicate_of) VALUES (?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET story = excluded.story,"
+            " duplicate_of = excluded.duplicate_of",
             (article.id, story, duplicate_of),
         )
         update_entities(ledger, article, extraction, story)

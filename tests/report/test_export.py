@@ -5,20 +5,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-from tests.report.ledger_builder import Draft, new_ledger, store
+from tests.report.ledger_builder import Draft, store
 
 from storyledger.report.export import COLUMNS, csv_cell, export_rows, write_export
-from storyledger.store.sqlite import Ledger
+from storyledger.store.sqlite import Ledger, open_ledger
 
 FORMULAS = ('=HYPERLINK("https://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx")
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    ledger = new_ledger(tmp_path)
+def ledger(ledger_db: str) -> Iterator[Ledger]:
+    """The export tests' articles in a fresh ledger, on each backend."""
+    with open_ledger(ledger_db) as ledger:
+        yield stored(ledger)
+
+
+def stored(ledger: Ledger) -> Ledger:
     store(
         ledger,
         Draft(

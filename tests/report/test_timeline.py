@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from tests.report.ledger_builder import Draft, new_ledger, store
 
 from storyledger.errors import InputError
 from storyledger.report.timeline import in_date_order, timeline_data
-from storyledger.store.sqlite import Ledger
+from storyledger.store.sqlite import Ledger, open_ledger
 
 COURT = ("court", "ORG", "kenya_high_court", "Kenya High Court")
 KENYA = ("Kenya", "GPE", "kenya", "Kenya")
@@ -28,8 +29,10 @@ def ruling(outlet: str, published: str, wording: str) -> Draft:
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    return new_ledger(tmp_path)
+def ledger(ledger_db: str) -> Iterator[Ledger]:
+    """A fresh ledger, on each backend."""
+    with open_ledger(ledger_db) as ledger:
+        yield ledger
 
 
 def test_one_event_from_many_outlets_and_copies_count_once(ledger: Ledger) -> None:
