@@ -43,7 +43,7 @@ def extraction_of(text: str, published: str | None) -> Extraction:
     return extract(text, published)
 
 
-def build_ledger(path: Path, order: list[str] | None = None) -> tuple[Ledger, dict[str, str]]:
+def build_ledger(path: str | Path, order: list[str] | None = None) -> tuple[Ledger, dict[str, str]]:
     """A ledger of the corpus (in ``order`` of corpus keys), linked; and key -> article id."""
     by_key = {record["id"]: record for record in records()}
     ids = {}

@@ -24,8 +24,8 @@ from storyledger.link.pipeline import relink_all
 from storyledger.report.stories import stories_data
 
 
-def test_stories_copies_and_corrections(tmp_path: Path) -> None:
-    ledger, ids = build_ledger(tmp_path / "stories.db")
+def test_stories_copies_and_corrections(ledger_db: str) -> None:
+    ledger, ids = build_ledger(ledger_db)
     with ledger:
         haiti = {story_of(ledger, ids[k]) for k in (*HAITI, COPY)}
         quake = {story_of(ledger, ids[k]) for k in QUAKE}
