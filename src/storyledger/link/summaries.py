@@ -32,12 +32,13 @@ from storyledger.link.relations import (
     same_value,
     settles,
 )
+from storyledger.plot import drawn
 from storyledger.store import summaries as store
 from storyledger.store.figures import Row, figure_observations
 from storyledger.store.sqlite import Ledger
 from storyledger.timex import timex_interval
 
-# A point of a figure's series: (the day it is drawn at, its value, its date as the source
+# A point of a figure's chart: (the day it is drawn at, its value, its date as the source
 # gives it, whether it is a conflicting report)
 SeriesPoint = tuple[str, float, str, bool]
 Conflict = tuple[int, int, int | None]  # (conflicting, rival, settling report or None)
@@ -254,12 +255,13 @@ def reports_like(rows: list[Row], i: int) -> list[int]:
 def series_of(
     rows: list[Row], last_days: dict[str, str | None] | None = None
 ) -> tuple[list[SeriesPoint], int]:
-    """The points of a figure's series in date order (of the last day of each one's time,
-    the order of relations): where the value changes, the first and last, and every
-    conflicting report but syndicated copies (not one point per observation: a big story's
-    figure has thousands of reports of a few values, and copies of them); and how many
-    observations are known at no time, so out of it. ``last_days``: see
-    ``observation_day``."""
+    """The points a chart of a figure draws (``plot.drawn``), in date order (of the last day
+    of each one's time, the order of relations), and how many observations are known at no
+    time, so out of it. Of the observations, the chart's points are where the value
+    changes, the first and last, and every conflicting report but syndicated copies (not
+    one point per observation: a big story's figure has thousands of reports of a few
+    values, and copies of them); of those, the ones that show at the chart's size (a
+    chart of only these is the chart of all). ``last_days``: see ``observation_day``."""
     known = {} if last_days is None else last_days
     days = [observation_day(row, known) for row in rows]  # "" for none
     dated = sorted((i for i, day in enumerate(days) if day), key=days.__getitem__)
@@ -275,7 +277,8 @@ def series_of(
         ):
             points.append((days[i], row["value"], row.get("as_of") or days[i], conflicting))
         previous = row["value"]
-    return points, len(rows) - len(dated)
+    shown = drawn([p[0] for p in points], [p[1] for p in points], [p[3] for p in points])
+    return [points[n] for n in shown], len(rows) - len(dated)
 
 
 def observation_day(observation: Row, last_days: dict[str, str | None]) -> str:

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyledger.errors import Msg, NotFoundError
 from storyledger.link.summaries import SeriesPoint, reports_like, series_of
-from storyledger.report.charts import Point, drawn, step_chart
+from storyledger.report.charts import Point, step_chart
 from storyledger.report.display import date_text, day_text, number_text, value_text
 from storyledger.report.facts import by_what_readers_follow, facts_data
 from storyledger.report.quotes import key_order, quote_order, quotes_data
@@ -122,10 +122,9 @@ def figure_summary(
 
 
 def chart_points(series: list[SeriesPoint]) -> list[Point]:
-    """The points of a figure's series (``link.summaries.series_of``) a step chart draws
-    (``charts.drawn``: a chart of only these is the chart of all)."""
-    shown = drawn([p[0] for p in series], [p[1] for p in series], [p[3] for p in series])
-    return [Point(*series[n]) for n in shown]
+    """The points of a figure's chart (``link.summaries.series_of``), as ``step_chart``
+    takes them."""
+    return [Point(*point) for point in series]
 
 
 def step_of(
