@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import tempfile
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,10 @@ ALL = [r["id"] for r in records()]
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    return open_ledger(tmp_path / "ledger.db")
+def ledger(ledger_db: str) -> Iterator[Ledger]:
+    """A fresh ledger, on each backend."""
+    with open_ledger(ledger_db) as ledger:
+        yield ledger
 
 
 def figure_with(figures: list[dict[str, Any]], value: float, **fields: Any) -> dict[str, Any]:
