@@ -19,7 +19,6 @@ from storyledger.link.relations import same_time
 from storyledger.link.summaries import series_of
 from storyledger.report.briefing import chart_points, figure_summary
 from storyledger.report.facts import History, changes_data, facts_data, figure_data
-from storyledger.store.figures import FIGURE_OBSERVATIONS, HISTORY_COLUMNS
 from storyledger.store.sqlite import open_ledger
 
 runner = CliRunner()
@@ -89,18 +88,11 @@ def test_facts_json_in_pages_gives_every_figure_once_ranked(db: Path) -> None:
 
 
 def test_the_outline_of_a_story_summarises_as_its_facts(db: Path) -> None:
-    """The story page reads a story's facts in outline; a settled conflict among them."""
+    """The story page and the pages of the facts read the figures' summaries; a settled
+    conflict among them."""
     with open_ledger(db) as ledger:
         assert any(f["settled_conflicts"] for f in facts_data(ledger, STORY))
         assert_outline_summarises_as_the_facts(ledger, STORY)
-        plan = " ".join(
-            row[3]
-            for row in ledger.conn.execute(
-                f"EXPLAIN QUERY PLAN SELECT {HISTORY_COLUMNS} {FIGURE_OBSERVATIONS}",
-                ("any",),
-            )
-        )
-        assert "COVERING INDEX observations_history" in plan and "TEMP B-TREE" not in plan
 
 
 def test_facts_latest_value_and_independent_sources(db: Path) -> None:

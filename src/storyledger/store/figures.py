@@ -30,13 +30,6 @@ OBSERVATION_ORDER = (
     "o.as_of_end NULLS FIRST, o.as_of_start NULLS FIRST, o.reported NULLS FIRST, o.article_id, o.id"
 )
 FIGURE_OBSERVATIONS = f"FROM observations o WHERE o.figure_id = ? ORDER BY {OBSERVATION_ORDER}"
-# What a summary reads of an observation (its relations, the latest value, agreeing
-# sources, conflicts) and a chart draws: the index observations_history holds them all
-# (migration 009), so ``history_rows`` reads them without looking up any row.
-HISTORY_FIELDS = (
-    "id", "value", "low", "high", "approx", "as_of", "as_of_start", "as_of_end", "article",
-    "reported", "relation", "relation_to", "duplicate_of", "source", "source_outlet",
-)  # fmt: skip
 
 
 def select_list(fields: Iterable[str]) -> str:
@@ -45,7 +38,6 @@ def select_list(fields: Iterable[str]) -> str:
 
 
 OBSERVATION_COLUMNS = select_list(OBSERVATION_FIELDS)
-HISTORY_COLUMNS = select_list(HISTORY_FIELDS)
 FIGURE_COLUMNS = "id, story, label, unit, counted, modality, change, entities, seq"
 
 
@@ -97,27 +89,6 @@ def observations_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> list[Row
             conn, f"FROM observations o WHERE o.id IN ({marks})", tuple(chunk), False
         )
     return rows
-
-
-def history_rows(conn: sqlite3.Connection, figure_id: str) -> list[Row]:
-    """One figure's observations in the order of their relations, with ``HISTORY_FIELDS``
-    only: read from the index observations_history, not from the rows."""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    cursor.execute(f"SELECT {HISTORY_COLUMNS} {FIGURE_OBSERVATIONS}", (figure_id,))
-    return [  # a dict display, as in observation_rows
-        {
-            "id": id_, "value": value, "low": low, "high": high, "approx": approx,
-            "as_of": as_of, "as_of_start": as_of_start, "as_of_end": as_of_end,
-            "article": article, "reported": reported, "relation": relation,
-            "relation_to": relation_to, "duplicate_of": duplicate_of, "source": source,
-            "source_outlet": source_outlet,
-        }
-        for (
-            id_, value, low, high, approx, as_of, as_of_start, as_of_end, article, reported,
-            relation, relation_to, duplicate_of, source, source_outlet,
-        ) in cursor
-    ]  # fmt: skip
 
 
 def observation_rows(
