@@ -105,7 +105,8 @@ def postgresql_server() -> Iterator[Server]:
     bin_dir = server_bin()
     if bin_dir is None:
         pytest.skip("no PostgreSQL server (initdb) found: scripts/bootstrap --dev installs it")
-    folder = Path(tempfile.mkdtemp(prefix="storyledger-pg-"))
+    memory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None  # no disk writes
+    folder = Path(tempfile.mkdtemp(prefix="storyledger-pg-", dir=memory))
     server = Server(bin_dir, folder)
     server.start()
     try:
