@@ -15,7 +15,6 @@ processes spent are printed too (Ray's overhead shows there as well).
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 import time
@@ -30,7 +29,7 @@ import ray  # noqa: E402
 
 from bench.throughput import Run, count_tokens, print_table, synthetic_articles  # noqa: E402
 from storyledger.extract.parallel import BATCH_SIZE, Job, Outcome, ParallelExtractor  # noqa: E402
-from storyledger.extract.ray_engine import RayExtractor  # noqa: E402
+from storyledger.extract.ray_engine import RayExtractor, start_local_ray  # noqa: E402
 
 TARGET = 0.8  # Ray / local articles per second
 
@@ -87,14 +86,7 @@ def main() -> None:
     jobs: list[Job] = [(text, "2024-06-26") for text in texts]
     print(f"{len(texts)} texts, {tokens} tokens, {BATCH_SIZE} texts per batch")
     print(f"load average before: {_load()}")
-    ray.init(
-        address="local",
-        num_cpus=args.workers,
-        include_dashboard=False,
-        _node_ip_address="127.0.0.1",
-        log_to_driver=False,
-        logging_level=logging.ERROR,
-    )
+    start_local_ray(args.workers)
     print(f"local Ray cluster: {ray.cluster_resources().get('CPU', 0):g} CPUs\n")
     local_runs: list[Run] = []
     ray_runs: list[Run] = []

@@ -3,7 +3,6 @@ and the same ledger as `ingest --engine local`. A local Ray head of 2 CPUs serve
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 import subprocess
@@ -30,14 +29,9 @@ REPORTS = 24  # of the demo corpus's 41: October 2023 to October 2024, the first
 @pytest.fixture(scope="module")
 def ray_head() -> Iterator[None]:
     ray = pytest.importorskip("ray", reason="Ray is not installed (scripts/bootstrap --dev)")
-    ray.init(
-        address="local",
-        num_cpus=2,
-        include_dashboard=False,
-        _node_ip_address="127.0.0.1",
-        log_to_driver=False,
-        logging_level=logging.ERROR,
-    )
+    from storyledger.extract.ray_engine import start_local_ray
+
+    start_local_ray(2)
     yield
     ray.shutdown()
 

@@ -140,12 +140,7 @@ class RayExtractor:
             if self.address:
                 _quiet_init(address=self.address)
             else:
-                _quiet_init(
-                    address="local",
-                    num_cpus=self.workers or os.cpu_count(),
-                    include_dashboard=False,
-                    _node_ip_address="127.0.0.1",
-                )
+                start_local_ray(self.workers or os.cpu_count())
         except ConnectionError as exc:
             where = self.address or "this machine"
             raise EngineError(Msg.RAY_UNREACHABLE.format(address=where, detail=exc)) from exc
@@ -227,6 +222,15 @@ def _new_actor() -> ActorHandle:
     return cast(ActorHandle, RemoteExtractWorker.remote())
 
 
+def start_local_ray(cpus: int | None) -> None:
+    """A new Ray instance of this machine, of ``cpus`` CPUs, for this process."""
+    _quiet_init(
+        address="local", num_cpus=cpus, include_dashboard=False, _node_ip_address="127.0.0.1"
+    )
+
+
 def _quiet_init(**options: Any) -> None:
-    """``ray.init`` without Ray's own logging on this terminal (errors still raise)."""
+    """``ray.init`` without Ray's own logging on this terminal (errors still raise), and
+    without its usage statistics, which it would send out unless told not to."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     ray.init(log_to_driver=False, logging_level=logging.ERROR, **options)
