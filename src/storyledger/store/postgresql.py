@@ -141,6 +141,7 @@ class PgConnection:
         self.pool = pool
         self.url = url
         self._held: psycopg.Connection[Any] | None = None  # during a transaction
+        self.closed = False
 
     def run(self, sql: str, params: Sequence[Any], factory: Any = named_rows) -> Result:
         if self._held is not None:
@@ -204,6 +205,10 @@ class PgConnection:
             self.pool.putconn(held)
 
     def close(self) -> None:
+        """Give the pool back (closing it after its last ledger); closing twice is harmless."""
+        if self.closed:
+            return
+        self.closed = True
         self.rollback()
         release_pool(self.url)
 
