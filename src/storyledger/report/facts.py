@@ -20,9 +20,8 @@ those a reader follows first first, from the summaries the link stage keeps
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
+import re
 import sqlite3
 from datetime import date
 from itertools import groupby
@@ -128,24 +127,24 @@ def page_key(pair: FigureSummary) -> PageKey:
     return -outlets, -revisions, -observations, figure["story"], figure["seq"]
 
 
+# A cursor: outlets, revisions, observations and seq of the figure a page ended with, and
+# its story's id in hex; any string of this form is a place in the ranking to go on from.
+CURSOR = r"^[0-9]{1,18}(\.[0-9]{1,18}){3}\.([0-9a-f]{2})*$"
+CURSOR_FORM = re.compile(CURSOR)
+
+
 def cursor_of(key: PageKey) -> str:
-    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+    outlets, revisions, observations, story, seq = key
+    return f"{-outlets}.{-revisions}.{-observations}.{seq}.{story.encode().hex()}"
 
 
 def cursor_key(cursor: str) -> PageKey:
-    """The key a cursor continues after; InputError for anything ``cursor_of`` never gave."""
-    try:
-        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (binascii.Error, ValueError) as exc:
-        raise InputError(Msg.BAD_CURSOR.format(cursor=cursor[:40])) from exc
-    kinds = (int, int, int, str, int)
-    if not (
-        isinstance(key, list)
-        and len(key) == len(kinds)
-        and all(type(k) is kind for k, kind in zip(key, kinds, strict=True))
-    ):
+    """The key a cursor continues after; InputError for anything not of its form."""
+    if not CURSOR_FORM.fullmatch(cursor):
         raise InputError(Msg.BAD_CURSOR.format(cursor=cursor[:40]))
-    return key[0], key[1], key[2], key[3], key[4]
+    outlets, revisions, observations, seq, story = cursor.split(".")
+    name = bytes.fromhex(story).decode(errors="replace")
+    return -int(outlets), -int(revisions), -int(observations), name, int(seq)
 
 
 def outlined_figures(ledger: Ledger, pairs: list[FigureSummary]) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from storyledger.ingest.records import Defaults
 from storyledger.report.articles import article_data, articles_data
 from storyledger.report.briefing import chosen_story
 from storyledger.report.facts import (
+    CURSOR,
     FACTS_PAGE,
     FACTS_PAGE_MAX,
     changes_data,
@@ -115,7 +116,7 @@ def as_is(data: Any) -> Response:
 
 
 PageLimit = Annotated[int, Query(ge=1, le=FACTS_PAGE_MAX)]
-PageCursor = Annotated[str | None, Query(max_length=200)]
+PageCursor = Annotated[str | None, Query(max_length=200, pattern=CURSOR)]
 
 
 @api_router.get("/stories/{story}/facts", response_model=FactsPageOut)
