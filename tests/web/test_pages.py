@@ -115,3 +115,27 @@ def test_story_page_shows_the_newest_sources_and_links_to_all(
     assert every.text.count('href="/articles/') == len(story["articles"])
     assert_inert(every.text)
     assert client.get("/stories/nope/sources").status_code == 404
+
+
+def test_story_page_shows_the_first_figures_and_links_to_the_next(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The figures a reader follows first, FIGURES_SHOWN of them, and a link to the next
+    ones, which shows them (the API's pages, in the same order)."""
+    story = max(client.get("/api/v1/stories").json(), key=lambda s: len(s["articles"]))
+    ranked = client.get(f"/api/v1/stories/{story['id']}/facts").json()["figures"]
+    assert len(ranked) >= 2
+    assert "more figures" not in client.get(f"/stories/{story['id']}").text  # all fit
+    monkeypatch.setattr(pages, "FIGURES_SHOWN", 1)
+    shown = [ranked[0]["id"]]
+    html = client.get(f"/stories/{story['id']}").text
+    while True:
+        cards = re.findall(r'class="figure-link" href="/figures/([^"]+)"', html)
+        assert cards == shown[-1:]
+        more = page_links(html, re.escape(f"/stories/{story['id']}?figures="))
+        if not more:
+            break
+        html = client.get(more[0]).text
+        assert_inert(html)
+        shown.append(ranked[len(shown)]["id"])
+    assert shown == [f["id"] for f in ranked]
