@@ -206,7 +206,7 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
 
 def test_a_story_quotes_are_counted_from_the_index_not_the_json(tmp_path: Path) -> None:
     with varied_quotes_ledger(tmp_path / "ledger.db") as ledger:
-        from_where, params = quotes_from("s-a")
+        from_where, params = quotes_from(ledger.conn, "s-a")
         plan = " ".join(
             row[3]
             for row in ledger.conn.execute(
