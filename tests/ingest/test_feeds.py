@@ -113,8 +113,9 @@ def fetcher() -> Iterator[Fetcher]:
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    with open_ledger(tmp_path / "ledger.db") as ledger:
+def ledger(ledger_db: str) -> Iterator[Ledger]:
+    """A fresh ledger, on each backend."""
+    with open_ledger(ledger_db) as ledger:
         yield ledger
 
 
