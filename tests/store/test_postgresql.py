@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from storyledger.errors import StoreError
+from storyledger.model import Article, content_id
 from storyledger.store import open_ledger
 from storyledger.store.connection import _migrations, schema_version_known
 from storyledger.store.postgresql import migrations, pyformat
@@ -49,7 +50,13 @@ def test_rows_answer_as_sqlite_rows(postgresql_url: str) -> None:
         assert (row[0], row["two"], row["three"]) == (1, "a%", "?")
         assert dict(row) == {"one": 1, "two": "a%", "three": "?"}
         assert tuple(row) == (1, "a%", "?")
-        assert ledger.conn.execute("SELECT SUM(seq) FROM articles").fetchone()[0] is None
+        for text in ("One report.", "Another report."):
+            ledger.add_article(Article(id=content_id(text), text=text))
+        total, half = ledger.conn.execute(
+            "SELECT SUM(seq), SUM(seq) / 2.0 FROM articles"
+        ).fetchone()
+        assert (total, half) == (3, 1.5)  # NUMERIC as SQLite's types: int when whole, else float
+        assert type(total) is int and type(half) is float
 
 
 def test_marks_outside_literals_become_placeholders() -> None:
