@@ -16,6 +16,7 @@ from storyledger.ingest.records import Defaults, extract_request
     [
         ("date 2023-11-04 Rescue teams reached the valley at dawn.", "2023-11-04"),
         ("2022-03-01 The bridge reopened to traffic.", "2022-03-01"),
+        ("Tuesday, March 8, 2022 - 9:05 am | HomeNewsThe bridge reopened.", "2022-03-08"),
         (
             "Ferry service resumes\n\nBy: Desk On: Mar 3, 2022, 6:10 PM\n\nThe ferry left.",
             "2022-03-03",

@@ -51,10 +51,32 @@ def test_weekday_on_the_day_of_publication_is_that_day(nlp: Language) -> None:
         ("Parliament is expected to vote on Tuesday.", "2024-07-02"),
         ("Kenya plans to send more officers on Thursday.", "2024-06-27"),
         ("The hearing was adjourned until Tuesday.", "2024-07-02"),
+        ("The board has put off the vote until Tuesday.", "2024-07-02"),
+        ("The launch was pushed back to Friday.", "2024-06-28"),
     ],
 )
 def test_weekday_follows_the_tense(nlp: Language, sentence: str, expected: str) -> None:
     assert only(nlp, sentence, WEDNESDAY).value == expected
+
+
+def test_every_time_of_a_list_after_a_scheduling_verb_lies_ahead(nlp: Language) -> None:
+    found = values(
+        nlp,
+        "The regatta was postponed until Saturday and Sunday, the sixth and seventh of July.",
+        WEDNESDAY,
+    )
+    # the weekdays of the dates written next to them, not the nearest Saturday and Sunday
+    assert found["Saturday"] == "2024-07-06" and found["Sunday"] == "2024-07-07"
+    also = values(nlp, "It was put off until Thursday and Friday, the fourth to fifth of July.",
+                  WEDNESDAY)  # fmt: skip
+    assert (also["Thursday"], also["Friday"]) == ("2024-07-04", "2024-07-05")
+    # a weekday that disagrees with its date takes the date
+    slip = values(nlp, "The fair ran on Tuesday and Wednesday, the sixth and seventh of June.",
+                  WEDNESDAY)  # fmt: skip
+    assert slip["Wednesday"] == "2024-06-07"  # a Friday: not the nearest Wednesday, June 26
+    assert values(nlp, "The talks were postponed from Monday to Friday.", WEDNESDAY) == {
+        "Monday": "2024-06-24", "Friday": "2024-06-28"
+    }  # fmt: skip
 
 
 def test_last_and_next_weekday_and_weekday_of_a_named_week(nlp: Language) -> None:

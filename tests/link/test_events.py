@@ -67,7 +67,7 @@ def test_the_clause_most_others_share_wins_over_a_lone_one() -> None:
 
 
 def undated_report_clauses(published: str | None) -> list[str]:
-    from storyledger.link.events import dated_clauses
+    from storyledger.link.events import dated_clauses, lead_sentences
     from storyledger.model import Article, Extraction, TimeMention
 
     text = "Rescuers reached the valley on Tuesday. The dam had failed on 4 March 2025."
@@ -79,7 +79,9 @@ def undated_report_clauses(published: str | None) -> list[str]:
     ]
     sentences = [(0, text.index(".") + 1), (text.index(".") + 2, len(text))]
     article = Article(id="a1", text=text, published=published)
-    return [c.date for c in dated_clauses(article, Extraction(times=times, sentences=sentences))]
+    extraction = Extraction(times=times, sentences=sentences)
+    lead = lead_sentences(article.text, extraction)
+    return [c.date for c in dated_clauses(article, extraction, lead)]
 
 
 def test_an_undated_report_gives_only_its_absolute_dates() -> None:
@@ -127,3 +129,57 @@ def test_a_report_date_line_is_no_event() -> None:
     )
     dates = key_dates([("Wire A", "2025-03-09", text)], key_only=False)
     assert "2025-03-07" in dates and "2025-03-09" not in dates
+
+
+# -- a report's lead and its lede statement ------------------------------------------------
+
+
+def lead_of(text: str) -> list[str]:
+    from storyledger.extract.pipeline import extract
+    from storyledger.link.events import lead_sentences
+
+    extraction = extract(text, "2025-03-09")
+    return [text[slice(*extraction.sentences[i])].strip() for i in lead_sentences(text, extraction)]
+
+
+def test_the_lead_is_the_body_past_what_the_page_puts_before_it() -> None:
+    text = (
+        "Ferry service resumes on the lake\n\n"
+        "Ferry service resumes on the lake\n\n"
+        "Photo:\n\n"
+        "The ferry company restarted its morning crossings after a week of storms, its"
+        " manager said. Tickets sold out within an hour. Fishermen stayed ashore all day."
+    )
+    assert lead_of(text) == [
+        "The ferry company restarted its morning crossings after a week of storms, its"
+        " manager said.",
+        "Tickets sold out within an hour.",
+        "Fishermen stayed ashore all day.",
+    ]
+
+
+def test_the_lede_is_the_first_lead_sentence_to_report_a_statement() -> None:
+    """Past a headline, the first sentence to report a statement is the day's news, unless
+    a date it names only as a modifier ("the March 4 floods") is all it dates."""
+    text = (
+        "Lake ferries sail again\n\n"
+        "The ferry company restarted its crossings on the lake, which the March 4 floods had"
+        " closed, according to its manager. Tickets sold out within an hour."
+    )
+    assert "2025-03-09" in key_dates([("Wire A", "2025-03-09", text)])
+
+
+def test_no_lede_from_a_quote_or_a_statement_made_before() -> None:
+    """Past the first lead sentence, a direct quote is a feature's colour; a statement made
+    before is never news of the day."""
+    quote = (
+        "Life in the lake camps\n\n"
+        "Winter has come early to the lake camps this year. "
+        "“Our kitchen feeds the whole camp,” says Amina Yusuf, who runs it. Winter is near."
+    )
+    before = (
+        "Ferry toll revised\n\n"
+        "The ministry had previously said that the sinking killed 40 people. Divers went on."
+    )
+    for text in (quote, before):
+        assert "2025-03-09" not in key_dates([("Wire A", "2025-03-09", text)], key_only=False)

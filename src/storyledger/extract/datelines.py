@@ -4,7 +4,8 @@ Ingest takes the date for reports whose metadata has none; the timeline takes no
 from a date line, which dates the report, not a happening (``dateline_spans``).
 
 Only the head counts (``HEAD_CHARS``), and only a full date with its year, where the page
-shows it as the report's own date: at the very start ("date 2023-09-16 ..."), on a line of
+shows it as the report's own date: at the very start ("date 2023-09-16 ...", "Monday,
+September 23, 2024 - 3:56 pm"), on a line of
 its own ("15 September, 2023"), after a cue ("On: Sep 19, 2023", "Posted at Sep 14 2023"),
 before a "·" ("Sep 12, 2023 ·"), or in a dateline ("Rabat, 20/09/2023 (MAP)"). A date in a
 sentence of the story ("the quake of September 8, 2023 killed ...") is never taken, nor a
@@ -42,8 +43,9 @@ _DATE = (
     + ")"
 )
 _CLOCK = r"(?:,?\s*(?:-\s*)?\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+_WEEKDAY = r"(?:" + "|".join(calendar.day_name) + r"),?\s+"
 _STATED = re.compile(
-    rf"""\A\s*(?:date\s+)?{_DATE}{_CLOCK}  # the text starts with it
+    rf"""\A\s*(?:date\s+|{_WEEKDAY})?{_DATE}{_CLOCK}  # the text starts with it
     |^[ \t]*{_DATE}{_CLOCK}[ \t]*$  # a line of its own
     |\b(?:{CUES})\s*{_DATE}{_CLOCK}  # after a cue
     |{_DATE}{_CLOCK}\s*·  # before a middle dot

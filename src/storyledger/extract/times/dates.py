@@ -206,6 +206,67 @@ def anchor_to_written_dates(ctx: TimexContext) -> None:
         timex.resolved = False
 
 
+# Between weekdays of one list ("Wednesday and Thursday"), and between the list and the date
+# it names ("Wednesday and Thursday, the first to second of November").
+_WEEKDAY_JOINER = re.compile(r"\s*(?:and|or|to|through|[-–])\s*\Z", re.IGNORECASE)
+_DAY_WORDS = "|".join(sorted(DAY_WORDS, key=len, reverse=True))
+_DAY_FIRST = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_WORDS})"
+# (the first day of a range may stand before the date: "the first to second of November")
+_DATE_APPOSITION = re.compile(
+    rf"\s*,\s*(?:the\s+)?(?:{_DAY_FIRST}\s*(?:to|and|[-–])\s*(?:the\s+)?)?\Z", re.IGNORECASE
+)
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
+
+
+def weekdays_named_by_their_date(ctx: TimexContext) -> None:
+    """ "until Wednesday and Thursday, the first to second of November": the weekdays are
+    those of the date written next to them, not the nearest Wednesday and Thursday. The
+    last weekday of the list is the date's day, the others the days before it their names
+    say; a weekday that disagrees with its date takes the date (the written date wins)."""
+    accepted = ctx.accepted
+    index = 0
+    while index < len(accepted):
+        run = _weekday_run(ctx, index)
+        after = index + len(run)
+        if run and after < len(accepted) and _names_date(ctx, accepted[run[-1]], accepted[after]):
+            _date_weekdays(ctx, [accepted[i] for i in run], accepted[after])
+        index = after + 1 if run else index + 1
+
+
+def _weekday_run(ctx: TimexContext, index: int) -> list[int]:
+    """Indexes of the weekdays written in one list from ``index`` on ("Monday and Tuesday")."""
+    run: list[int] = []
+    for position in range(index, len(ctx.accepted)):
+        timex = ctx.accepted[position]
+        if _weekday_number(ctx, timex) is None:
+            break
+        if run and not _WEEKDAY_JOINER.match(ctx.text[ctx.accepted[run[-1]].end : timex.start]):
+            break
+        run.append(position)
+    return run
+
+
+def _weekday_number(ctx: TimexContext, timex: Timex) -> int | None:
+    return WEEKDAYS.get(ctx.text[timex.start : timex.end].lower())
+
+
+def _names_date(ctx: TimexContext, weekday: Timex, written: Timex) -> bool:
+    gap = ctx.text[weekday.end : written.start]
+    return bool(_DATE_APPOSITION.match(gap)) and bool(_ISO_DAY.match(written.value or ""))
+
+
+def _date_weekdays(ctx: TimexContext, weekdays: list[Timex], written: Timex) -> None:
+    day = date.fromisoformat(written.value or "")
+    last = _weekday_number(ctx, weekdays[-1])
+    for timex in weekdays:
+        number = _weekday_number(ctx, timex)
+        if last != day.weekday() or number is None:
+            named = day
+        else:
+            named = day - timedelta(days=(last - number) % 7)
+        timex.value, timex.type, timex.resolved = day_value(named), "DATE", written.resolved
+
+
 def _explicit_week_weekday(pub: date, weekday: int, rel: str) -> date:
     """ "Friday last week", "next week Monday": that weekday of the named ISO week."""
     shift = {"last": -7, "this": 0, "next": 7}[rel]

@@ -28,6 +28,14 @@ SCHEDULING_VERBS = frozenset(
     {"schedule", "slate", "pencil", "postpone", "delay", "adjourn", "reschedule", "defer", "set"}
 )
 SCHEDULING_PREPOSITIONS = frozenset({"for", "until", "till", "to"})
+# Phrasal verbs that move a date: "put off until", "pushed back to", "brought forward to".
+SCHEDULING_PHRASALS = frozenset(
+    {("put", "off"), ("push", "back"), ("move", "back"), ("bring", "forward"), ("pull", "forward")}
+)
+# Words between a scheduling preposition and a later time of the same list: "until Wednesday
+# and Thursday, the first to second of November".
+TIME_LIST_WORDS = frozenset({"and", "or", ",", "the", "of", "-", "–"})
+_TIME_LIST_REACH = 10
 # Nouns that name something still ahead: "a May 10 deadline".
 FUTURE_NOUNS = frozenset({"deadline", "target"})
 # Present-tense reporting verbs: "Ruto says" in a lead or a headline reports the past.
@@ -127,10 +135,23 @@ def _future_by_predicate(verb: Token) -> bool:
 
 
 def _scheduled_ahead(span: Span, verb: Token) -> bool:
-    """ "penciled in for October", "adjourned until Monday": a scheduling verb + for/until."""
-    if verb.lemma_.lower() not in SCHEDULING_VERBS or span.start == 0:
+    """ "penciled in for October", "adjourned until Monday", "put off until Wednesday and
+    Thursday, the first to second of November": a scheduling verb + for/until before the
+    time, or before the list of times it belongs to."""
+    if not _is_scheduling(verb):
         return False
-    return span.doc[span.start - 1].lower_ in SCHEDULING_PREPOSITIONS
+    for token in reversed(span.doc[max(0, span.start - _TIME_LIST_REACH) : span.start]):
+        if token.lower_ in SCHEDULING_PREPOSITIONS:
+            return True
+        if not (token.lower_ in TIME_LIST_WORDS or token.like_num or token.ent_type_ == "DATE"):
+            return False
+    return False
+
+
+def _is_scheduling(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    return lemma in SCHEDULING_VERBS or any((lemma, p) in SCHEDULING_PHRASALS for p in particles)
 
 
 def _is_past(verb: Token) -> bool:
