@@ -88,6 +88,15 @@ def test_years_dates_times_names_are_not_quantities(nlp: Language, text: str) ->
     assert quantities(nlp, text) == []
 
 
+def test_four_digits_past_the_years_are_a_count(nlp: Language) -> None:
+    """Without a comma, four digits are a year only among the years reports write."""
+    assert only(nlp, "State radio said the toll had risen to 4862 by the evening.").value == 4862
+    assert quantities(nlp, "The bridge was built in 1932 and rebuilt by 2150.") == []
+    assert quantities(nlp, "The old 8088 chip ran the first office computers.") == []
+    found = quantities(nlp, "Donations go to account 12-33014455-6677 at the central bank.")
+    assert 6677 not in {q.value for q in found}  # the end of an account number
+
+
 def test_a_year_beside_a_real_count(nlp: Language) -> None:
     found = only(nlp, "The crash in 2019 killed 157 people.")
     assert (found.value, found.counted) == (157, "people")

@@ -45,6 +45,13 @@ def claim_of(text: str, amount: str) -> tuple[Claim, QuantityMention, Extraction
         ("Nearly 4,200 buildings collapsed in the old town.", "Nearly 4,200", "buildings"),
         ("Police arrested 31 protesters outside parliament.", "31", "arrested"),
         ("The council hired 31 new teachers.", "31", None),
+        (
+            "The death toll from the storm that battered the coast on Friday has risen to"
+            " 212 people.",
+            "212",
+            "deaths",
+        ),
+        ("The number of visitors to the old town has risen to 212 people.", "212", None),
     ],
 )
 def test_the_measure_of_a_wording(text: str, amount: str, measure: str | None) -> None:

@@ -3,10 +3,11 @@
 "1,200 people were killed", "the death toll rose to 1,200", "1,200 dead",
 "lives lost", "fatalities": one measure, deaths. A careful analyst puts them in
 one series; this module names the measure a quantity claim states, from the
-lemmas (lemminflect) of three places, most telling first:
+lemmas (lemminflect) of these places, most telling first:
 
 1. the verb that governs the amount ("killed", "injured", "displaced");
-2. what the amount counts ("death toll", "fatalities", "injuries");
+2. what the amount counts ("death toll", "fatalities", "injuries"), or the subject of
+   a verb that gives it its level ("the death toll ... has risen to 2,854 people");
 3. the words right after it in its clause ("1,200 dead", "10,000 are missing"),
    then those right before it ("put the number of fatalities at 212").
 
@@ -64,6 +65,12 @@ LABELS = {
     "buildings": "Buildings damaged or destroyed",
     "magnitude": "Magnitude",
 }
+# Verbs that give a measure its new level: its subject names the measure ("the death toll
+# from the quake that hit the region has risen to 2,854 people").
+LEVEL_VERBS = frozenset(
+    {"rise", "reach", "climb", "stand", "increase", "hit", "pass", "top", "exceed", "surpass"}
+    | {"jump", "grow", "soar", "mount", "swell", "fall", "drop"}
+)
 # A number next to these is the size of a quake, whatever the clause around it counts.
 SCALE_LEMMAS = frozenset({"magnitude", "richter"})
 # A word after the amount that ends its clause: the next clause states its own measure.
@@ -110,8 +117,9 @@ def measure_of(claim: Claim, quantity: QuantityMention) -> Measure | None:
     if lemmas_of(before_words[-2:] + after_words[:3]) & SCALE_LEMMAS:
         return Measure("magnitude")  # "magnitude 6.8", "7.0 on the Richter"
     after, before = lemmas_of(after_words), lemmas_of(before_words)
-    context = counted | after | before | {predicate}
-    for found in ({predicate}, counted, after, before):
+    subject = lemmas_of(words_of(claim.subject or "")) if predicate in LEVEL_VERBS else set()
+    context = counted | after | before | subject | {predicate}
+    for found in ({predicate}, counted, subject, after, before):
         name = measure_in(found, context)
         if name:
             return Measure(name)

@@ -33,6 +33,7 @@ AGE_BEFORE = re.compile(r"(?:\baged|\bage|\bages)\s+$", re.IGNORECASE)
 AGE_TAIL = re.compile(r"[\s-]*olds?\b|\s+of\s+age\b", re.IGNORECASE)
 AGE_UNITS = frozenset({"year", "month", "week", "day"})
 AGE = "age"
+YEARS = (1000, 2199)  # the years a report may write without a comma
 
 
 def overlaps_any(amount: Amount, spans: list[tuple[int, int]]) -> bool:
@@ -99,7 +100,7 @@ def part_of_name_or_date(
     if following is not None and is_address(doc, span.end):
         return True
     if amount.raw.isdigit() and len(amount.raw) == 4 and not counts_plural_noun(number):
-        return True
+        return could_be_year(amount) or names_a_thing(number) or in_digit_chain(doc, span)
     if previous is not None and names_with_number(previous, time_spans):
         return True
     if amount.raw.lower() in ("one", "a", "an") and number.dep_ != "nummod":
@@ -107,6 +108,25 @@ def part_of_name_or_date(
     if following is not None and following.lemma_.lower() in lex.TIME_NOUNS:
         return True
     return is_score_context(doc, span) if amount.low is not None else False
+
+
+def could_be_year(amount: Amount) -> bool:
+    """Four digits in the years reports write ("in 2023", "by 2150"); "the toll had risen
+    to 2862" is no year."""
+    return YEARS[0] <= amount.value <= YEARS[1]
+
+
+def names_a_thing(number: Token) -> bool:
+    """Four digits before a noun in the singular name it: "the 8088 chip"."""
+    following = number.nbor(1) if number.i + 1 < len(number.doc) else None
+    return following is not None and following.tag_ in ("NN", "NNP")
+
+
+def in_digit_chain(doc: Doc, span: Span) -> bool:
+    """Four digits in a chain of digits joined by hyphens: an account or a phone number."""
+    start, end = span.start_char, span.end_char
+    before, after = doc.text[max(0, start - 2) : start], doc.text[end : end + 2]
+    return bool(re.fullmatch(r"\d-", before) or re.fullmatch(r"-\d", after))
 
 
 def number_token(span: Span, amount: Amount) -> Token:
