@@ -42,6 +42,7 @@ class Article:
     ingested_at: str | None = None
     extractor_version: str | None = None
     author: str | None = None
+    seen_at: str | None = None  # when a live fetch (fetch, watch) saw it; never an import
 
 
 @dataclass

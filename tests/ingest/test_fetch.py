@@ -41,7 +41,10 @@ from storyledger.ingest.fetch import (
     fetch_into,
     is_public_address,
 )
-from storyledger.store.sqlite import Ledger, open_ledger
+from storyledger.ingest.pipeline import ingest_paths
+from storyledger.report.display import as_of_text
+from storyledger.report.facts import facts_data
+from storyledger.store.sqlite import Ledger, now_iso, open_ledger
 
 FAST = FetchLimits(connect_timeout=2, read_timeout=2, deadline=5, host_interval=0)
 
@@ -303,6 +306,33 @@ def test_fetch_into_stores_articles_with_metadata(
     assert first.author == "Reporter 0"
     assert "Resolution 2699" in first.text
     assert "All rights reserved" not in first.text
+
+
+UNDATED_PAGE = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Ferry toll rises</title><meta property="og:site_name" content="Lake Courier"></head>
+<body><article><h1>Ferry toll rises</h1>
+<p>The ferry sinking on the lake has killed 212 people, the harbour master said.</p>
+<p>Divers searched the wreck for a third day and found more bodies in its hold.</p>
+</article></body></html>"""
+
+
+def test_an_undated_report_fetched_live_is_seen_by_the_fetch_day(
+    web: WebServer, fetcher: Fetcher, ledger: Ledger, tmp_path: Path
+) -> None:
+    """Its values keep no date (the fetch is not their time), but say when a live fetch saw
+    them; the same page imported from a file says nothing of the kind."""
+    web.routes["/ferry"] = page(UNDATED_PAGE)
+    assert fetch_into(ledger, fetcher, [Target(web.url("/ferry"))]).ok
+    day = now_iso()[:10]
+    toll = next(o for f in facts_data(ledger) for o in f["observations"] if o["value"] == 212)
+    assert (toll["as_of"], toll["seen_by"]) == (None, day)
+    assert as_of_text(toll).startswith("undated, seen by ")
+
+    (tmp_path / "ferry.html").write_bytes(UNDATED_PAGE)
+    with open_ledger(tmp_path / "files.db") as imported:
+        ingest_paths(imported, [tmp_path / "ferry.html"])
+        same = next(o for f in facts_data(imported) for o in f["observations"] if o["value"] == 212)
+    assert (same["as_of"], same["seen_by"], as_of_text(same)) == (None, None, "undated")
 
 
 def test_fetch_twice_fetches_nothing_twice(

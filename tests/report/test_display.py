@@ -22,6 +22,7 @@ from storyledger.cli import app
 from storyledger.extract.quantities.lexicon import BOUNDS
 from storyledger.report.briefing import briefing_data, render_briefing
 from storyledger.report.display import (
+    as_of_text,
     date_text,
     day_text,
     number_text,
@@ -238,3 +239,9 @@ def test_the_web_pages_show_the_source_bounds(ledger_db: Path) -> None:
     for phrase, value in SOURCE_BOUNDS:
         assert written(phrase, value) in text
     assert "less than" not in text
+
+
+def test_an_undated_value_says_when_a_live_fetch_saw_it() -> None:
+    assert as_of_text({"as_of": "2024-01-26", "seen_by": None}) == "26 Jan 2024"
+    assert as_of_text({"as_of": None, "seen_by": "2026-12-04"}) == "undated, seen by 4 Dec 2026"
+    assert as_of_text({"as_of": None}) == "undated"

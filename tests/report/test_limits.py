@@ -196,6 +196,8 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
             " ALTER TABLE event_sources DROP COLUMN lead;"
             " ALTER TABLE events DROP COLUMN key_event;"
             " DROP TABLE figure_summaries;"
+            " ALTER TABLE articles DROP COLUMN seen_at;"
+            " ALTER TABLE observations DROP COLUMN seen_by;"
             " DELETE FROM link_tables WHERE name = 'figure_summaries';"
             f" PRAGMA user_version = {previous};"
         )

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from storyledger.model import Article, content_id
 from storyledger.store import articles, figures, links, stories
+from storyledger.store import fetch as fetch_store
 from storyledger.store.lookup import SQL_CHUNK
 from storyledger.store.sqlite import open_ledger
 
@@ -89,6 +91,7 @@ def observe(
         url=None,
         speaker=None,
         sentence=sentence,
+        seen_by=None,
     )
     return observation_id
 
@@ -216,3 +219,33 @@ def test_printings_of_many_originals_are_read_in_chunks_each_once(
     found = figures.relation_rows_of_printings(conn, "fa", [copy, *originals])
     assert sorted(row["id"] for row in found) == sorted([*ids, copy_id])
     assert len(found) == len(ids) + 1
+
+
+def test_migration_13_fills_seen_by_from_the_urls_reports_were_fetched_from(tmp_path: Path) -> None:
+    """A ledger from before migration 13: its fetched reports get the fetch time, and the
+    values of the undated ones the fetch day; the dated one and the imported one none."""
+    path = tmp_path / "old.db"
+    with open_ledger(path) as ledger:
+        conn = ledger.conn
+        undated, dated = (
+            add_article(conn, "undated, fetched"),
+            add_article(conn, "dated, fetched", "2024-06-25"),
+        )
+        imported = add_article(conn, "undated, imported")
+        add_figure(conn, "f1")
+        for article in (undated, dated, imported):
+            observe(conn, "f1", article, 400)
+        fetch_store.remember_fetched(conn, "http://a/1", "http://a/1", undated)
+        fetch_store.remember_fetched(conn, "http://a/2", "http://a/2", dated)
+        conn.executescript(
+            "ALTER TABLE articles DROP COLUMN seen_at;"
+            " ALTER TABLE observations DROP COLUMN seen_by; PRAGMA user_version = 12;"
+        )
+    with open_ledger(path) as ledger:
+        conn = ledger.conn
+        seen = dict(conn.execute("SELECT article_id, seen_by FROM observations").fetchall())
+        fetched_at = conn.execute(
+            "SELECT seen_at FROM articles WHERE id = ?", (undated,)
+        ).fetchone()[0]
+    assert fetched_at is not None
+    assert seen == {undated: fetched_at[:10], dated: None, imported: None}

@@ -10,7 +10,14 @@ import typer
 from storyledger.cli.app import app, console, ledger_from, print_json, story_id
 from storyledger.cli.layout import Records, cell, laid_out
 from storyledger.errors import InputError, Msg
-from storyledger.report.display import date_text, day_text, short_id, short_ids, value_text
+from storyledger.report.display import (
+    as_of_text,
+    date_text,
+    day_text,
+    short_id,
+    short_ids,
+    value_text,
+)
 from storyledger.report.facts import (
     FACTS_PAGE,
     FACTS_PAGE_MAX,
@@ -134,7 +141,7 @@ def observation_texts(observation: dict[str, Any], unit: str, change: Any) -> di
     return {
         **observation,
         "value_text": value_text(observation, unit, change),
-        "as_of_text": date_text(observation.get("as_of")),
+        "as_of_text": as_of_text(observation),
     }
 
 
@@ -220,7 +227,7 @@ def history_records(fig: dict[str, Any]) -> Records:
             outlet += f" (copy of {short_id(obs['duplicate_of'])})"
         records.add(
             cell(value_text(obs, fig["unit"], fig["change"]), style="bold"),
-            date_text(obs["as_of"]),
+            as_of_text(obs),
             cell(obs["relation"], style=RELATION_STYLES.get(obs["relation"], "")),
             outlet,
             day_text(obs["published"]),

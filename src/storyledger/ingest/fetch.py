@@ -41,7 +41,7 @@ from storyledger.ingest.pipeline import IngestReport, ingest_articles
 from storyledger.ingest.records import Defaults
 from storyledger.model import Article, DateSource
 from storyledger.store import fetch as store
-from storyledger.store.sqlite import Ledger
+from storyledger.store.sqlite import Ledger, now_iso
 
 PROJECT_URL = "https://github.com/storyledger/storyledger"
 USER_AGENT = f"storyledger/{__version__} (+{PROJECT_URL})"
@@ -530,6 +530,7 @@ def _download_new(
             continue
         if article.published_source == "cli":
             article.published_source = target.date_source
+        article.seen_at = now_iso()  # on the web by now, whatever its own date says
         yield _Downloaded(url, article)
 
 

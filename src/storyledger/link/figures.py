@@ -474,8 +474,15 @@ def insert_observation(
         url=article.url,
         speaker=claim.speaker,
         sentence=claim.text,
+        seen_by=seen_by(article),
     )
     return observation_id
+
+
+def seen_by(article: Article) -> str | None:
+    """The day a live fetch saw a report without a date of its own: its values were
+    reported by then (shown as such, never as their time)."""
+    return article.seen_at[:10] if article.seen_at and not article.published else None
 
 
 def refresh_relations(conn: sqlite3.Connection, figure_id: str, added: list[Candidate]) -> None:

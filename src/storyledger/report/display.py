@@ -25,6 +25,7 @@ from storyledger.timex import DAY_VALUE, MONTH_VALUE, SEASON_VALUE
 SHORT_ID = 7  # characters of an id shown in tables, as git shows commits
 WHOLE_WITHIN = 2  # an id that would lose no more characters than this is shown whole
 UNDATED = "undated"
+SEEN_BY = "seen by"  # the day a live fetch saw an undated report
 RANGE_DASH = "–"
 MINUS = "−"
 LOCALE = "en"
@@ -180,6 +181,16 @@ def date_text(value: str | None, mod: str | None = None) -> str:
     if "/" in value:
         return RANGE_DASH.join(date_text(part) for part in value.split("/"))
     return MOD_WORDS.get(mod or "", "") + plain_date(value)
+
+
+def as_of_text(observation: Mapping[str, Any]) -> str:
+    """When an observation's value held: its date ('26 Jan 2024'), or for a value of no
+    known time 'undated', with the day a live fetch saw its report where one did
+    ('undated, seen by 4 Dec 2026')."""
+    if observation.get("as_of"):
+        return date_text(observation["as_of"])
+    seen = observation.get("seen_by")
+    return f"{UNDATED}, {SEEN_BY} {plain_date(seen)}" if seen else UNDATED
 
 
 def plain_date(value: str) -> str:

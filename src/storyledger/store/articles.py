@@ -29,8 +29,8 @@ def add_article(
         article.ingested_at = article.ingested_at or now_iso()
         conn.execute(
             "INSERT INTO articles (id, url, outlet, title, published, published_source,"
-            " language, author, text, ingested_at, extractor_version, seq)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " language, author, text, ingested_at, extractor_version, seq, seen_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.url,
@@ -44,6 +44,7 @@ def add_article(
                 article.ingested_at,
                 None,
                 seq,
+                article.seen_at,
             ),
         )
         if extraction is not None:
@@ -248,6 +249,7 @@ def article_from_row(row: sqlite3.Row) -> Article:
         ingested_at=row["ingested_at"],
         extractor_version=row["extractor_version"],
         author=row["author"],
+        seen_at=row["seen_at"],
     )
 
 

@@ -23,7 +23,7 @@ from storyledger.report.briefing import (
     sources_of_story,
     story_quotes,
 )
-from storyledger.report.display import date_text, day_text, number_text, value_text
+from storyledger.report.display import as_of_text, date_text, day_text, number_text, value_text
 from storyledger.report.facts import changes_data, facts_page, figure_data
 from storyledger.report.stories import stories_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
@@ -38,6 +38,7 @@ SNIPPET_MARKS = ("\x02", "\x03")  # cannot occur in article text the template sh
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.filters["date"] = date_text
+templates.env.filters["as_of"] = as_of_text
 templates.env.filters["day"] = day_text
 templates.env.filters["value"] = number_text
 templates.env.filters["range"] = value_text

@@ -36,6 +36,7 @@ class ObservationOut(Open):
     url: str | None
     speaker: str | None
     relation: Relation
+    seen_by: str | None = None  # an undated report's day a live fetch saw it
 
 
 class FigureOut(Open):
