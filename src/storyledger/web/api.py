@@ -28,7 +28,7 @@ from storyledger.report.facts import (
 from storyledger.report.stories import entities_data, stories_data
 from storyledger.report.timeline import day_bound, timeline_data
 from storyledger.store.sqlite import Ledger
-from storyledger.web.pool import ledger_of
+from storyledger.web.pool import ledger_of, one_snapshot
 from storyledger.web.schemas import (
     ArticleOut,
     ArticleSummaryOut,
@@ -97,6 +97,7 @@ def known_story(ledger: Ledger, story: str) -> str:
 
 
 @api_router.get("/stories", response_model=list[StoryOut])
+@one_snapshot
 def stories(request: Request) -> Any:
     """Every story of the ledger."""
     return stories_data(ledger_of(request))
@@ -120,6 +121,7 @@ PageCursor = Annotated[str | None, Query(max_length=200, pattern=CURSOR)]
 
 
 @api_router.get("/stories/{story}/facts", response_model=FactsPageOut)
+@one_snapshot
 def story_facts(
     request: Request, story: str, limit: PageLimit = FACTS_PAGE, cursor: PageCursor = None
 ) -> Any:
@@ -135,18 +137,21 @@ def story_facts(
 
 
 @api_router.get("/facts", response_model=FactsPageOut)
+@one_snapshot
 def all_facts(request: Request, limit: PageLimit = FACTS_PAGE, cursor: PageCursor = None) -> Any:
     """A page of the figures of every story, as ``/stories/{story}/facts`` gives them."""
     return as_is(facts_page(ledger_of(request), None, limit, cursor))
 
 
 @api_router.get("/figures/{figure}", response_model=FigureOut)
+@one_snapshot
 def figure(request: Request, figure: str) -> Any:
     """One figure with its full history and citations."""
     return figure_data(ledger_of(request), figure)
 
 
 @api_router.get("/stories/{story}/timeline", response_model=list[EventOut])
+@one_snapshot
 def story_timeline(
     request: Request,
     story: str,
@@ -161,30 +166,35 @@ def story_timeline(
 
 
 @api_router.get("/changes", response_model=ChangesOut)
+@one_snapshot
 def changes(request: Request, since: AnyDate) -> Any:
     """New stories, figures, values and conflicts since a date (YYYY, YYYY-MM or YYYY-MM-DD)."""
     return changes_data(ledger_of(request), date.fromisoformat(day_bound(since, first=True)))
 
 
 @api_router.get("/entities", response_model=list[EntityOut])
+@one_snapshot
 def entities(request: Request, story: str | None = None) -> Any:
     """Canonical entities, with aliases and mention counts per story."""
     return entities_data(ledger_of(request), story)
 
 
 @api_router.get("/articles", response_model=list[ArticleSummaryOut])
+@one_snapshot
 def articles(request: Request) -> Any:
     """Every article of the ledger."""
     return articles_data(ledger_of(request))
 
 
 @api_router.get("/articles/{article}", response_model=ArticleOut)
+@one_snapshot
 def article(request: Request, article: str) -> Any:
     """One article with its text and every extraction (entities, times, quantities, quotes)."""
     return article_data(ledger_of(request), article)
 
 
 @api_router.get("/search", response_model=list[SearchHitOut])
+@one_snapshot
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500)],

@@ -28,7 +28,7 @@ from storyledger.report.facts import changes_data, facts_page, figure_data
 from storyledger.report.stories import stories_data
 from storyledger.report.timeline import events_of, in_date_order, timeline_data
 from storyledger.web.highlight import segments
-from storyledger.web.pool import ledger_of
+from storyledger.web.pool import ledger_of, one_snapshot
 
 RECENT_DAYS = 14
 SOURCES_SHOWN = 50  # on the story page, the newest; all of them on its sources page
@@ -87,6 +87,7 @@ def recent_since(stories: list[dict[str, Any]]) -> date:
 
 
 @page_router.get("/")
+@one_snapshot
 def index(request: Request) -> HTMLResponse:
     ledger = ledger_of(request)
     stories = stories_data(ledger)
@@ -142,6 +143,7 @@ def story_page_data(
 
 
 @page_router.get("/stories/{story}")
+@one_snapshot
 def story_page(
     request: Request,
     story: str,
@@ -154,6 +156,7 @@ def story_page(
 
 
 @page_router.get("/stories/{story}/sources")
+@one_snapshot
 def story_sources_page(request: Request, story: str) -> HTMLResponse:
     ledger = ledger_of(request)
     info = chosen_story(ledger, story)
@@ -161,12 +164,14 @@ def story_sources_page(request: Request, story: str) -> HTMLResponse:
 
 
 @page_router.get("/figures/{figure}")
+@one_snapshot
 def figure_page(request: Request, figure: str) -> HTMLResponse:
     data = figure_data(ledger_of(request), figure)
     return render(request, "figure.html", figure=data, summary=figure_summary(data))
 
 
 @page_router.get("/articles/{article}")
+@one_snapshot
 def article_page(request: Request, article: str) -> HTMLResponse:
     data = article_data(ledger_of(request), article)
     return render(
@@ -175,6 +180,7 @@ def article_page(request: Request, article: str) -> HTMLResponse:
 
 
 @page_router.get("/search")
+@one_snapshot
 def search_page(request: Request, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     hits = ledger_of(request).search(q, marks=SNIPPET_MARKS) if q.strip() else []
     return render(request, "search.html", q=q, hits=hits)

@@ -4,7 +4,10 @@ connection per statement or per transaction, so the threads share a few."""
 
 from __future__ import annotations
 
+import functools
 import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import Request
 
@@ -31,3 +34,20 @@ def ledger_of(request: Request) -> Ledger:
     """The calling thread's connection to the app's ledger."""
     pool: LedgerPool = request.app.state.pool
     return pool.get()
+
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def one_snapshot(view: View) -> View:
+    """A read view that sees the ledger as of one moment: its statements all read the
+    thread's ledger inside one snapshot (``Ledger.snapshot``), so a writer committing
+    meanwhile (a story appearing between two of them) never shows half. FastAPI runs a
+    sync view in one worker thread, the thread ``ledger_of`` gives the ledger of."""
+
+    @functools.wraps(view)
+    def read(*args: Any, **kwargs: Any) -> Any:
+        with ledger_of(kwargs["request"]).snapshot():
+            return view(*args, **kwargs)
+
+    return read  # type: ignore[return-value]
