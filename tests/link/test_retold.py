@@ -8,7 +8,7 @@ import pytest
 
 from storyledger.extract.pipeline import extract
 from storyledger.link.figures import candidates
-from storyledger.link.retold import denied, said_before
+from storyledger.link.retold import denied, revision_reason, said_before
 from storyledger.model import Claim, QuantityMention
 
 PUBLISHED = date(2025, 3, 2)
@@ -62,3 +62,33 @@ def test_a_value_said_before_is_undated_and_a_denied_one_is_no_candidate() -> No
     assert found["3,100"].start is not None  # the report's day
     assert found["8,000"].start is None and found["8,000"].value is None
     assert "5,000" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "reason"),
+    [
+        (
+            "The agency amended the toll of the ferry sinking to 318 citing hospital records.",
+            "318",
+            "citing hospital records",
+        ),
+        (
+            "The ministry lowered the toll to 212 after officials found that some victims had"
+            " been counted twice.",
+            "212",
+            "after officials found that some victims had been counted twice",
+        ),
+        (
+            "After a recount, the commission revised the tally to 4,100 votes.",
+            "4,100",
+            "After a recount",
+        ),
+        ("The toll rose to 212 after the second landslide hit the valley.", "212", None),
+        ("The ministry revised the toll to 212.", "212", None),
+    ],
+)
+def test_the_reason_of_a_revision_is_the_one_its_sentence_gives(
+    text: str, amount: str, reason: str | None
+) -> None:
+    claim, quantity = claim_of(text, amount)
+    assert revision_reason(claim, quantity) == reason

@@ -26,6 +26,7 @@ from storyledger.report.display import (
     date_text,
     day_text,
     number_text,
+    relation_text,
     short_id,
     short_ids,
     value_text,
@@ -245,3 +246,10 @@ def test_an_undated_value_says_when_a_live_fetch_saw_it() -> None:
     assert as_of_text({"as_of": "2024-01-26", "seen_by": None}) == "26 Jan 2024"
     assert as_of_text({"as_of": None, "seen_by": "2026-12-04"}) == "undated, seen by 4 Dec 2026"
     assert as_of_text({"as_of": None}) == "undated"
+
+
+def test_a_revision_shows_its_reason() -> None:
+    assert relation_text({"relation": "updates", "reason": "citing hospital records"}) == (
+        "updates (citing hospital records)"
+    )
+    assert relation_text({"relation": "corroborates", "reason": None}) == "corroborates"

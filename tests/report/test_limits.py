@@ -198,6 +198,7 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
             " DROP TABLE figure_summaries;"
             " ALTER TABLE articles DROP COLUMN seen_at;"
             " ALTER TABLE observations DROP COLUMN seen_by;"
+            " ALTER TABLE observations DROP COLUMN reason;"
             " DELETE FROM link_tables WHERE name = 'figure_summaries';"
             f" PRAGMA user_version = {previous};"
         )

@@ -92,6 +92,7 @@ def observe(
         speaker=None,
         sentence=sentence,
         seen_by=None,
+        reason=None,
     )
     return observation_id
 
@@ -239,7 +240,8 @@ def test_migration_13_fills_seen_by_from_the_urls_reports_were_fetched_from(tmp_
         fetch_store.remember_fetched(conn, "http://a/2", "http://a/2", dated)
         conn.executescript(
             "ALTER TABLE articles DROP COLUMN seen_at;"
-            " ALTER TABLE observations DROP COLUMN seen_by; PRAGMA user_version = 12;"
+            " ALTER TABLE observations DROP COLUMN seen_by;"
+            " ALTER TABLE observations DROP COLUMN reason; PRAGMA user_version = 12;"
         )
     with open_ledger(path) as ledger:
         conn = ledger.conn

@@ -14,6 +14,7 @@ from storyledger.report.display import (
     as_of_text,
     date_text,
     day_text,
+    relation_text,
     short_id,
     short_ids,
     value_text,
@@ -218,7 +219,7 @@ def history_records(fig: dict[str, Any]) -> Records:
     records = Records(
         f"{fig['label']} ({fig['unit']}, {fig['modality']})",
         ("value", "as of", "relation", "outlet", "published", "speaker", "sentence"),
-        no_wrap=frozenset(["value", "as of", "relation", "published"]),
+        no_wrap=frozenset(["value", "as of", "published"]),
         ratios={"sentence": 4},
     )
     for obs in fig["observations"]:
@@ -228,7 +229,7 @@ def history_records(fig: dict[str, Any]) -> Records:
         records.add(
             cell(value_text(obs, fig["unit"], fig["change"]), style="bold"),
             as_of_text(obs),
-            cell(obs["relation"], style=RELATION_STYLES.get(obs["relation"], "")),
+            cell(relation_text(obs), style=RELATION_STYLES.get(obs["relation"], "")),
             outlet,
             day_text(obs["published"]),
             obs["speaker"],

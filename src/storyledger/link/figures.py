@@ -32,7 +32,7 @@ from storyledger.link.figure_keys import (
     weak_alignment,
 )
 from storyledger.link.relations import SAME_TIME_MAX_DAYS, Obs, assign_relations
-from storyledger.link.retold import denied, said_before
+from storyledger.link.retold import denied, revision_reason, said_before
 from storyledger.link.scopes import scopes_of
 from storyledger.model import Article, Claim, Extraction, QuantityMention
 from storyledger.store import figures as store
@@ -475,6 +475,7 @@ def insert_observation(
         speaker=claim.speaker,
         sentence=claim.text,
         seen_by=seen_by(article),
+        reason=revision_reason(claim, q),
     )
     return observation_id
 

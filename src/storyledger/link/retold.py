@@ -1,4 +1,4 @@
-"""Values a report retells rather than states: said before, or denied.
+"""Values a report retells rather than states: said before, denied, or revised (and why).
 
 "The UN had previously stated that the floods had killed 11,300" gives a value
 someone gave earlier, at a time the report does not say: it is no value of the
@@ -7,7 +7,10 @@ would make it a rival of the revised 3,958 of that day). "The Red Crescent refut
 UN data that the flooding claimed 11,000 lives" gives a value only to deny it: no
 one states it, and it is no value of the series at all.
 
-Both read the clause before the amount, in the claim's own sentence.
+Both read the clause before the amount, in the claim's own sentence. A value a report
+says was revised keeps the reason the sentence gives after the amount, if any ("amended
+the death toll to 3,958 citing the World Health Organization"): the views show it with
+the update.
 """
 
 from __future__ import annotations
@@ -47,3 +50,30 @@ def said_before(claim: Claim, quantity: QuantityMention) -> bool:
 def denied(claim: Claim, quantity: QuantityMention) -> bool:
     """The report gives the value only as one denied ("refuted UN data that ... 11,000")."""
     return DENIED.search(clause_before(claim, quantity)) is not None
+
+
+# A value revised by its authority, and why: "amended the toll to 3,958 citing the WHO",
+# "lowered the count to 212 after double counting was found".
+REVISED = re.compile(
+    r"\b(?:revis|correct|amend|lower|adjust|downgrad|upgrad|reduc|cut|rais)\w*\b", re.IGNORECASE
+)
+REASON = re.compile(
+    r"\b(?:citing|because(?:\s+of)?|due\s+to|owing\s+to|after|following|as\s+a\s+result\s+of)"
+    r"\s+[^.;:!?]+",
+    re.IGNORECASE,
+)
+REASON_WORDS = 14  # a reason longer than this is cut at a clause break or here
+
+
+def revision_reason(claim: Claim, quantity: QuantityMention) -> str | None:
+    """Why the report says the value was revised, when it says so in the same sentence:
+    the clause from "citing", "because", "after", "due to" ... ("citing World Health
+    Organization (WHO)"); None when the sentence tells no revision or no reason."""
+    if not REVISED.search(claim.text):
+        return None
+    offset = quantity.end - claim.start
+    found = REASON.search(claim.text, max(0, offset)) or REASON.search(claim.text)
+    if found is None:
+        return None
+    words = found.group(0).split(",")[0].split()
+    return " ".join(words[:REASON_WORDS]) or None

@@ -193,6 +193,13 @@ def as_of_text(observation: Mapping[str, Any]) -> str:
     return f"{UNDATED}, {SEEN_BY} {plain_date(seen)}" if seen else UNDATED
 
 
+def relation_text(observation: Mapping[str, Any]) -> str:
+    """An observation's relation, with the reason its report gives for a revision:
+    'updates (citing World Health Organization (WHO))'."""
+    reason = observation.get("reason")
+    return f"{observation['relation']} ({reason})" if reason else str(observation["relation"])
+
+
 def plain_date(value: str) -> str:
     if m := DAY_VALUE.fullmatch(value):
         try:

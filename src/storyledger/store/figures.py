@@ -19,7 +19,7 @@ from storyledger.store.lookup import chunked, resolve_id
 OBSERVATION_FIELDS = (
     "id", "figure_id", "value", "low", "high", "approx", "quantity_text", "as_of", "as_of_start",
     "as_of_end", "article", "outlet", "url", "published", "reported", "speaker", "relation",
-    "relation_to", "duplicate_of", "source", "source_outlet", "claim", "seen_by",
+    "relation_to", "duplicate_of", "source", "source_outlet", "claim", "seen_by", "reason",
 )  # fmt: skip
 Row = dict[str, Any]
 # The order relations are computed in (``Obs.order``): by the last day of the time referred
@@ -115,12 +115,12 @@ def observation_rows(
             "outlet": outlet, "url": url, "published": published, "reported": reported,
             "speaker": speaker, "relation": relation, "relation_to": relation_to,
             "duplicate_of": duplicate_of, "source": source, "source_outlet": source_outlet,
-            "claim": claim, "seen_by": seen_by,
+            "claim": claim, "seen_by": seen_by, "reason": reason,
         }
         for (
             id_, figure_id, value, low, high, approx, quantity_text, as_of, as_of_start, as_of_end,
             article, outlet, url, published, reported, speaker, relation, relation_to, duplicate_of,
-            source, source_outlet, claim, seen_by,
+            source, source_outlet, claim, seen_by, reason,
         ) in columns
     ]  # fmt: skip
     if sentences:
@@ -340,14 +340,15 @@ def add_observation(
     speaker: str | None,
     sentence: str,
     seen_by: str | None,
+    reason: str | None,
 ) -> None:
     """Store an observation of a figure, as its ``first`` report until its relations are
     computed (``set_observation_relations``)."""
     conn.execute(
         "INSERT INTO observations (id, figure_id, article_id, claim, source, duplicate_of,"
         " source_outlet, value, low, high, approx, quantity_text, as_of, as_of_start, as_of_end,"
-        " reported, published, outlet, url, speaker, sentence, seen_by, relation)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
+        " reported, published, outlet, url, speaker, sentence, seen_by, reason, relation)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first')",
         (
             observation_id,
             figure_id,
@@ -371,6 +372,7 @@ def add_observation(
             speaker,
             sentence,
             seen_by,
+            reason,
         ),
     )
 

@@ -37,6 +37,7 @@ class ObservationOut(Open):
     speaker: str | None
     relation: Relation
     seen_by: str | None = None  # an undated report's day a live fetch saw it
+    reason: str | None = None  # why its authority revised the value, where the text says
 
 
 class FigureOut(Open):

@@ -2,8 +2,12 @@
 -- archives never sets it. A report without a date of its own was on the web by then, and
 -- its observations say so (`observations.seen_by`, the day), shown "undated, seen by".
 -- Reports fetched before are filled from the URLs they were fetched from.
+-- And why an authority revised a value (`observations.reason`), below.
 ALTER TABLE articles ADD COLUMN seen_at TEXT;
 ALTER TABLE observations ADD COLUMN seen_by TEXT;
+-- Why its authority revised a value, where the sentence says ("citing the WHO"):
+-- link.retold.revision_reason; earlier observations have none until re-linked.
+ALTER TABLE observations ADD COLUMN reason TEXT;
 UPDATE articles SET seen_at = (
     SELECT MIN(f.fetched_at) FROM fetched_urls f WHERE f.article_id = articles.id
 );
