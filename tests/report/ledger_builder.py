@@ -26,7 +26,9 @@ from storyledger.model import (
     TimeMention,
     content_id,
 )
+from storyledger.store.links import bump_counter
 from storyledger.store.sqlite import Ledger, open_ledger
+from storyledger.store.stories import add_story_member, start_story, story_by_id
 
 STORY = "s-haiti"
 
@@ -138,12 +140,10 @@ def store(ledger: Ledger, draft: Draft, story: str = STORY, duplicate_of: str | 
     extraction = extraction_of(draft)
     ledger.add_article(article, extraction)
     with ledger.transaction() as conn:
-        conn.execute(
-            "INSERT INTO article_story (article_id, story, duplicate_of) VALUES (?, ?, ?)"
-            " ON CONFLICT (article_id) DO UPDATE SET story = excluded.story,"
-            " duplicate_of = excluded.duplicate_of",
-            (article.id, story, duplicate_of),
-        )
+        if story_by_id(conn, story) is None:
+            start_story(conn, story, None, bump_counter(conn, "stories"))
+        day = draft.published[:10] if len(draft.published or "") >= 10 else None
+        add_story_member(conn, story, article.id, duplicate_of, None, day, day)
         update_entities(ledger, article, extraction, story)
         link_figures(ledger, article, extraction, story)
         mark_changed(ledger, article.id)

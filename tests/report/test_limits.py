@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
-from tests.report.ledger_builder import Draft, new_ledger, store
+from tests.report.ledger_builder import Draft, store
 
 from storyledger.link.summaries import series_of
 from storyledger.model import Article, Extraction, QuoteMention, Speaker, content_id
@@ -22,8 +23,9 @@ SPEAKERS = [("Amina Odhiambo", "amina"), ("Carlos Mendes", "carlos"), ("Priya Ra
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    ledger = new_ledger(tmp_path)
+def ledger(ledger_db: str) -> Iterator[Ledger]:
+    """Nine quotes by three speakers, on each backend."""
+    ledger = open_ledger(ledger_db)
     for i in range(9):
         name, key = SPEAKERS[i % 3]
         words = ["We will stay,", "We are ready,", "It is hard,"][i % 2 + (i == 8)]
@@ -39,7 +41,8 @@ def ledger(tmp_path: Path) -> Ledger:
                 quotes=[(words, name, key)],
             ),
         )
-    return ledger
+    with ledger:
+        yield ledger
 
 
 def test_key_quotes_from_the_limited_view_are_those_of_the_full_one(ledger: Ledger) -> None:
@@ -120,7 +123,7 @@ QUOTE_CUTS = [
 ]
 
 
-def varied_quotes_ledger(path: Path) -> Ledger:
+def varied_quotes_ledger(path: Path | str) -> Ledger:
     """Quotes of every shape: named and unattributed, own words and paraphrases, with and
     without a cue, the same words printed again with other spacing and case."""
     ledger = open_ledger(path)
@@ -166,9 +169,10 @@ def varied_quotes_ledger(path: Path) -> Ledger:
         )  # fmt: skip
         ledger.add_article(article, Extraction(quotes=[quote], sentences=[(0, len(text))]))
         with ledger.transaction() as conn:
-            conn.execute(
-                "INSERT INTO article_story (article_id, story) VALUES (?, ?)",
-                (article.id, "s-a" if i % 4 else "s-b"),
+            conn.execute(  # as linking records a member, with its place in the order
+                "INSERT INTO article_story (article_id, story, published, seq)"
+                " SELECT id, ?, published, seq FROM articles WHERE id = ?",
+                ("s-a" if i % 4 else "s-b", article.id),
             )
     return ledger
 
@@ -200,11 +204,29 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
             " ALTER TABLE observations DROP COLUMN seen_by;"
             " ALTER TABLE observations DROP COLUMN reason;"
             " DELETE FROM link_tables WHERE name = 'figure_summaries';"
+            " DROP INDEX article_story_order;"
+            " ALTER TABLE article_story DROP COLUMN published;"
+            " ALTER TABLE article_story DROP COLUMN seq;"
             f" PRAGMA user_version = {previous};"
         )
     with open_ledger(path) as ledger:  # migrated again
         assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == schema_version_known()
         assert [quotes_data(ledger, story, **cut) for story, cut in views] == expected
+
+
+def test_counted_quotes_cite_the_first_printing_of_the_full_listing(ledger_db: str) -> None:
+    """With ``sources`` of 0 or 1 the printings are counted, not listed (a query of its own
+    in each dialect): the counts and the first source are those of the full listing."""
+    with varied_quotes_ledger(ledger_db) as ledger:
+        for story in (None, "s-a", "s-b"):
+            for cut in QUOTE_CUTS:
+                if cut.get("sources") not in (0, 1):
+                    continue
+                listed = quotes_data(ledger, story, **{**cut, "sources": None})
+                for group in listed:
+                    for quote in group["quotes"]:
+                        quote["sources"] = quote["sources"][: cut["sources"]]
+                assert quotes_data(ledger, story, **cut) == listed, (story, cut)
 
 
 def test_a_story_quotes_are_counted_from_the_index_not_the_json(tmp_path: Path) -> None:

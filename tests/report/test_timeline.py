@@ -54,6 +54,27 @@ def test_one_event_from_many_outlets_and_copies_count_once(ledger: Ledger) -> No
     assert event["description"].endswith("on January 26.")
 
 
+def test_an_event_s_first_sources_are_the_first_originals_of_its_whole_list(
+    ledger: Ledger,
+) -> None:
+    """The story page asks for each event's first few sources only: they are the oldest
+    originals of the full list (a copy only where the originals run out), in its order."""
+    wire = ruling("Wire", "2024-01-27", "A Kenyan court ruled the deployment unconstitutional")
+    original = store(ledger, wire)
+    store(ledger, Draft(**{**wire.__dict__, "outlet": "Daily A"}), duplicate_of=original)
+    store(ledger, ruling("Daily B", "2024-01-28", "The court ruled the police deployment illegal"))
+    store(ledger, ruling("Daily C", "2024-01-26", "A court in Kenya ruled the deployment void"))
+
+    (full,) = timeline_data(ledger)
+    originals = [s for s in full["sources"] if s["duplicate_of"] is None]
+    assert [s["outlet"] for s in originals] == ["Daily C", "Wire", "Daily B"]
+    for cap in (1, 2, 3):
+        (capped,) = timeline_data(ledger, sources_per_event=cap)
+        assert capped["sources"] == originals[:cap]
+    (capped,) = timeline_data(ledger, sources_per_event=4)  # the originals run out: a copy
+    assert capped["sources"] == full["sources"]
+
+
 def test_a_month_event_stays_a_month(ledger: Ledger) -> None:
     store(
         ledger,

@@ -36,7 +36,8 @@ def add_article(
     assert articles.add_article(conn, article)
     if stories.story_by_id(conn, story) is None:
         stories.start_story(conn, story, None, links.bump_counter(conn, "stories"))
-    stories.add_story_member(conn, story, article.id, duplicate_of, None, published, published)
+    day = published[:10] if published and len(published) >= 10 else None  # as linking gives it
+    stories.add_story_member(conn, story, article.id, duplicate_of, None, day, day)
     return article.id
 
 
@@ -241,7 +242,8 @@ def test_migration_13_fills_seen_by_from_the_urls_reports_were_fetched_from(tmp_
         conn.executescript(
             "ALTER TABLE articles DROP COLUMN seen_at;"
             " ALTER TABLE observations DROP COLUMN seen_by;"
-            " ALTER TABLE observations DROP COLUMN reason; PRAGMA user_version = 12;"
+            " ALTER TABLE observations DROP COLUMN reason;"
+            f" {WITHOUT_014} PRAGMA user_version = 12;"
         )
     with open_ledger(path) as ledger:
         conn = ledger.conn
@@ -251,3 +253,33 @@ def test_migration_13_fills_seen_by_from_the_urls_reports_were_fetched_from(tmp_
         ).fetchone()[0]
     assert fetched_at is not None
     assert seen == {undated: fetched_at[:10], dated: None, imported: None}
+
+
+# The schema before migration 014: story members without their place in the order.
+WITHOUT_014 = (
+    "DROP INDEX article_story_order; ALTER TABLE article_story DROP COLUMN published;"
+    " ALTER TABLE article_story DROP COLUMN seq;"
+)
+
+
+def test_migration_14_gives_story_members_their_place_in_the_order(tmp_path: Path) -> None:
+    """A ledger from before migration 14: each story member gets its article's date and
+    ingestion order, and the newest sources are those of the articles' own order."""
+    path = tmp_path / "old.db"
+    with open_ledger(path) as ledger:
+        conn = ledger.conn
+        ids = [
+            add_article(conn, "first", "2024-06-20"),
+            add_article(conn, "undated"),
+            add_article(conn, "last", "2024-07-02T10:00:00+00:00"),
+        ]
+        newest = [row["id"] for row in articles.story_article_citations(conn, "s1", newest=2)]
+        conn.executescript(f"{WITHOUT_014} PRAGMA user_version = 13;")
+    with open_ledger(path) as ledger:
+        rows = ledger.conn.execute(
+            "SELECT s.published, s.seq, a.published, a.seq FROM article_story s"
+            " JOIN articles a ON a.id = s.article_id"
+        ).fetchall()
+        assert len(rows) == 3 and all(tuple(r)[:2] == tuple(r)[2:] for r in rows)
+        assert [r["id"] for r in articles.story_article_citations(ledger.conn, "s1", 2)] == newest
+    assert newest == [ids[0], ids[2]]  # the undated one sorts first: oldest

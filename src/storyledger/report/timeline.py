@@ -22,6 +22,7 @@ def timeline_data(
     end: str | None = None,
     limit: int | None = None,
     key_only: bool = False,
+    sources_per_event: int | None = None,
 ) -> list[dict[str, Any]]:
     """Events (of one story, or all) overlapping [start, end], in salience order (only
     the first ``limit``, if given: their sources are read for them only).
@@ -30,7 +31,8 @@ def timeline_data(
     well before the story's first report: "the 1960 quake", a war "since 2011"), then
     by independent outlets, then by precision (a day before a month before a year).
     With ``key_only``, the key events only: those two independent outlets report, or that
-    a report leads with; the views show these and fold the others away.
+    a report leads with; the views show these and fold the others away. With
+    ``sources_per_event``, each event's first that many originals only (``event_sources``).
 
     Each event is ``{id, story, date, mod, status, description, salience, background, key,
     actors,
@@ -46,7 +48,7 @@ def timeline_data(
         BACKGROUND_DAYS,
         key_only,
     )
-    sources = event_sources(ledger.conn, [row["id"] for row in rows])
+    sources = event_sources(ledger.conn, [row["id"] for row in rows], sources_per_event)
     return [
         {
             "id": row["id"],

@@ -260,15 +260,25 @@ def story_article_citations(
     conn: sqlite3.Connection, story: str | None, newest: int | None = None
 ) -> list[sqlite3.Row]:
     """id, outlet, published, title and url of a story's articles (of every article if
-    ``story`` is None), oldest first; only the ``newest`` that many, if given."""
-    sql = "SELECT id, outlet, published, title, url FROM articles"
+    ``story`` is None), oldest first; only the ``newest`` that many, if given. A story's
+    are taken in the order of ``article_story_order`` (migration 014), so its newest are
+    read without sorting all of them."""
     params: tuple[str | int, ...] = ()
-    if story is not None:
-        sql += " WHERE id IN (SELECT article_id FROM article_story WHERE story = ?)"
-        params = (story,)
+    if story is None:
+        sql, published, seq = (
+            "SELECT id, outlet, published, title, url FROM articles a",
+            "a.published",
+            "a.seq",
+        )
+    else:
+        sql = (
+            "SELECT a.id, a.outlet, a.published, a.title, a.url"
+            " FROM article_story s JOIN articles a ON a.id = s.article_id WHERE s.story = ?"
+        )
+        params, published, seq = (story,), "s.published", "s.seq"
     if newest is None:
-        return conn.execute(sql + " ORDER BY published NULLS FIRST, seq", params).fetchall()
-    sql += " ORDER BY published DESC NULLS LAST, seq DESC LIMIT ?"
+        return conn.execute(f"{sql} ORDER BY {published} NULLS FIRST, {seq}", params).fetchall()
+    sql += f" ORDER BY {published} DESC NULLS LAST, {seq} DESC LIMIT ?"
     return conn.execute(sql, (*params, newest)).fetchall()[::-1]
 
 
@@ -280,14 +290,10 @@ def article_outlet(conn: sqlite3.Connection, article_id: str) -> str | None:
 
 def story_first_published_day(conn: sqlite3.Connection, story: str) -> str | None:
     """The day (ISO, ``YYYY-MM-DD``) of the earliest publication among a story's articles
-    dated to the day; None when none is."""
-    row = conn.execute(
-        "SELECT MIN(substr(a.published, 1, 10)) FROM articles a"
-        " JOIN article_story s ON s.article_id = a.id"
-        " WHERE s.story = ? AND length(a.published) >= 10",
-        (story,),
-    ).fetchone()
-    return row[0]
+    dated to the day; None when none is (the story's ``first_published``, which
+    ``stories.add_story_member`` keeps: one row, however big the story)."""
+    row = conn.execute("SELECT first_published FROM stories WHERE id = ?", (story,)).fetchone()
+    return row[0] if row else None
 
 
 def count_story_articles(conn: sqlite3.Connection, story: str | None) -> int:

@@ -11,7 +11,9 @@ from storyledger.store.lookup import rows_in
 
 # 1 for an event ending well before its story's first report (the parameter: 180 days),
 # else 0 (also when that report has no day). PostgreSQL has julianday from migration 004.
-BACKGROUND = "CASE WHEN julianday(e.interval_end) < julianday(first.day) - ? THEN 1 ELSE 0 END"
+BACKGROUND = (
+    "CASE WHEN julianday(e.interval_end) < julianday(st.first_published) - ? THEN 1 ELSE 0 END"
+)
 
 
 def ranked_events(
@@ -45,14 +47,12 @@ def ranked_events(
         where.append(f"key_event = 1 AND {BACKGROUND} = 0")
         params.append(background_days)
     return conn.execute(
-        "WITH first AS (SELECT ast.story, MIN(substr(a.published, 1, 10)) AS day"
-        " FROM article_story ast JOIN articles a ON a.id = ast.article_id GROUP BY ast.story)"
-        f" SELECT e.*, {BACKGROUND} AS background"
-        " FROM events e LEFT JOIN first ON first.story = e.story WHERE "
+        f"SELECT e.*, {BACKGROUND} AS background"  # the story's first day, kept with it
+        " FROM events e LEFT JOIN stories st ON st.id = e.story WHERE "
         + " AND ".join(where)
         + " ORDER BY background, salience DESC,"  # the story's own events first, then
         " julianday(interval_end) - julianday(interval_start),"  # a day before a month
-        " interval_start, interval_end, id" + (" LIMIT ?" if limit is not None else ""),
+        " interval_start, interval_end, e.id" + (" LIMIT ?" if limit is not None else ""),
         [background_days, *params, limit] if limit is not None else [background_days, *params],
     ).fetchall()
 
@@ -66,19 +66,23 @@ def count_events(conn: sqlite3.Connection, story: str | None = None) -> int:
 
 
 def event_sources(
-    conn: sqlite3.Connection, event_ids: list[str]
+    conn: sqlite3.Connection, event_ids: list[str], per_event: int | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """Event id -> its sources ``{article, outlet, url, published, duplicate_of}``, one per
-    article, oldest first."""
+    article, oldest first. With ``per_event``, only the oldest that many of each event's
+    originals (of its copies if it has no original): an event that every report of a big
+    story mentions has thousands."""
+    if per_event is not None:  # each event's few, from the story's order: no big sort
+        rows: Iterable[Any] = (
+            row
+            for event_id in event_ids
+            for row in conn.execute(FIRST_EVENT_SOURCES, (event_id, event_id, per_event))
+        )
+    else:
+        rows = rows_in(conn, EVENT_SOURCES, event_ids)
     found: dict[str, list[dict[str, Any]]] = {}
     seen: set[tuple[str, str]] = set()
-    sql = (
-        "SELECT es.event_id, a.id, a.outlet, a.url, a.published, ast.duplicate_of"
-        " FROM event_sources es JOIN articles a ON a.id = es.article_id"
-        " LEFT JOIN article_story ast ON ast.article_id = a.id"
-        " WHERE es.event_id IN ({marks}) ORDER BY a.published NULLS FIRST, a.seq"
-    )
-    for event_id, article, outlet, url, published, duplicate_of in rows_in(conn, sql, event_ids):
+    for event_id, article, outlet, url, published, duplicate_of in rows:
         if (event_id, article) in seen:
             continue
         seen.add((event_id, article))
@@ -92,6 +96,24 @@ def event_sources(
             }
         )
     return found
+
+
+EVENT_SOURCES = (
+    "SELECT es.event_id, a.id, a.outlet, a.url, a.published, ast.duplicate_of"
+    " FROM event_sources es JOIN articles a ON a.id = es.article_id"
+    " LEFT JOIN article_story ast ON ast.article_id = a.id"
+    " WHERE es.event_id IN ({marks}) ORDER BY a.published NULLS FIRST, a.seq"
+)
+# The first sources of one event, taken in the order of publication that article_story
+# keeps (migration 014): only the chosen articles' rows are read.
+FIRST_EVENT_SOURCES = (
+    "SELECT ?, a.id, a.outlet, a.url, a.published, c.duplicate_of FROM ("
+    " SELECT article_id, duplicate_of, published, seq FROM article_story"
+    " WHERE article_id IN (SELECT article_id FROM event_sources WHERE event_id = ?)"
+    " ORDER BY CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END, published NULLS FIRST, seq"
+    " LIMIT ?"
+    ") c JOIN articles a ON a.id = c.article_id ORDER BY c.published NULLS FIRST, c.seq"
+)
 
 
 # -- the link stage's events: sources, word statistics, candidates ---------------------

@@ -101,12 +101,14 @@ def add_story_member(
 ) -> int:
     """Record the article in the story, count it (as a source unless a copy) and widen the
     story's dates to ``seen`` (first_seen, last_seen) and ``published`` (first_published,
-    last_published; None leaves them); returns the story's source count."""
-    conn.execute(
-        "INSERT INTO article_story (article_id, story, duplicate_of, similarity)"
-        " VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET story = excluded.story,"
+    last_published: the article's day of publication, None when it is not dated to the
+    day, which leaves them); returns the story's source count."""
+    conn.execute(  # with the article's place in the order of publication (migration 014)
+        "INSERT INTO article_story (article_id, story, duplicate_of, similarity, published, seq)"
+        " SELECT ?, ?, ?, ?, a.published, a.seq FROM articles a WHERE a.id = ?"
+        " ON CONFLICT (article_id) DO UPDATE SET story = excluded.story,"
         " duplicate_of = excluded.duplicate_of, similarity = excluded.similarity",
-        (article_id, story, duplicate_of, similarity),
+        (article_id, story, duplicate_of, similarity, article_id),
     )
     conn.execute(
         "UPDATE stories SET articles = articles + 1, sources = sources + ?,"

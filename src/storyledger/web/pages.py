@@ -32,6 +32,7 @@ from storyledger.web.pool import ledger_of, one_snapshot
 
 RECENT_DAYS = 14
 SOURCES_SHOWN = 50  # on the story page, the newest; all of them on its sources page
+EVENT_CITATIONS = 3  # of each event on the story page: its first reports
 FIGURES_SHOWN = 12  # on the story page, those a reader follows first; the next ones a click away
 PAGE_WORKERS = ThreadPoolExecutor(4, thread_name_prefix="storyledger-page")
 SNIPPET_MARKS = ("\x02", "\x03")  # cannot occur in article text the template shows
@@ -120,7 +121,9 @@ def story_page_data(
         if other_ledger is not None
         else None
     )
-    events = timeline_data(ledger, story, limit=TIMELINE_EVENTS, key_only=True)  # most salient
+    events = timeline_data(  # the most salient, each with the citations the page shows
+        ledger, story, limit=TIMELINE_EVENTS, key_only=True, sources_per_event=EVENT_CITATIONS
+    )
     figures = facts_page(ledger, story, FIGURES_SHOWN, figures_after)
     last_days: dict[str, str | None] = {}  # of the dates of this story's figures
     data = {
