@@ -34,6 +34,26 @@ def test_values_and_units(nlp: Language, text: str, value: float, unit: str) -> 
     assert text[found.start : found.end] == found.text
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Rescuers have counted around 4.000 dead in the city.", 4000, "count"),
+        ("The flood destroyed 12.500 homes along the river.", 12500, "count"),
+        ("Between 3.000 and 4.500 families were moved to camps.", 4500, "count"),
+        ("The fund holds $1.250 billion for the rebuilding.", 1.25e9, "USD"),
+        ("The pipeline runs 2.125 km under the bay.", 2.125, "kilometer"),
+        ("The survey found 1.5 children per household.", 1.5, "count"),
+    ],
+)
+def test_a_dot_before_three_digits_groups_thousands_of_a_count(
+    nlp: Language, text: str, value: float, unit: str
+) -> None:
+    """Outlets that write "4.000" for four thousand: a count, never an amount with a scale
+    or a unit, and never a dot before fewer or more than three digits."""
+    found = only(nlp, text)
+    assert ((found.high or found.value), found.unit) == (value, unit)
+
+
 # --- bounds and ranges ------------------------------------------------------------------
 
 

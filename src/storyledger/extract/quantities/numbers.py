@@ -104,6 +104,12 @@ def parse_number_words(text: str) -> float | None:
     return total + current
 
 
+def dotted_thousands(digits: str) -> bool:
+    """ "4.000", "12.500": one to three digits, a dot, then three digits (a thousands
+    separator where the decimal mark is a comma)."""
+    return re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", digits) is not None
+
+
 def parse_number(text: str) -> float | None:
     """The value of a number written in digits or words."""
     text = text.strip()

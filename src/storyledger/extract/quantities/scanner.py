@@ -265,7 +265,7 @@ def amount_of(match: re.Match[str], text: str, countries: frozenset[str]) -> Amo
         return None
     if match.group("vague"):
         return vague_amount(match, bound, unit, unit_text, end)
-    first = number_value(match, 1, unit.dimension == units.CURRENCY)
+    first = number_value(match, 1, unit)
     if first is None:
         return None
     value, raw = first
@@ -285,7 +285,7 @@ def amount_of(match: re.Match[str], text: str, countries: frozenset[str]) -> Amo
     start = match.start("bound") if bound else match.start()
     low, high, approx = bounded(value, bound)
     if match.group("dash") or match.group("sepword"):
-        second = number_value(match, 2, unit.dimension == units.CURRENCY)
+        second = number_value(match, 2, unit)
         if second is None:
             return None
         value, low, high = range_values(match, value, second[0])
@@ -423,19 +423,29 @@ def read_unit(text: str, pos: int) -> tuple[Unit, str, int] | None:
     return None
 
 
-def number_value(match: re.Match[str], n: int, money: bool) -> tuple[float, str] | None:
-    """The value of the n-th number of a match with its scale, and the number as written."""
+def number_value(match: re.Match[str], n: int, unit: Unit) -> tuple[float, str] | None:
+    """The value of the n-th number of a match with its scale, and the number as written.
+    A count of things written with a dot before each group of three digits and no scale
+    ("around 4.000 dead", "12.500 homes") is in thousands, as many outlets write them: no
+    one counts 4.0 dead to three decimals."""
     raw = match.group(f"digits{n}") or match.group(f"words{n}")
     if raw is None:
         return None
     if match.group(f"words{n}") and not num.has_counting_word(raw):
         return None
     value = num.parse_number(raw)
-    scale_word = match.group(f"scale{n}") or match.group(f"abbr{n}") or match.group(f"short{n}")
-    scale = num.scale_of(scale_word, money)
+    scale_word = written_scale(match, n)
+    if unit == units.COUNT and not scale_word and num.dotted_thousands(raw):
+        value = float(raw.replace(".", ""))
+    scale = num.scale_of(scale_word, unit.dimension == units.CURRENCY)
     if value is None:
         return None
     return value * (scale if scale is not None else 1.0), raw
+
+
+def written_scale(match: re.Match[str], n: int) -> str | None:
+    """The scale word or abbreviation after the n-th number: "million", "bn", "m"."""
+    return match.group(f"scale{n}") or match.group(f"abbr{n}") or match.group(f"short{n}")
 
 
 def number_span(match: re.Match[str], n: int) -> tuple[int, int]:
@@ -454,7 +464,7 @@ def range_values(
     match: re.Match[str], first: float, second: float
 ) -> tuple[float, float | None, float | None]:
     """(value, low, high) of "X to Y" / "X-Y": a scale after Y applies to X ("$5-10 million")."""
-    scale_given = match.group("scale1") or match.group("abbr1") or match.group("short1")
+    scale_given = written_scale(match, 1)
     if not scale_given and second > first:
         money = bool(match.group("symbol1") or match.group("code1") or match.group("curword"))
         factor = num.scale_of(
