@@ -135,6 +135,49 @@ def test_a_plan_never_takes_the_time_of_a_past_clause() -> None:
     assert send.modality == "planned" and send.time is None
 
 
+@pytest.mark.parametrize(
+    ("text", "amount", "value"),
+    [  # published on Wednesday 2024-06-26
+        (
+            "The report was updated on Sunday morning by the agency, the UN has now put the"
+            " toll at 3,958.",
+            "3,958",
+            "2024-06-23TMO",
+        ),
+        (
+            "The ministry said on Monday that the toll has now risen to 3,000.",
+            "3,000",
+            "2024-06-24",
+        ),
+        ("Officials said on Sunday that 700 people are currently missing.", "700", "2024-06-23"),
+        (
+            "On Monday the toll stood at 2,000 and it has now risen to 3,000.",
+            "3,000",
+            "PRESENT_REF",
+        ),
+        (
+            "The toll, which stood at 2,000 on Monday, has now risen to 3,000.",
+            "3,000",
+            "PRESENT_REF",
+        ),
+        (
+            "After the meeting on Monday, donors now say 12 countries have pledged.",
+            "12",
+            "PRESENT_REF",
+        ),
+    ],
+)
+def test_now_is_the_time_of_the_statement_it_is_told_in(text: str, amount: str, value: str) -> None:
+    extraction = extract(text, date(2024, 6, 26))
+    found = [
+        c
+        for c in extraction.claims
+        if c.quantity is not None and extraction.quantities[c.quantity].text == amount
+    ]
+    assert len(found) == 1 and found[0].time is not None
+    assert extraction.times[found[0].time].value == value
+
+
 def test_no_time_without_a_publication_date_for_a_relative_one() -> None:
     extraction, claims = quantity_claims("Kenya sent 400 officers on Monday.", None)
     time = extraction.times[claims[0].time] if claims[0].time is not None else None

@@ -420,6 +420,7 @@ def clause_time(
     ]
     if not candidates:
         return None
+    sentence_times = candidates
     if verb is not None:
         clause = {t.i for t in verb.subtree}
         sentence_of = sentence_of_token(doc)
@@ -437,7 +438,56 @@ def clause_time(
             candidates = [i for i in candidates if not told_in_the_past(doc, times[i])]
     if not candidates:
         return None
-    return min(candidates, key=lambda i: abs(times[i].start - quantity.start))
+    nearest = min(candidates, key=lambda i: abs(times[i].start - quantity.start))
+    if times[nearest].value != "PRESENT_REF":
+        return nearest
+    stated = statement_time(doc, times, sentence_times, quantities or [], quantity)
+    return nearest if stated is None else stated
+
+
+def statement_time(
+    doc: Doc,
+    times: list[TimeMention],
+    candidates: list[int],
+    quantities: list[QuantityMention],
+    quantity: QuantityMention,
+) -> int | None:
+    """For an amount told "now": "now" is the time of the statement it is told in, so the
+    nearest date of the sentence hanging from a verb whose clause holds no other amount:
+    "said on Monday that the toll has now risen to 3,000", "the report was updated on Sunday,
+    the UN has now put the toll at 3,958". A date with an amount of its own is not: "on
+    Monday the toll stood at 2,000 and has now risen to 3,000"."""
+    others = [q for q in quantities if q is not quantity and q.sentence == quantity.sentence]
+    statements = [
+        i
+        for i in candidates
+        if times[i].value != "PRESENT_REF"
+        and (verb := verb_hung_from(doc, times[i])) is not None
+        and not holds_any(doc, verb, others)
+    ]
+    return min(statements, key=lambda i: abs(times[i].start - quantity.start), default=None)
+
+
+def verb_hung_from(doc: Doc, time: TimeMention) -> Token | None:
+    """The verb a time hangs from, directly or through its preposition ("said on Monday"),
+    else None ("the meeting on Monday" hangs from a noun)."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head
+    if head.dep_ == "prep" and head.i != span.root.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i != span.root.i else None
+
+
+def holds_any(doc: Doc, verb: Token, amounts: list[QuantityMention]) -> bool:
+    """Whether one of the amounts lies in the verb's clause."""
+    clause = {t.i for t in verb.subtree}
+    return any(
+        (span := doc.char_span(q.start, q.end, alignment_mode="expand")) is not None
+        and span.root.i in clause
+        for q in amounts
+    )
 
 
 def told_in_the_past(doc: Doc, time: TimeMention) -> bool:
@@ -459,7 +509,8 @@ def owned_elsewhere(
     """The time follows another amount, with no amount between them, whose verb is not one
     our amount's clause hangs from: "Kenya, which pledged 1,000 officers in 2023, has 744",
     "sent 400 in June and 200 in July" (each amount of one verb has its own time); but "200
-    arrived on Tuesday, bringing the force to 600" dates the 600 too."""
+    arrived on Tuesday, bringing the force to 600" dates the 600 too, and a time hanging
+    from our amount's own verb is ours ("stood at 2,000 on Monday and has now risen to")."""
     before = [q for q in quantities if q.sentence == time.sentence and q.end <= time.start]
     if not before:
         return False
@@ -470,7 +521,10 @@ def owned_elsewhere(
     other_verb = governing_verb(span) if span is not None else None
     if other_verb is None or verb is None:
         return True
-    return other_verb.i == verb.i or other_verb not in verb_chain(verb)
+    if other_verb.i == verb.i:
+        return True
+    hung_from = verb_hung_from(doc, time)  # "stood at 2,000 on Monday, has now risen to 3,000"
+    return (hung_from is None or hung_from.i != verb.i) and other_verb not in verb_chain(verb)
 
 
 def sentence_time(times: list[TimeMention], number: int, sent: Span) -> int | None:
