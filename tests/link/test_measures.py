@@ -52,6 +52,14 @@ def claim_of(text: str, amount: str) -> tuple[Claim, QuantityMention, Extraction
             "deaths",
         ),
         ("The number of visitors to the old town has risen to 212 people.", "212", None),
+        (
+            "Officials said the number of deaths in the valley as a result of the storm"
+            " exceeded 212 people.",
+            "212",
+            "deaths",
+        ),
+        ("The tally of missing hikers climbed to 40 by Sunday.", "40", "missing"),
+        ("The number of people in the shelters has climbed to 3,100.", "3,100", None),
     ],
 )
 def test_the_measure_of_a_wording(text: str, amount: str, measure: str | None) -> None:
@@ -83,6 +91,13 @@ def test_wordings_of_one_measure_share_a_key_and_a_part_stays_apart() -> None:
     assert {tuple(k.words) for k in keys} == {("@deaths",)}
     children = claim_key(*claim_of("The floods killed 41 children at a school.", "41"))
     assert children.words == ["child", "@deaths"]
+
+
+def test_a_word_naming_the_measure_is_no_part_of_it() -> None:
+    key = claim_key(*claim_of("The total of missing people rose to 40 on Sunday.", "40"))
+    assert key.words == ["@missing"]
+    injured = claim_key(*claim_of("Twelve injured children were taken to hospital.", "Twelve"))
+    assert injured.words == ["child", "@injured"]
 
 
 def test_who_caused_a_toll_is_not_what_it_counts() -> None:

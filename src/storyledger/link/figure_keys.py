@@ -22,6 +22,7 @@ from storyledger.link.measures import (
     measure_modality,
     measure_of,
     sentence_measure,
+    states,
 )
 from storyledger.link.scopes import ELSEWHERE, Scope
 from storyledger.model import Claim, Extraction, QuantityMention
@@ -168,7 +169,8 @@ def claim_key(
     if measure is None and scope is not None and quantity.unit == "count":
         measure = sentence_measure(claim)  # "including 1,452 in Al Haouz, 764 in Taroudant"
     if measure is not None:  # "killed", "dead", "death toll": one measure, a part kept apart
-        words = [w for w in words if w in SUBSET_MODIFIERS] + ["@" + measure.name]
+        words = [w for w in words if w in SUBSET_MODIFIERS and not states(w, measure)]
+        words.append("@" + measure.name)
         modality = measure_modality(claim, quantity, modality)
     elif not words and predicate and predicate not in NO_PREDICATE:
         words = ["~" + predicate]

@@ -79,6 +79,8 @@ CLAUSE_END = re.compile(
     r"|if|where)\b|\d"
 )
 WINDOW_WORDS = 4
+# Subjects that are only a number of something: "the number of deaths", "the total of".
+RELATIONAL_SUBJECTS = frozenset({"number", "total", "tally", "count", "figure"})
 # What says a toll's number is an addition: "increased by 400", "new deaths", "overnight".
 GREW_BY = re.compile(r"\b(?:increas|ris|rose|climb|grew|grow|jump|add)\w*\s+by\b", re.IGNORECASE)
 OVER_A_TIME = re.compile(
@@ -117,13 +119,31 @@ def measure_of(claim: Claim, quantity: QuantityMention) -> Measure | None:
     if lemmas_of(before_words[-2:] + after_words[:3]) & SCALE_LEMMAS:
         return Measure("magnitude")  # "magnitude 6.8", "7.0 on the Richter"
     after, before = lemmas_of(after_words), lemmas_of(before_words)
-    subject = lemmas_of(words_of(claim.subject or "")) if predicate in LEVEL_VERBS else set()
+    subject = lemmas_of(subject_words(claim)) if predicate in LEVEL_VERBS else set()
     context = counted | after | before | subject | {predicate}
     for found in ({predicate}, counted, subject, after, before):
         name = measure_in(found, context)
         if name:
             return Measure(name)
     return None
+
+
+def states(word: str, measure: Measure) -> bool:
+    """Whether a word names the measure itself: "missing" of missing people is no part of
+    them, as "children" of deaths is."""
+    return bool(lemmas(word) & MEASURE_LEMMAS.get(measure.name, frozenset()))
+
+
+def subject_words(claim: Claim) -> list[str]:
+    """The words of the claim's subject, and those of what a subject that is only a number
+    is the number of: "the number of deaths in Derna ... exceeded 5,300 people"."""
+    words = words_of(claim.subject or "")
+    if words and words[-1].lower() in RELATIONAL_SUBJECTS:
+        of = re.search(
+            rf"\b{re.escape(words[-1])}\s+of\s+((?:[A-Za-z][\w'-]*\s*){{1,3}})", claim.text
+        )
+        words += words_of(of.group(1)) if of else []
+    return words
 
 
 def sentence_measure(claim: Claim) -> Measure | None:
