@@ -75,6 +75,35 @@ def test_an_event_s_first_sources_are_the_first_originals_of_its_whole_list(
     assert capped["sources"] == full["sources"]
 
 
+def test_migration_15_gives_event_sources_their_article_s_place(tmp_path: Path) -> None:
+    """A ledger from before migration 15: each event source gets its article's place in the
+    story's order, and the first sources are those the full list begins with."""
+    path = tmp_path / "old.db"
+    with open_ledger(path) as ledger:
+        wire = ruling("Wire", "2024-01-27", "A Kenyan court ruled the deployment unconstitutional")
+        store(
+            ledger,
+            Draft(**{**wire.__dict__, "outlet": "Daily A"}),
+            duplicate_of=store(ledger, wire),
+        )
+        store(ledger, ruling("Daily C", "2024-01-26", "A court in Kenya ruled the deployment void"))
+        ledger.conn.executescript(
+            "DROP INDEX event_sources_order; ALTER TABLE event_sources DROP COLUMN reprint;"
+            " ALTER TABLE event_sources DROP COLUMN published;"
+            " ALTER TABLE event_sources DROP COLUMN seq; PRAGMA user_version = 14;"
+        )
+    with open_ledger(path) as ledger:
+        rows = ledger.conn.execute(
+            "SELECT e.reprint, e.published, e.seq, s.duplicate_of IS NOT NULL, s.published, s.seq"
+            " FROM event_sources e JOIN article_story s ON s.article_id = e.article_id"
+        ).fetchall()
+        assert len(rows) == 3 and all(tuple(r)[:3] == tuple(r)[3:] for r in rows)
+        (full,) = timeline_data(ledger)
+        (capped,) = timeline_data(ledger, sources_per_event=2)
+    assert [s["outlet"] for s in capped["sources"]] == ["Daily C", "Wire"]
+    assert capped["sources"] == [s for s in full["sources"] if s["duplicate_of"] is None]
+
+
 def test_a_month_event_stays_a_month(ledger: Ledger) -> None:
     store(
         ledger,

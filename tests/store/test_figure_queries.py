@@ -255,10 +255,16 @@ def test_migration_13_fills_seen_by_from_the_urls_reports_were_fetched_from(tmp_
     assert seen == {undated: fetched_at[:10], dated: None, imported: None}
 
 
+# The schema before migration 015: event sources without their article's place.
+WITHOUT_015 = (
+    "DROP INDEX event_sources_order; ALTER TABLE event_sources DROP COLUMN reprint;"
+    " ALTER TABLE event_sources DROP COLUMN published;"
+    " ALTER TABLE event_sources DROP COLUMN seq;"
+)
 # The schema before migration 014: story members without their place in the order.
 WITHOUT_014 = (
-    "DROP INDEX article_story_order; ALTER TABLE article_story DROP COLUMN published;"
-    " ALTER TABLE article_story DROP COLUMN seq;"
+    f"{WITHOUT_015} DROP INDEX article_story_order;"
+    " ALTER TABLE article_story DROP COLUMN published; ALTER TABLE article_story DROP COLUMN seq;"
 )
 
 
