@@ -101,10 +101,11 @@ def find_claims(
     """Claims of an article, in text order of the sentences; page furniture (a caption, a
     "Related:" list) gives none."""
     sentences = list(doc.sents)
+    text = doc.text  # spaCy joins the text anew at each ``doc.text``
     furniture = {
         number
         for number, sent in enumerate(sentences)
-        if in_furniture(doc.text, (sent.start_char, sent.end_char))
+        if in_furniture(text, (sent.start_char, sent.end_char))
     }
     claims = [
         quantity_claim(doc, sentences, index, quantities, entities, times, quotes)
