@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.report.ledger_builder import Draft, store
+from tests.store.test_figure_queries import WITHOUT_014
 
 from storyledger.link.summaries import series_of
 from storyledger.model import Article, Extraction, QuoteMention, Speaker, content_id
@@ -204,14 +205,7 @@ def test_a_ledger_migrated_from_quotes_in_json_only_answers_the_same(tmp_path: P
             " ALTER TABLE observations DROP COLUMN seen_by;"
             " ALTER TABLE observations DROP COLUMN reason;"
             " DELETE FROM link_tables WHERE name = 'figure_summaries';"
-            " DROP INDEX event_sources_order;"
-            " ALTER TABLE event_sources DROP COLUMN reprint;"
-            " ALTER TABLE event_sources DROP COLUMN published;"
-            " ALTER TABLE event_sources DROP COLUMN seq;"
-            " DROP INDEX article_story_order;"
-            " ALTER TABLE article_story DROP COLUMN published;"
-            " ALTER TABLE article_story DROP COLUMN seq;"
-            f" PRAGMA user_version = {previous};"
+            f" {WITHOUT_014} PRAGMA user_version = {previous};"
         )
     with open_ledger(path) as ledger:  # migrated again
         assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == schema_version_known()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from tests.report.ledger_builder import Draft, new_ledger, store
+from tests.store.test_figure_queries import WITHOUT_015
 
 from storyledger.errors import InputError
 from storyledger.report.timeline import in_date_order, timeline_data
@@ -87,11 +88,7 @@ def test_migration_15_gives_event_sources_their_article_s_place(tmp_path: Path) 
             duplicate_of=store(ledger, wire),
         )
         store(ledger, ruling("Daily C", "2024-01-26", "A court in Kenya ruled the deployment void"))
-        ledger.conn.executescript(
-            "DROP INDEX event_sources_order; ALTER TABLE event_sources DROP COLUMN reprint;"
-            " ALTER TABLE event_sources DROP COLUMN published;"
-            " ALTER TABLE event_sources DROP COLUMN seq; PRAGMA user_version = 14;"
-        )
+        ledger.conn.executescript(f"{WITHOUT_015} PRAGMA user_version = 14;")
     with open_ledger(path) as ledger:
         rows = ledger.conn.execute(
             "SELECT e.reprint, e.published, e.seq, s.duplicate_of IS NOT NULL, s.published, s.seq"
