@@ -60,6 +60,13 @@ def claim_of(text: str, amount: str) -> tuple[Claim, QuantityMention, Extraction
         ),
         ("The tally of missing hikers climbed to 40 by Sunday.", "40", "missing"),
         ("The number of people in the shelters has climbed to 3,100.", "3,100", None),
+        ("Thousands of people were rendered homeless by the floods.", "Thousands", "displaced"),
+        (
+            "Tens of thousands of residents were left homeless by the storm.",
+            "Tens of thousands",
+            "displaced",
+        ),
+        ("Dozens of volunteers arrived in the valley on Monday.", "Dozens", None),
     ],
 )
 def test_the_measure_of_a_wording(text: str, amount: str, measure: str | None) -> None:

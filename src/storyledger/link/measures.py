@@ -79,6 +79,10 @@ CLAUSE_END = re.compile(
     r"|if|where)\b|\d"
 )
 WINDOW_WORDS = 4
+# What a vague amount counts follows it: "of people", "of the town's residents".
+OF = re.compile(r"\s*of\s")
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+COUNTED_WORDS = 4
 # Subjects that are only a number of something: "the number of deaths", "the total of".
 RELATIONAL_SUBJECTS = frozenset({"number", "total", "tally", "count", "figure"})
 # What says a toll's number is an addition: "increased by 400", "new deaths", "overnight".
@@ -168,11 +172,26 @@ def measure_in(found: set[str], around: set[str]) -> str | None:
 
 
 def words_after(claim: Claim, quantity: QuantityMention) -> list[str]:
-    """The first words of the clause after the amount: "1,200 dead", "9,000 were missing"."""
+    """The first words of the clause after the amount: "1,200 dead", "9,000 were missing";
+    after what a vague amount counts, which is read apart: "thousands of people were
+    rendered homeless"."""
     offset = quantity.end - claim.start
     rest = claim.text[offset:] if 0 <= offset <= len(claim.text) else ""
+    rest = past_counted(rest, quantity.counted)
     end = CLAUSE_END.search(rest)
     return words_of(rest[: end.start()] if end else rest)[:WINDOW_WORDS]
+
+
+def past_counted(rest: str, counted: str | None) -> str:
+    """The text after "of" and the words of what is counted, if it begins with them."""
+    head = words_of(counted or "")[-1:]
+    of = OF.match(rest)
+    if not head or of is None:
+        return rest
+    for word in list(WORD.finditer(rest, of.end()))[:COUNTED_WORDS]:
+        if lemmas(head[0]) & lemmas(word.group()):
+            return rest[word.end() :]
+    return rest
 
 
 def words_before(claim: Claim, quantity: QuantityMention) -> list[str]:
