@@ -33,6 +33,10 @@ class Msg:
     # store
     DB_NEWER = "{path}: the ledger was written by a newer storyledger (schema {found} > {known})"
     NOT_A_LEDGER = "{path}: not a storyledger database ({detail})"
+    LEDGER_BUSY = (
+        "another writer has held the ledger for over {seconds:g} s; nothing of this unit"
+        " of work was written: run the command again when it is done"
+    )
     POSTGRESQL_MISSING = (
         "{url}: a PostgreSQL ledger needs psycopg, which is not installed; "
         "install it with: pip install 'storyledger[postgresql]'"

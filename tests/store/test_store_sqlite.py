@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from storyledger.model import (
     TimeMention,
     content_id,
 )
+from storyledger.store import connection, links
 from storyledger.store.sqlite import _migrations, open_ledger, schema_version_known
 
 TEXT = 'Kenya deployed 400 officers on Tuesday. "We are ready," Ruto said.'
@@ -83,6 +86,49 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     path.write_text("these are not the tables you are looking for\n" * 100, encoding="utf-8")
     with pytest.raises(StoreError, match="not a storyledger database"):
         open_ledger(path)
+
+
+def holding_the_ledger(path: Path, seconds: float) -> threading.Thread:
+    """Another writer's connection holding the write lock of the ledger for ``seconds``."""
+    held = threading.Event()
+
+    def hold() -> None:
+        with closing(sqlite3.connect(path, isolation_level=None)) as other:
+            other.execute("BEGIN IMMEDIATE")
+            held.set()
+            time.sleep(seconds)
+            other.execute("COMMIT")
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    return holder
+
+
+def test_a_writer_waits_its_turn_past_the_busy_timeout_then_stops_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite writer tries again while another holds the ledger (a long link of a big
+    story outlasts one busy timeout), and gives up with a clear error after its wait."""
+    path = tmp_path / "ledger.db"
+    monkeypatch.setattr(connection, "WRITER_WAIT_S", 3.0)
+    with open_ledger(path) as ledger:
+        ledger.conn.execute("PRAGMA busy_timeout = 100")  # one try: 0.1 s
+        holder = holding_the_ledger(path, 0.6)
+        with ledger.transaction() as conn:  # six tries and more
+            links.bump_counter(conn, "turn")
+        holder.join()
+        holder = holding_the_ledger(path, 4.0)
+        started = time.monotonic()
+        with (
+            pytest.raises(StoreError, match="another writer has held the ledger"),
+            ledger.transaction() as conn,
+        ):
+            links.bump_counter(conn, "late")
+        assert 2.9 <= time.monotonic() - started < 4.0
+        holder.join()
+        names = [r[0] for r in ledger.conn.execute("SELECT name FROM link_counters")]
+    assert "turn" in names and "late" not in names
 
 
 def test_article_and_extraction_round_trip(ledger_db: str) -> None:

@@ -6,6 +6,7 @@ together runs in (a crash or a kill never leaves half an article behind; writers
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,6 +16,9 @@ from typing import Any
 from storyledger.errors import Msg, StoreError
 
 BUSY_TIMEOUT_MS = 30_000
+# How long a SQLite writer waits for its turn: another writer's transaction may be long (a
+# report arriving late in a big story has every later value of its figures looked at again)
+WRITER_WAIT_S = 600.0
 POSTGRESQL_SCHEMES = ("postgresql://", "postgres://")
 
 
@@ -50,13 +54,28 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         with _server_transaction(conn):
             yield conn
         return
-    conn.execute("BEGIN IMMEDIATE")
+    take_writer_turn(conn)
     try:
         yield conn
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def take_writer_turn(conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, trying again (each try waits the busy timeout) while another writer
+    holds the ledger, for WRITER_WAIT_S in all; then a StoreError, never a hang."""
+    deadline = time.monotonic() + WRITER_WAIT_S
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreError(Msg.LEDGER_BUSY.format(seconds=WRITER_WAIT_S)) from exc
 
 
 @contextmanager
