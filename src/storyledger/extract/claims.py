@@ -410,7 +410,8 @@ def clause_time(
     that follows another amount of the sentence, with no amount between, is that amount's:
     "held $21m in May 2024 and $110m by early 2025", "Kenya, which pledged 1,000 officers
     in 2023, has 744". A plan, estimate or need never takes the time of another clause
-    told in the past: "held a ceremony on Monday for the 1,000 Kenya expects to send"."""
+    told in the past: "held a ceremony on Monday for the 1,000 Kenya expects to send". An
+    amount told "now" takes the time of its statement (``statement_time``)."""
     candidates = [
         i
         for i, t in enumerate(times)
@@ -524,7 +525,7 @@ def owned_elsewhere(
         return True
     if other_verb.i == verb.i:
         return True
-    hung_from = verb_hung_from(doc, time)  # "stood at 2,000 on Monday, has now risen to 3,000"
+    hung_from = verb_hung_from(doc, time)  # "now" of "stood at 2,000, has now risen to 3,000"
     return (hung_from is None or hung_from.i != verb.i) and other_verb not in verb_chain(verb)
 
 
